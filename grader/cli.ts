@@ -1,0 +1,26 @@
+// Entry of `npm run grade`. Whatever ends the grader — the last verdict, Ctrl-C, a crash — every server
+// it started is stopped first.
+import { main } from './main.ts';
+import { killAllNow, stopAll } from './subject/process.ts';
+
+const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+let interrupted = false;
+for (const [signal, code] of Object.entries(EXIT_ON_SIGNAL)) {
+  process.on(signal as NodeJS.Signals, () => {
+    if (interrupted) {
+      killAllNow(); // a second Ctrl-C: no more grace
+      process.exit(code);
+    }
+    interrupted = true;
+    void stopAll().finally(() => process.exit(code));
+  });
+}
+process.on('exit', killAllNow);
+
+try {
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+} catch (err) {
+  process.stderr.write(`\nThe grader itself failed; this is a bug in Socket Lab, not in your server. Please report it with this trace:\n评测器自身出错了：这是 Socket Lab 的缺陷，不是你的服务器的问题。请附上以下信息报告：\n\n${(err as Error).stack ?? err}\n`);
+  await stopAll();
+  process.exitCode = 3;
+}

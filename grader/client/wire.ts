@@ -1,0 +1,33 @@
+// The wire story of one property: who sent what, who closed, who reset, and when.
+export type WireKind =
+  | 'connect' // a client's connection was accepted by the kernel
+  | 'refused' // a connect was refused: nothing listens there
+  | 'send'
+  | 'recv'
+  | 'fin-out' // our client half-closed: FIN sent
+  | 'fin-in' // the server closed its side: FIN received
+  | 'rst-out' // our client reset the connection
+  | 'rst-in' // the server reset the connection (ECONNRESET, or EPIPE on our write)
+  | 'close' // our client let go of the socket
+  | 'exit' // the server process exited
+  | 'note'; // anything else the grader wants the learner to see in order
+
+export interface WireEvent {
+  /** Milliseconds since the server was started. */
+  at: number;
+  /** 'A', 'B', …, or 'server'. */
+  who: string;
+  kind: WireKind;
+  bytes?: Buffer;
+  detail?: string;
+}
+
+export class Wire {
+  readonly events: WireEvent[] = [];
+
+  constructor(private readonly t0: number = performance.now()) {}
+
+  add(who: string, kind: WireKind, extra: { bytes?: Buffer; detail?: string } = {}): void {
+    this.events.push({ at: performance.now() - this.t0, who, kind, ...extra });
+  }
+}

@@ -1,0 +1,15 @@
+import type { Text } from './text.ts';
+
+/** The learner asked for something the grader can't do: print usage, exit 2. */
+export class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+/** The subject can't be started at all (missing file, empty command): exit 2, nothing graded. */
+export class SubjectError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}

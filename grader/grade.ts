@@ -1,0 +1,145 @@
+// Grade one subject on one stage: every property on a fresh server of its own, several at a time.
+import { availableParallelism } from 'node:os';
+import type { Stage } from './catalogue.ts';
+import type { WireEvent } from './client/wire.ts';
+import { Failure, Harness, Skip, takenPort } from './harness.ts';
+import type { Limits } from './limits.ts';
+import { say } from './messages.ts';
+import type { Property } from './properties/index.ts';
+import { withPort, type Launch } from './subject/launch.ts';
+import { freePort } from './subject/port.ts';
+import { HAS_PROC } from './subject/procfs.ts';
+import { SubjectProcess, type ExitInfo } from './subject/process.ts';
+import type { Text } from './text.ts';
+import { TIMED_OUT, within } from './wait.ts';
+
+export type Status = 'pass' | 'fail' | 'skip';
+
+export interface PropertyResult {
+  id: string;
+  title: Text;
+  status: Status;
+  message: Text;
+  hints: Text[];
+  durationMs: number;
+  /** Set on failures that compare bytes. */
+  expected?: Buffer;
+  actual?: Buffer;
+  /** The server never listened: the same failure as `listens`, not judged on its own. */
+  notListening?: boolean;
+  wire: WireEvent[];
+  port: number;
+  exit: ExitInfo | null;
+  stdout: string[];
+  stderr: string[];
+}
+
+export interface Report {
+  stage: Stage;
+  subject: string;
+  passed: boolean;
+  results: PropertyResult[];
+}
+
+export interface GradeOptions {
+  limits: Limits;
+  /** How many servers run at once. */
+  jobs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Called as each property is decided, in the order they finish. */
+  onResult?: (result: PropertyResult) => void;
+}
+
+const EMPTY: Text = { en: '', zh: '' };
+const PORT_RETRIES = 3;
+
+export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = Number(env.SOCKET_LAB_JOBS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  // Servers mostly wait on the network; start-up is what costs CPU.
+  return Math.max(2, availableParallelism() * 2);
+}
+
+export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
+  const jobs = options.jobs ?? defaultJobs(options.env);
+  const results = await mapPool(stage.properties, jobs, async (property) => {
+    const result = await judge(property, launch, options);
+    options.onResult?.(result);
+    return result;
+  });
+  return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results };
+}
+
+async function judge(property: Property, launch: Launch, options: GradeOptions): Promise<PropertyResult> {
+  const base = { id: property.id, title: property.title, hints: property.hints };
+  if (property.needsProc && !HAS_PROC) {
+    return { ...base, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, stdout: [], stderr: [] };
+  }
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = performance.now();
+    const subject = new SubjectProcess(withPort(launch, port), port, options.limits.killGraceMs, options.env ?? process.env);
+    const harness = new Harness(subject, options.limits);
+    let status: Status = 'pass';
+    let message = EMPTY;
+    let details: Failure['details'] = {};
+    try {
+      const outcome = await within(property.check(harness), hardCap(options.limits));
+      if (outcome === TIMED_OUT) throw new Error(`the check of ${property.id} ran past its hard cap: a grader bug`);
+    } catch (err) {
+      if (err instanceof Failure) {
+        status = 'fail';
+        message = err.text;
+        details = err.details;
+      } else if (err instanceof Skip) {
+        status = 'skip';
+        message = err.text;
+      } else {
+        harness.closeClients();
+        await subject.stop();
+        throw err;
+      }
+    }
+    const durationMs = Math.round(performance.now() - started);
+    harness.closeClients();
+    // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
+    void subject.stop();
+    // Another program took our port between the check and the server's listen: try another port. (A
+    // server that hard-codes a taken port is told so by the probe, not retried.)
+    const stderr = subject.stderr.lines(20).join('\n');
+    const takenElsewhere = takenPort(stderr);
+    const lostPortRace =
+      details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
+    if (lostPortRace && attempt < PORT_RETRIES) continue;
+    return {
+      ...base,
+      status,
+      message,
+      durationMs,
+      ...details,
+      wire: harness.wire.events,
+      port,
+      exit: subject.exitInfo,
+      stdout: subject.stdout.lines(),
+      stderr: subject.stderr.lines(),
+    };
+  }
+}
+
+/** Every wait inside a check is bounded; this bounds the sum, in case a grader bug chains too many. */
+function hardCap(limits: Limits): number {
+  return limits.startMs + 60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs;
+}
+
+async function mapPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
+}

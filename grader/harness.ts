@@ -1,0 +1,187 @@
+// One property's world: a fresh server, the clients the property scripts, and the wire story of both.
+// A check calls these helpers and throws a Failure the moment the server does something wrong.
+import { ScriptedClient, type CloseSeen } from './client/scripted-client.ts';
+import { Wire } from './client/wire.ts';
+import type { Limits } from './limits.ts';
+import { say } from './messages.ts';
+import type { Text } from './text.ts';
+import { HAS_PROC, groupMembers, listenersOf, serverSideInode, socketInodes, type Listener } from './subject/procfs.ts';
+import type { SubjectProcess } from './subject/process.ts';
+import { pause, within } from './wait.ts';
+
+export interface FailureDetails {
+  expected?: Buffer;
+  actual?: Buffer;
+  /** The server never got as far as accepting a client: every property fails the same way. */
+  notListening?: boolean;
+}
+
+export class Failure extends Error {
+  constructor(
+    readonly text: Text,
+    readonly details: FailureDetails = {},
+  ) {
+    super(text.en);
+  }
+}
+
+/** A property that can't be measured on this platform. */
+export class Skip extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+const HOSTS = ['127.0.0.1', '::1'] as const;
+const PROBE_EVERY_MS = 10;
+const PROC_POLL_MS = 5;
+
+export class Harness {
+  readonly wire: Wire;
+  private host: string | null = null;
+  private readonly clients: ScriptedClient[] = [];
+
+  constructor(
+    readonly subject: SubjectProcess,
+    readonly limits: Limits,
+  ) {
+    this.wire = new Wire(subject.startedAt);
+    void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info).en }));
+  }
+
+  get port(): number {
+    return this.subject.port;
+  }
+
+  /** Connect a client. The first one is the probe: it retries until the server listens. */
+  async connect(name: string): Promise<ScriptedClient> {
+    if (this.host === null) return this.probe(name);
+    const result = await ScriptedClient.attempt(name, this.port, this.host, this.wire, this.limits.replyMs);
+    if (!result.ok) {
+      this.wire.add(name, 'refused', { detail: result.code });
+      // A refusal often means the server is dying: give its exit a moment to arrive, so we can say so.
+      if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
+      throw new Failure(say.connectFailed(name, result.code, this.subject.exitInfo, this.port));
+    }
+    this.clients.push(result.client);
+    return result.client;
+  }
+
+  private async probe(name: string): Promise<ScriptedClient> {
+    const deadline = this.subject.startedAt + this.limits.startMs;
+    for (let round = 0; ; round++) {
+      for (const host of HOSTS) {
+        const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
+        if (result.ok) {
+          this.host = host;
+          this.clients.push(result.client);
+          return result.client;
+        }
+      }
+      if (this.subject.exitInfo && !this.subject.alive()) {
+        const taken = takenPort(this.subject.stderr.lines(20).join('\n'));
+        if (taken !== null && taken !== this.port) {
+          throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true });
+        }
+        throw new Failure(say.exitedBeforeListening(this.subject.exitInfo), { notListening: true });
+      }
+      const now = performance.now();
+      // Checking /proc costs more than a connect: every tenth round is soon enough to say "wrong port".
+      if (round % 10 === 9 || now >= deadline) {
+        const elsewhere = this.listeningElsewhere();
+        if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true });
+      }
+      if (now >= deadline) {
+        throw new Failure(say.neverListened(this.limits.startMs, this.port), { notListening: true });
+      }
+      await within(this.subject.exited, PROBE_EVERY_MS);
+    }
+  }
+
+  /** Where the server listens instead of PORT, when /proc shows it listening but not there. */
+  private listeningElsewhere(): Listener[] | null {
+    const listeners = listenersOf(this.subject.pid);
+    if (!listeners || listeners.length === 0) return null;
+    return listeners.some((l) => l.port === this.port && isLoopbackReachable(l.address)) ? null : listeners;
+  }
+
+  /** Send `message` and collect the reply of the expected length. */
+  async exchange(client: ScriptedClient, message: Buffer, expectedLength: number): Promise<Buffer> {
+    const from = client.received.length;
+    client.send(message);
+    return client.reply(from, expectedLength, this.limits.replyMs, this.limits.quietMs);
+  }
+
+  /** Send `message` and require some reply, any reply: a content bug is not this property's business. */
+  async answered(client: ScriptedClient, message: Buffer, waitMs = this.limits.replyMs): Promise<Buffer> {
+    const from = client.received.length;
+    client.send(message);
+    const reply = await client.anyReply(from, waitMs);
+    if (reply.length === 0) throw new Failure(say.noReply(client, waitMs, this.subject.exitInfo));
+    return reply;
+  }
+
+  /** Leave as a polite client does: FIN, wait (bounded) for the server's FIN, then close. */
+  async leavePolitely(client: ScriptedClient): Promise<CloseSeen> {
+    client.halfClose();
+    const seen = await client.serverClose(this.limits.closeMs);
+    client.leave();
+    return seen;
+  }
+
+  /** Leave politely, then wait (Linux) until the server has closed its socket for this client. */
+  async leavePoliteAndSettle(client: ScriptedClient): Promise<void> {
+    const inode = serverSideInode(this.port, client.localPort);
+    await this.leavePolitely(client);
+    if (inode !== null) await this.released(inode);
+  }
+
+  /**
+   * Reset the connection, then wait until the server has let go of its end (Linux: /proc), so that the
+   * next client meets a server that has finished with this one: the order of events is then the same on
+   * every run, however the server's event loop happens to batch them.
+   */
+  async resetAndSettle(client: ScriptedClient): Promise<void> {
+    const inode = serverSideInode(this.port, client.localPort);
+    client.reset();
+    if (inode !== null) await this.released(inode);
+  }
+
+  private released(inode: number): Promise<boolean> {
+    return this.pollUntil(() => !socketInodes(groupMembers(this.subject.pid)).has(inode), this.limits.closeMs);
+  }
+
+  /** Sockets the server's processes hold (Linux), or null where that can't be seen. */
+  socketCount(): number | null {
+    return HAS_PROC ? socketInodes(groupMembers(this.subject.pid)).size : null;
+  }
+
+  /** Poll a /proc fact until it holds or `ms` pass; only for facts no event announces. */
+  async pollUntil(predicate: () => boolean, ms: number): Promise<boolean> {
+    const deadline = performance.now() + ms;
+    while (!predicate()) {
+      if (performance.now() >= deadline) return false;
+      await pause(PROC_POLL_MS);
+    }
+    return true;
+  }
+
+  note(text: string): void {
+    this.wire.add('grader', 'note', { detail: text });
+  }
+
+  /** Let go of every client socket; the server itself is stopped by the runner. */
+  closeClients(): void {
+    for (const client of this.clients) client.socket.destroy();
+  }
+}
+
+/** The port of an "address in use" error, when the message names one (Node's does: ":::8888"). */
+export function takenPort(stderr: string): number | null {
+  const match = /EADDRINUSE[^\n]*?:(\d+)\b/.exec(stderr);
+  return match ? Number(match[1]) : null;
+}
+
+function isLoopbackReachable(address: string): boolean {
+  return ['0.0.0.0', '127.0.0.1', '::', '::1', '::ffff:127.0.0.1'].includes(address) || address.startsWith('127.');
+}

@@ -1,0 +1,117 @@
+// The grader's own sentences about what happened, in both languages. Property titles and hints live
+// with their properties; these are the sentences several properties share.
+import type { ScriptedClient } from './client/scripted-client.ts';
+import type { Text } from './text.ts';
+import type { Listener } from './subject/procfs.ts';
+import type { ExitInfo } from './subject/process.ts';
+
+function exitStatus(info: ExitInfo): Text {
+  if (info.error) return { en: `could not be started: ${info.error}`, zh: `无法启动：${info.error}` };
+  if (info.signal) return { en: `was ended by signal ${info.signal}`, zh: `被信号 ${info.signal} 终止` };
+  return { en: `exited with status ${info.code}`, zh: `以状态码 ${info.code} 退出` };
+}
+
+/** ", and the server process exited with status 1" — or nothing while it runs. */
+function andExited(exit: ExitInfo | null): Text {
+  if (!exit) return { en: '', zh: '' };
+  const status = exitStatus(exit);
+  return { en: `; the server process ${status.en}`, zh: `；服务器进程${status.zh}` };
+}
+
+function where(listeners: Listener[]): string {
+  return listeners.map((l) => (l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`)).join(', ');
+}
+
+export const say = {
+  exitStatus,
+
+  exitedBeforeListening: (exit: ExitInfo): Text => {
+    const status = exitStatus(exit);
+    return {
+      en: `Your server ${status.en} before it was listening. Its last words are below.`,
+      zh: `你的服务器在开始监听之前就${status.zh}。它最后的输出在下面。`,
+    };
+  },
+
+  neverListened: (ms: number, port: number): Text => ({
+    en: `Nothing accepted a connection on port ${port} (127.0.0.1 or ::1) within ${ms} ms, though the server kept running. Does it call listen() with the port from the PORT environment variable?`,
+    zh: `服务器一直在运行，但 ${ms} 毫秒内端口 ${port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
+  }),
+
+  wrongPort: (listeners: Listener[], port: number): Text => {
+    const samePort = listeners.some((l) => l.port === port);
+    return samePort
+      ? {
+          en: `Your server is listening on ${where(listeners)}, an address a client on this machine can't reach as 127.0.0.1 or ::1. Listen on all addresses (leave the host out) or on 127.0.0.1.`,
+          zh: `你的服务器在 ${where(listeners)} 上监听，本机客户端无法通过 127.0.0.1 或 ::1 连到这个地址。请监听所有地址（不写 host），或监听 127.0.0.1。`,
+        }
+      : {
+          en: `Your server is listening on ${where(listeners)}, not on PORT=${port}. Read the port from the PORT environment variable (process.env.PORT).`,
+          zh: `你的服务器在 ${where(listeners)} 上监听，而不是 PORT=${port}。请从环境变量 PORT（process.env.PORT）读取端口。`,
+        };
+  },
+
+  triedOtherPort: (taken: number, port: number): Text => ({
+    en: `Your server tried to listen on port ${taken}, not on PORT=${port}, and ${taken} was taken. Read the port from the PORT environment variable (process.env.PORT).`,
+    zh: `你的服务器试图在端口 ${taken} 上监听，而不是 PORT=${port}，而 ${taken} 已被占用。请从环境变量 PORT（process.env.PORT）读取端口。`,
+  }),
+
+  connectFailed: (client: string, code: string, exit: ExitInfo | null, port: number): Text => {
+    if (code === 'ECONNREFUSED' && exit) {
+      const status = exitStatus(exit);
+      return {
+        en: `Client ${client} was refused: the server is no longer running (it ${status.en}).`,
+        zh: `客户端 ${client} 的连接被拒绝：服务器已经不在运行了（它${status.zh}）。`,
+      };
+    }
+    if (code === 'ECONNREFUSED') {
+      return {
+        en: `Client ${client} was refused: the server process still runs, but nothing listens on port ${port} any more. Did it close its listening socket?`,
+        zh: `客户端 ${client} 的连接被拒绝：服务器进程还在，但端口 ${port} 上已经没有监听了。它是不是关闭了监听 socket？`,
+      };
+    }
+    if (code === 'ETIMEDOUT') {
+      return {
+        en: `Client ${client} could not even connect: the handshake did not complete in time (is the listen backlog full?).`,
+        zh: `客户端 ${client} 连不上：握手没有按时完成（监听队列满了吗？）。`,
+      };
+    }
+    return { en: `Client ${client} could not connect: ${code}.`, zh: `客户端 ${client} 无法连接：${code}。` };
+  },
+
+  /** Why a client got no reply: silence, a FIN, or a reset — and whether the server is gone. */
+  noReply: (client: ScriptedClient, ms: number, exit: ExitInfo | null): Text => {
+    const tail = andExited(exit);
+    if (client.resetReceived) {
+      return {
+        en: `Client ${client.name} got no reply: the server reset the connection instead${tail.en}.`,
+        zh: `客户端 ${client.name} 没有收到回复：服务器重置（RST）了连接${tail.zh}。`,
+      };
+    }
+    if (client.finReceived) {
+      return {
+        en: `Client ${client.name} got no reply: the server closed the connection (FIN) without answering${tail.en}.`,
+        zh: `客户端 ${client.name} 没有收到回复：服务器没有回答就关闭了连接（FIN）${tail.zh}。`,
+      };
+    }
+    return {
+      en: `Client ${client.name} got no reply within ${ms} ms${tail.en}.`,
+      zh: `客户端 ${client.name} 在 ${ms} 毫秒内没有收到回复${tail.zh}。`,
+    };
+  },
+
+  wrongReply: (what: Text): Text => ({
+    en: `${what.en}: the reply is not the message with a–z uppercased.`,
+    zh: `${what.zh}：回复不是把 a–z 转成大写后的原消息。`,
+  }),
+
+  notJudged: (): Text => ({
+    en: 'Not judged: the server never listened (see listens).',
+    zh: '未评判：服务器从未开始监听（见 listens）。',
+  }),
+
+  needsProc: (): Text => ({
+    en: 'Skipped: measuring this needs Linux /proc, which this machine does not have.',
+    zh: '已跳过：测量这一项需要 Linux 的 /proc，本机没有。',
+  }),
+};

@@ -1,0 +1,26 @@
+import { closesOnEof, noBusyLoop } from './closing.ts';
+import { listens } from './connect.ts';
+import { emptySession, nextClient, noFdLeak, queuedClients, survivesReset } from './connection-loop.ts';
+import { longMessage, manyMessages, splitCharacter, uppercases } from './content.ts';
+import { closesAfterReply, exitsAfterClient } from './one-shot.ts';
+import type { Property } from './property.ts';
+
+export type { Property } from './property.ts';
+
+/** Every property the grader knows, in the order reports list them. */
+export const PROPERTIES: readonly Property[] = [
+  listens,
+  uppercases,
+  closesAfterReply,
+  exitsAfterClient,
+  manyMessages,
+  longMessage,
+  splitCharacter,
+  closesOnEof,
+  noBusyLoop,
+  nextClient,
+  survivesReset,
+  emptySession,
+  queuedClients,
+  noFdLeak,
+];

@@ -1,0 +1,64 @@
+// Stage 1's promises: one reply, then the server hangs up and its process ends.
+import { Failure } from '../harness.ts';
+import { say } from '../messages.ts';
+import { within, TIMED_OUT } from '../wait.ts';
+import { GREETING } from './messages.ts';
+import type { Property } from './property.ts';
+
+export const closesAfterReply: Property = {
+  id: 'closes-after-reply',
+  title: { en: 'closes the connection after its one reply', zh: '回复一次后主动关闭连接' },
+  hints: [
+    {
+      en: 'After replying, the client waits and hears nothing more, not even a goodbye: who should hang up?',
+      zh: '回复之后客户端一直在等，连“再见”都没听到：该由谁挂断？',
+    },
+    {
+      en: 'socket.end(reply) sends the reply and then FIN, which closes your side of the connection.',
+      zh: 'socket.end(reply) 先发送回复，再发送 FIN，关闭你这一侧的连接。',
+    },
+  ],
+  async check(h) {
+    const a = await h.connect('A');
+    await h.answered(a, GREETING);
+    const seen = await a.serverClose(h.limits.closeMs);
+    if (seen === 'timeout') {
+      throw new Failure({
+        en: `After its reply the server kept the connection open for ${h.limits.closeMs} ms; the client never closed, and neither did the server.`,
+        zh: `回复之后服务器让连接保持打开超过 ${h.limits.closeMs} 毫秒；客户端没有关闭，服务器也没有。`,
+      });
+    }
+  },
+};
+
+export const exitsAfterClient: Property = {
+  id: 'exits-after-client',
+  title: { en: 'the process exits by itself, status 0, after its one client', zh: '服务完一个客户端后进程自行退出，状态码为 0' },
+  hints: [
+    {
+      en: 'A Node process ends when nothing is left to wait for. What is your server still waiting for?',
+      zh: '当没有任何东西可等时，Node 进程就会结束。你的服务器还在等什么？',
+    },
+    {
+      en: 'Close the connection (socket.end) and the listening socket (server.close()); then the process exits with 0 on its own. Avoid process.exit() with another status.',
+      zh: '关闭连接（socket.end）和监听 socket（server.close()），进程就会自己以 0 退出。不要用别的状态码调用 process.exit()。',
+    },
+  ],
+  async check(h) {
+    const a = await h.connect('A');
+    a.send(GREETING);
+    await a.anyReply(0, h.limits.replyMs);
+    a.leave(); // whether or not the server hung up first, the conversation is over
+    const exit = await within(h.subject.exited, h.limits.exitMs);
+    if (exit === TIMED_OUT) {
+      throw new Failure({
+        en: `The conversation is over, but the server process was still running ${h.limits.exitMs} ms later.`,
+        zh: `对话已经结束，但 ${h.limits.exitMs} 毫秒后服务器进程还在运行。`,
+      });
+    }
+    if (exit.code !== 0) {
+      const status = say.exitStatus(exit);
+      throw new Failure({ en: `The server process ${status.en}, not with status 0.`, zh: `服务器进程${status.zh}，而不是状态码 0。` });
+    }
+  },
+};

@@ -1,0 +1,15 @@
+import type { Harness } from '../harness.ts';
+import type { Text } from '../text.ts';
+
+export interface Property {
+  /** Part of the grader's contract: reports, --json and other tools name properties by it. */
+  id: string;
+  /** What holds when it passes, as the learner reads it next to ✔ or ✘. */
+  title: Text;
+  /** A ladder: the first is a nudge, each next one says more, the last names the Node API. */
+  hints: Text[];
+  /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
+  needsProc?: boolean;
+  /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */
+  check(h: Harness): Promise<void>;
+}

@@ -1,0 +1,53 @@
+// The wire story as lines: who sent what, who closed, who reset, and when.
+import { quote } from '../bytes.ts';
+import type { WireEvent } from '../client/wire.ts';
+import type { Lang } from '../text.ts';
+
+const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
+  connect: { en: 'connected', zh: '已连接' },
+  refused: { en: '✗ connection refused', zh: '✗ 连接被拒绝' },
+  send: { en: '→', zh: '→' },
+  recv: { en: '←', zh: '←' },
+  'fin-out': { en: '→ FIN (client half-closes)', zh: '→ FIN（客户端半关闭）' },
+  'fin-in': { en: '← FIN (server closed its side)', zh: '← FIN（服务器关闭了它的一侧）' },
+  'rst-out': { en: '→ RST (client resets)', zh: '→ RST（客户端重置连接）' },
+  'rst-in': { en: '← RST (server reset the connection)', zh: '← RST（服务器重置了连接）' },
+  close: { en: 'closed its socket', zh: '关闭了 socket' },
+  exit: { en: 'process', zh: '进程' },
+  note: { en: '', zh: '' },
+};
+
+/** Consecutive receives by the same client read as one arrival. */
+function coalesce(events: readonly WireEvent[]): WireEvent[] {
+  const out: WireEvent[] = [];
+  for (const event of events) {
+    const last = out[out.length - 1];
+    if (last && event.kind === 'recv' && last.kind === 'recv' && last.who === event.who && last.bytes && event.bytes) {
+      out[out.length - 1] = { ...last, bytes: Buffer.concat([last.bytes, event.bytes]) };
+    } else {
+      out.push(event);
+    }
+  }
+  return out;
+}
+
+function line(event: WireEvent, lang: Lang): string {
+  const time = `${event.at.toFixed(1).padStart(8)} ms`;
+  const who = event.who.padEnd(6);
+  const verb = ARROWS[event.kind][lang];
+  if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
+  const detail = event.detail ? ` ${event.detail}` : '';
+  if (event.kind === 'connect') return `${time}  ${who} ${verb}${event.detail ? ` (${event.detail})` : ''}`;
+  return `${time}  ${who} ${verb}${detail}`.trimEnd();
+}
+
+/** At most `max` lines: the beginning and the end of a long story, with the middle counted. */
+export function wireStory(events: readonly WireEvent[], lang: Lang, max = 24): string[] {
+  const lines = coalesce(events).map((e) => line(e, lang));
+  if (lines.length <= max) return lines;
+  const head = 8;
+  const tail = max - head - 1;
+  const skipped = lines.length - head - tail;
+  const gap = lang === 'zh' ? `             … 省略 ${skipped} 个事件 …` : `             … ${skipped} more events …`;
+  return [...lines.slice(0, head), gap, ...lines.slice(-tail)];
+}

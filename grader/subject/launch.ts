@@ -1,0 +1,72 @@
+// Which program is graded, and how to start it: a file run by the runner for its extension, or a
+// shell command. `{port}` in either is replaced by the server's port; PORT is always in its environment.
+import { existsSync, statSync } from 'node:fs';
+import { extname, relative, resolve } from 'node:path';
+import { SubjectError } from '../errors.ts';
+
+export interface Launch {
+  /** How reports name the subject: a path relative to where the grader was started, or the command. */
+  label: string;
+  cwd: string;
+  /** With `shell`, `command` is one shell command line; otherwise an executable run with `args`. */
+  shell: boolean;
+  command: string;
+  args: string[];
+}
+
+// `--import tsx` would resolve from the subject's folder, which may have no node_modules: use our own.
+const TSX = import.meta.resolve('tsx');
+
+const RUNNERS: Record<string, (file: string) => { command: string; args: string[] }> = {
+  '.ts': (file) => ({ command: process.execPath, args: ['--import', TSX, file] }),
+  '.mts': (file) => ({ command: process.execPath, args: ['--import', TSX, file] }),
+  '.js': (file) => ({ command: process.execPath, args: [file] }),
+  '.mjs': (file) => ({ command: process.execPath, args: [file] }),
+  '.cjs': (file) => ({ command: process.execPath, args: [file] }),
+  '.py': (file) => ({ command: 'python3', args: ['-u', file] }),
+};
+
+export const FILE_EXTENSIONS = Object.keys(RUNNERS);
+
+/** Where the learner ran the command: npm moves us to the package root but remembers it in INIT_CWD. */
+export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD ?? process.cwd();
+}
+
+export function fileLaunch(path: string, base: string = userCwd()): Launch {
+  const file = resolve(base, path);
+  const label = relative(base, file) || file;
+  if (!existsSync(file)) {
+    throw new SubjectError({
+      en: `There is no file at ${file}. Check the path (it is taken from ${base}).`,
+      zh: `找不到文件 ${file}。请检查路径（相对于 ${base}）。`,
+    });
+  }
+  if (!statSync(file).isFile()) {
+    throw new SubjectError({ en: `${file} is a folder, not a server file.`, zh: `${file} 是文件夹，不是服务器文件。` });
+  }
+  const runner = RUNNERS[extname(file).toLowerCase()];
+  if (!runner) {
+    const known = FILE_EXTENSIONS.join(' ');
+    throw new SubjectError({
+      en: `Can't run ${label}: the grader runs files ending in ${known}. For anything else use --cmd "<command>".`,
+      zh: `无法运行 ${label}：评测器只运行以 ${known} 结尾的文件。其他程序请用 --cmd "<命令>"。`,
+    });
+  }
+  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file) };
+}
+
+export function commandLaunch(command: string, cwd: string = userCwd()): Launch {
+  if (command.trim() === '') {
+    throw new SubjectError({
+      en: 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
+      zh: '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
+    });
+  }
+  return { label: command, cwd, shell: true, command, args: [] };
+}
+
+export function withPort(launch: Launch, port: number): Launch {
+  const fill = (s: string) => s.replaceAll('{port}', String(port));
+  return { ...launch, command: fill(launch.command), args: launch.args.map(fill) };
+}

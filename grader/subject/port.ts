@@ -1,0 +1,47 @@
+// A port for the next server: random, below the ephemeral range (so our own client sockets never take
+// it), free on both loopback addresses, and never handed out twice by this process.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { HAS_PROC, tcpTable } from './procfs.ts';
+
+const handedOut = new Set<number>();
+
+function ephemeralRangeStart(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > 2048) return low;
+  } catch {
+    // not Linux: the IANA range starts at 49152, Linux's default at 32768; stay below both
+  }
+  return 32768;
+}
+
+const RANGE_END = ephemeralRangeStart(); // exclusive
+const RANGE_START = Math.max(1024, Math.min(20000, RANGE_END - 4096));
+
+function bindable(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      // No IPv6 on this machine: nothing can listen on ::1, so nothing there can collide with us.
+      resolve(err.code === 'EADDRNOTAVAIL' || err.code === 'EAFNOSUPPORT');
+    });
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+async function isFree(port: number): Promise<boolean> {
+  // A socket lingering in TIME_WAIT lets Node bind (SO_REUSEADDR) but not a plain Python server.
+  if (HAS_PROC && tcpTable().some((e) => e.localPort === port)) return false;
+  return (await bindable(port, '127.0.0.1')) && (await bindable(port, '::1'));
+}
+
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = RANGE_START + Math.floor(Math.random() * (RANGE_END - RANGE_START));
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port found between ${RANGE_START} and ${RANGE_END - 1}`);
+}

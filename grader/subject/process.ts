@@ -1,0 +1,124 @@
+// The server under test as a process: spawned in a process group of its own and registered in the same
+// synchronous step, so that a Ctrl-C at any instant finds it; stopped by group, TERM then KILL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Launch } from './launch.ts';
+import { OutputTail } from './output.ts';
+import { HAS_PROC, groupMembers } from './procfs.ts';
+import { pause, within } from '../wait.ts';
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the program could not be started at all (say, no such executable). */
+  error?: string;
+}
+
+const running = new Set<SubjectProcess>();
+
+export class SubjectProcess {
+  readonly pid: number;
+  readonly stdout = new OutputTail();
+  readonly stderr = new OutputTail();
+  readonly startedAt = performance.now();
+  /** Resolves when the process we started (the group leader) has exited. */
+  readonly exited: Promise<ExitInfo>;
+  exitInfo: ExitInfo | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    launch: Launch,
+    readonly port: number,
+    private readonly killGraceMs: number,
+    env: NodeJS.ProcessEnv,
+  ) {
+    const child: ChildProcess = spawn(launch.command, launch.args, {
+      cwd: launch.cwd,
+      shell: launch.shell,
+      detached: true, // setsid(): its own process group, so one signal reaches every process it starts
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, PORT: String(port) },
+    });
+    this.pid = child.pid ?? -1;
+    if (this.pid > 0) running.add(this);
+    child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    this.exited = new Promise((resolve) => {
+      child.once('error', (err) => {
+        if (this.pid > 0) return; // a kill error on a live process; 'exit' will still come
+        this.exitInfo = { code: null, signal: null, error: err.message };
+        resolve(this.exitInfo);
+      });
+      child.once('exit', (code, signal) => {
+        this.exitInfo = { code, signal };
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  /** Whether anything of the server is still running: the leader, or any process left in its group. */
+  alive(): boolean {
+    if (this.pid <= 0) return false;
+    try {
+      process.kill(-this.pid, 0);
+    } catch {
+      return false;
+    }
+    // kill(0) also succeeds for zombies waiting to be reaped; /proc tells them apart.
+    return HAS_PROC ? groupMembers(this.pid).length > 0 : this.exitInfo === null;
+  }
+
+  /** Stop every process of the group: SIGTERM, then SIGKILL for whatever is left after the grace period. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.pid > 0) {
+        this.signal('SIGTERM');
+        if (!(await this.waitGone(this.killGraceMs))) {
+          this.signal('SIGKILL');
+          await this.waitGone(2000);
+        }
+      }
+      running.delete(this);
+    })();
+    return this.stopping;
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    try {
+      process.kill(-this.pid, signal);
+    } catch {
+      // the group is already gone
+    }
+  }
+
+  /** Wait until no process of the group is left; false if some still are after `ms`. */
+  private async waitGone(ms: number): Promise<boolean> {
+    const deadline = performance.now() + ms;
+    // The leader's exit is an event; what it leaves behind in its group can only be polled.
+    await within(this.exited, ms);
+    while (this.alive()) {
+      if (performance.now() >= deadline) return false;
+      await pause(5);
+    }
+    return true;
+  }
+}
+
+/** Stop every server still running: on finish, on Ctrl-C, on a crash of the grader itself. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((subject) => subject.stop()));
+}
+
+/** Last resort at process exit, when nothing async can run any more: SIGKILL every group left. */
+export function killAllNow(): void {
+  for (const subject of running) {
+    try {
+      process.kill(-subject.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function runningCount(): number {
+  return running.size;
+}

@@ -1,0 +1,168 @@
+// What Linux's /proc tells about a running server: its processes, threads, sockets and listeners.
+// Every function answers "unknown" (null) where /proc can't be read, so callers can skip, not guess.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+export const HAS_PROC = process.platform === 'linux' && safeRead('/proc/self/stat') !== null;
+
+function safeRead(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function safeList(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+interface Stat {
+  state: string;
+  ppid: number;
+  pgrp: number;
+}
+
+/** Fields of /proc/<pid>/stat (or a task's): the command may hold spaces and parens, so split after the last ')'. */
+function readStat(path: string): Stat | null {
+  const text = safeRead(path);
+  if (text === null) return null;
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0] ?? '?', ppid: Number(fields[1]), pgrp: Number(fields[2]) };
+}
+
+/** Live (not zombie) processes of a process group. */
+export function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const name of safeList('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(`/proc/${name}/stat`);
+    if (stat && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X') members.push(Number(name));
+  }
+  return members;
+}
+
+/** Is any thread of these processes runnable (R) right now? Null when none could be read. */
+export function anyRunnable(pids: readonly number[]): boolean | null {
+  let seen = false;
+  for (const pid of pids) {
+    for (const tid of safeList(`/proc/${pid}/task`)) {
+      const stat = readStat(`/proc/${pid}/task/${tid}/stat`);
+      if (!stat) continue;
+      seen = true;
+      if (stat.state === 'R') return true;
+    }
+  }
+  return seen ? false : null;
+}
+
+/** Inodes of the sockets these processes hold open. */
+export function socketInodes(pids: readonly number[]): Set<number> {
+  const inodes = new Set<number>();
+  for (const pid of pids) {
+    for (const fd of safeList(`/proc/${pid}/fd`)) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const match = /^socket:\[(\d+)\]$/.exec(target);
+      if (match) inodes.add(Number(match[1]));
+    }
+  }
+  return inodes;
+}
+
+export interface TcpEntry {
+  localAddress: string;
+  localPort: number;
+  remotePort: number;
+  state: number;
+  inode: number;
+}
+
+const TCP_LISTEN = 0x0a;
+
+/** Groups of an IPv6 address, with the longest run of zero groups written as '::'. */
+function compressIpv6(groups: string[]): string {
+  let best = { start: -1, len: 0 };
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < groups.length && groups[j] === '0') j++;
+    if (j - i > best.len) best = { start: i, len: j - i };
+    i = j;
+  }
+  if (best.len < 2) return groups.join(':');
+  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.len).join(':')}`;
+}
+
+function parseAddress(hex: string): { address: string; port: number } {
+  const [addr = '', port = '0'] = hex.split(':');
+  let address: string;
+  if (addr.length === 8) {
+    // IPv4, stored as one little-endian 32-bit word
+    address = [6, 4, 2, 0].map((i) => parseInt(addr.slice(i, i + 2), 16)).join('.');
+  } else {
+    // IPv6, four little-endian 32-bit words
+    const words: string[] = [];
+    for (let w = 0; w < 4; w++) {
+      const word = addr.slice(w * 8, w * 8 + 8);
+      const bytes = [6, 4, 2, 0].map((i) => word.slice(i, i + 2)).join('');
+      words.push(bytes.slice(0, 4), bytes.slice(4, 8));
+    }
+    address = compressIpv6(words.map((g) => parseInt(g, 16).toString(16)));
+  }
+  return { address, port: parseInt(port, 16) };
+}
+
+/** All TCP sockets of this network namespace, IPv4 and IPv6. */
+export function tcpTable(): TcpEntry[] {
+  const entries: TcpEntry[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = safeRead(file);
+    if (!text) continue;
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 10) continue;
+      const local = parseAddress(cols[1] ?? '');
+      const remote = parseAddress(cols[2] ?? '');
+      entries.push({
+        localAddress: local.address,
+        localPort: local.port,
+        remotePort: remote.port,
+        state: parseInt(cols[3] ?? '0', 16),
+        inode: Number(cols[9]),
+      });
+    }
+  }
+  return entries;
+}
+
+export interface Listener {
+  address: string;
+  port: number;
+}
+
+/** Where the processes of a group listen, or null when /proc can't tell. */
+export function listenersOf(pgid: number): Listener[] | null {
+  if (!HAS_PROC) return null;
+  const inodes = socketInodes(groupMembers(pgid));
+  return tcpTable()
+    .filter((e) => e.state === TCP_LISTEN && inodes.has(e.inode))
+    .map((e) => ({ address: e.localAddress, port: e.localPort }));
+}
+
+/** The inode of the server's end of the connection from `clientPort` to `serverPort`. */
+export function serverSideInode(serverPort: number, clientPort: number): number | null {
+  if (!HAS_PROC) return null;
+  const entry = tcpTable().find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
+  return entry && entry.inode !== 0 ? entry.inode : null;
+}

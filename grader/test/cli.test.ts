@@ -1,0 +1,83 @@
+// The command line as a contract: usage errors exit 2 and say what to do, --json prints one object of
+// the agreed shape, and the human report shows the bytes, the wire and a hint.
+import { describe, expect, test } from 'vitest';
+import { fixture, parseReport, runGrader } from './run-grader.ts';
+
+describe.concurrent('usage', () => {
+  test.each([
+    { args: [], says: 'Which stage? Name one.' },
+    { args: ['stage-9'], says: 'There is no stage "stage-9". The stages are: stage-1, stage-2, stage-3.' },
+    { args: ['1', '2'], says: 'One stage at a time' },
+    { args: ['1', '--solution', '--cmd', 'python3 x.py'], says: 'Choose one subject: --solution or --cmd.' },
+    { args: ['1', '--bogus'], says: "Unknown option '--bogus'" },
+    { args: ['1', '--lang', 'fr'], says: '--lang takes en or zh, not "fr".' },
+    { args: ['1', '--file'], says: "Option '--file <value>' argument missing" },
+  ])('$args → exit 2: $says', async ({ args, says }) => {
+    const run = await runGrader(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(says);
+    expect(run.stderr).toContain('Usage: npm run grade -- <stage>');
+  });
+
+  test.each([
+    { args: ['1', '--file', 'no/such/server.ts'], says: 'There is no file at' },
+    { args: ['1', '--file', 'package.json'], says: "Can't run package.json: the grader runs files ending in .ts" },
+    { args: ['1', '--file', 'grader'], says: 'is a folder, not a server file' },
+    { args: ['1', '--cmd', '  '], says: 'The command after --cmd is empty' },
+  ])('a subject that cannot be started: $args → exit 2: $says', async ({ args, says }) => {
+    const run = await runGrader(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(says);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('--help prints usage and exits 0, in Chinese with --lang zh', async () => {
+    const en = await runGrader(['--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Exit status: 0 every property holds, 1 some fail, 2 usage error');
+    const zh = await runGrader(['--help', '--lang', 'zh']);
+    expect(zh.stdout).toContain('用法：npm run grade -- <阶段>');
+  });
+});
+
+describe.concurrent('reports', () => {
+  test('--json prints exactly one object of the contract shape', async () => {
+    const run = await runGrader(['1', '--solution', '--json']);
+    const report = parseReport(run);
+    expect(Object.keys(report)).toEqual(['stage', 'subject', 'passed', 'properties']);
+    expect(report).toMatchObject({ stage: 'stage-1', subject: 'solutions/stage-1/server.ts', passed: true });
+    expect(report.properties.map((p) => p.id)).toEqual(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']);
+    for (const p of report.properties) {
+      expect(Object.keys(p)).toEqual(['id', 'title', 'status', 'message', 'hint', 'durationMs']);
+      expect(p).toMatchObject({ status: 'pass', message: '', hint: '' });
+      expect(Number.isInteger(p.durationMs)).toBe(true);
+    }
+  });
+
+  test('a failure shows the bytes escaped, the wire story and a hint, without colour when piped', async () => {
+    const run = await runGrader(['stage-1', '--file', fixture('stage-1/adds-newline.ts')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✘ uppercases');
+    expect(run.stdout).toContain('expected  "HELLO, SOCKET LAB! 42 {OK}"');
+    expect(run.stdout).toContain('received  "HELLO, SOCKET LAB! 42 {OK}\\n"');
+    expect(run.stdout).toContain('first difference at byte 26');
+    expect(run.stdout).toMatch(/A +→ "Hello, Socket Lab! 42 \{ok\}"/);
+    expect(run.stdout).toContain('hint: ');
+    expect(run.stdout).toContain('3/4 properties hold. Start with uppercases, then grade again.');
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  test('the report speaks Chinese when asked, or when the locale is Chinese', async () => {
+    const asked = await runGrader(['1', '--solution', '--lang', 'zh']);
+    expect(asked.stdout).toContain('4 项中 4 项成立。全部通过！');
+    const locale = await runGrader(['1', '--solution'], { LANG: 'zh_CN.UTF-8' });
+    expect(locale.stdout).toContain('一次性服务');
+  });
+
+  test('--cmd replaces {port} in the command and sets PORT', async () => {
+    // Were {port} left as is, the server would read PORT="{port}" and crash.
+    const run = await runGrader(['1', '--cmd', `PORT={port} python3 ${fixture('stage-1/one_shot.py')}`, '--json']);
+    expect(parseReport(run).passed).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+// The broken servers, each with the exact set of properties it must fail. Every property must appear in
+// some row's set: a property no broken server fails is a check that was never seen failing.
+import { fixture } from './run-grader.ts';
+
+export interface Row {
+  stage: string;
+  subject: string[];
+  fails: string[];
+}
+
+const file = (path: string) => ['--file', fixture(path)];
+const python = (path: string) => ['--cmd', `python3 ${fixture(path)}`];
+
+export const FIXTURE_ROWS: Row[] = [
+  { stage: 'stage-1', subject: file('hostile/crashes-at-start.ts'), fails: ['closes-after-reply', 'exits-after-client', 'listens', 'uppercases'] },
+  { stage: 'stage-1', subject: file('stage-1/adds-newline.ts'), fails: ['uppercases'] },
+  { stage: 'stage-1', subject: file('stage-1/waits-for-client-to-close.ts'), fails: ['closes-after-reply'] },
+  { stage: 'stage-1', subject: file('stage-1/keeps-listening.ts'), fails: ['exits-after-client'] },
+  { stage: 'stage-1', subject: file('stage-1/exits-with-error.ts'), fails: ['exits-after-client'] },
+  { stage: 'stage-1', subject: python('stage-1/one_shot.py'), fails: [] },
+  { stage: 'stage-2', subject: file('stage-2/tires-after-four.ts'), fails: ['many-messages'] },
+  { stage: 'stage-2', subject: file('stage-2/truncates-chunks.ts'), fails: ['long-message'] },
+  { stage: 'stage-2', subject: file('stage-2/decodes-each-chunk.ts'), fails: ['split-character'] },
+  { stage: 'stage-2', subject: file('stage-2/never-closes.ts'), fails: ['closes-on-eof'] },
+  { stage: 'stage-2', subject: file('stage-2/spins-after-close.ts'), fails: ['no-busy-loop'] },
+  { stage: 'stage-2', subject: python('stage-2/classic_loop.py'), fails: ['closes-on-eof', 'no-busy-loop'] },
+  { stage: 'stage-3', subject: file('stage-3/awaits-first-message.ts'), fails: ['empty-session'] },
+  { stage: 'stage-3', subject: file('stage-3/once-per-client.ts'), fails: ['no-fd-leak', 'queued-clients'] },
+  { stage: 'stage-3', subject: file('stage-3/crashes-on-reset.ts'), fails: ['empty-session', 'no-fd-leak', 'survives-reset'] },
+  { stage: 'stage-3', subject: python('stage-3/leaks_sockets.py'), fails: ['no-fd-leak'] },
+  {
+    stage: 'stage-3',
+    subject: python('stage-3/reset_only_fix.py'),
+    fails: ['closes-on-eof', 'empty-session', 'next-client', 'no-busy-loop', 'no-fd-leak', 'queued-clients'],
+  },
+  { stage: 'stage-3', subject: python('stage-3/connection_loop.py'), fails: [] },
+];

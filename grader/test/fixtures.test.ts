@@ -1,0 +1,19 @@
+// Every property is proven able to fail: each broken server fails exactly the properties named, no
+// more (nothing cascades) and no fewer (the check can fail at all). And none leaves a process behind.
+import { describe, expect, test } from 'vitest';
+import { FIXTURE_ROWS } from './fixture-table.ts';
+import { failing, parseReport, runGrader } from './run-grader.ts';
+
+describe.concurrent('broken servers fail exactly their properties', () => {
+  test.each(FIXTURE_ROWS)('$stage $subject.1 fails [$fails]', async ({ stage, subject, fails }) => {
+    const run = await runGrader([stage, ...subject, '--json']);
+    const report = parseReport(run);
+    expect(failing(report)).toEqual([...fails].sort());
+    expect(run.code).toBe(fails.length === 0 ? 0 : 1);
+    expect(run.orphans).toEqual([]);
+    for (const property of report.properties.filter((p) => p.status === 'fail')) {
+      expect(property.message, property.id).not.toBe('');
+      expect(property.hint, property.id).not.toBe('');
+    }
+  });
+});

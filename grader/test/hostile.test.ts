@@ -1,0 +1,79 @@
+// Servers that fight back: each still gets a full, clear report in bounded time, and nothing it started
+// outlives the grader — not a child that ignores SIGTERM, not on Ctrl-C.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { fixture, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.concurrent('hostile servers', () => {
+  test('one that crashes at start is reported with its exit status and last words', async () => {
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/crashes-at-start.ts')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Your server exited with status 1 before it was listening');
+    expect(run.stdout).toContain('boom: this server crashes before it listens');
+    expect(run.stdout).toContain('Not judged: the server never listened (see listens)');
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('one that never listens is given up on after the start timeout, scaled', async () => {
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/never-listens.ts'), '--json'], {
+      SOCKET_LAB_TIMEOUT_SCALE: '0.25',
+    });
+    const listens = parseReport(run).properties.find((p) => p.id === 'listens');
+    expect(listens?.status).toBe('fail');
+    expect(listens?.message).toMatch(/^Nothing accepted a connection on port \d+ .* within 1250 ms/);
+    expect(listens?.durationMs).toBeLessThan(1250 + 1000);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('one that listens on a port of its own is told which port, and that it is not PORT', async () => {
+    const own = await freePort();
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/ignores-port.ts'), '--json'], { FIXTURE_PORT: String(own) });
+    const report = parseReport(run);
+    expect(report.properties.every((p) => p.status === 'fail')).toBe(true);
+    const listens = report.properties.find((p) => p.id === 'listens');
+    // The server that got the port is seen listening there; the others find it taken. Both name it.
+    expect(listens?.message).toContain(`${own}, not on PORT=`);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test.each([
+    ['stage-1', 'hostile/ipv6-only.ts'],
+    ['stage-1', 'hostile/floods-stdout.ts'],
+    ['stage-3', 'hostile/ignores-sigterm.ts'],
+    ['stage-3', 'hostile/forks-child.ts'],
+  ])('%s %s: a correct server however awkward passes, and is fully stopped', async (stage, path) => {
+    const run = await runGrader([stage, '--file', fixture(path), '--json']);
+    expect(parseReport(run).properties.filter((p) => p.status !== 'pass')).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('Ctrl-C stops every server, even one that ignores SIGTERM, and exits 130', async () => {
+    const tag = randomUUID();
+    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-3', '--file', fixture('hostile/forks-child.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, [TAG]: tag },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    grader.stdout.resume();
+    grader.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
+    // Interrupt once a server's forked child is up: the moment a learner would press Ctrl-C.
+    for (let i = 0; i < 1000 && processesTagged(tag).length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(processesTagged(tag).length).toBeGreaterThanOrEqual(3);
+    grader.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(processesTagged(tag)).toEqual([]);
+  });
+});

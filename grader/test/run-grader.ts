@@ -1,0 +1,66 @@
+// Run the real grader CLI as a learner would, and report what it printed, how it exited, and which of
+// the processes it started are still alive afterwards (found by a tag in their environment).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const fixture = (path: string) => `grader/test/fixtures/${path}`;
+
+export interface GraderRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Processes started under this run that outlived it. */
+  orphans: number[];
+}
+
+export interface JsonReport {
+  stage: string;
+  subject: string;
+  passed: boolean;
+  properties: { id: string; title: string; status: 'pass' | 'fail' | 'skip'; message: string; hint: string; durationMs: number }[];
+}
+
+export const TAG = 'SOCKET_LAB_TEST_RUN';
+
+export function processesTagged(tag: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'latin1').includes(`${TAG}=${tag}`)) found.push(Number(name));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+export async function runGrader(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
+  const tag = randomUUID();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', [TAG]: tag, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const ms = performance.now() - started;
+  return { code, stdout, stderr, ms, orphans: process.platform === 'linux' ? processesTagged(tag) : [] };
+}
+
+export function parseReport(run: GraderRun): JsonReport {
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
+/** The ids that did not hold, sorted: what every fixture row asserts in full. */
+export function failing(report: JsonReport): string[] {
+  return report.properties.filter((p) => p.status === 'fail').map((p) => p.id).sort();
+}

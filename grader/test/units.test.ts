@@ -1,0 +1,152 @@
+// The pure parts, one table each.
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { once } from 'node:events';
+import { describe, expect, test } from 'vitest';
+import { parseRequest } from '../args.ts';
+import { escapeBytes, firstDifference, quote, upperAscii } from '../bytes.ts';
+import { findStage } from '../catalogue.ts';
+import { UsageError } from '../errors.ts';
+import { takenPort } from '../harness.ts';
+import { limitsFor, timeoutScale } from '../limits.ts';
+import { wireStory } from '../report/wire-story.ts';
+import { HAS_PROC, serverSideInode, socketInodes, tcpTable } from '../subject/procfs.ts';
+import { detectLang } from '../text.ts';
+
+const b = (s: string) => Buffer.from(s, 'utf8');
+
+describe('bytes', () => {
+  test.each([
+    ['hello', 'hello'],
+    ['line\n', 'line\\n'],
+    ['tab\there\r', 'tab\\there\\r'],
+    ['quote " and \\', 'quote \\" and \\\\'],
+    ['你好', '你好'],
+  ])('escapeBytes(%j) = %s', (input, shown) => expect(escapeBytes(b(input))).toBe(shown));
+
+  test('broken UTF-8 shows as \\x escapes, and U+FFFD is named', () => {
+    expect(escapeBytes(Buffer.from([0x61, 0xe4, 0xbd]))).toBe('a\\xe4\\xbd');
+    expect(escapeBytes(b('a\ufffdb'))).toBe('a\\u{fffd}b');
+  });
+
+  test('upperAscii changes a–z only', () => {
+    expect(upperAscii(b('abc xyz ABC 09 é 你')).toString()).toBe('ABC XYZ ABC 09 é 你');
+  });
+
+  test.each([
+    ['same', 'same', -1],
+    ['abc', 'abd', 2],
+    ['abc', 'abcd', 3],
+    ['', 'x', 0],
+  ])('firstDifference(%j, %j) = %i', (x, y, at) => expect(firstDifference(b(x), b(y))).toBe(at));
+
+  test('quote shortens long bytes around the point of interest', () => {
+    const long = b('a'.repeat(100) + 'B' + 'a'.repeat(100));
+    expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
+    expect(quote(b('short'))).toBe('"short"');
+  });
+});
+
+describe('command line', () => {
+  test.each([
+    [['stage-2'], { stage: 'stage-2', subject: { kind: 'starter' }, json: false }],
+    [['2', '--solution'], { stage: '2', subject: { kind: 'solution' } }],
+    [['3', '--file', 'my.ts', '--json'], { subject: { kind: 'file', path: 'my.ts' }, json: true }],
+    [['3', '--cmd', 'python3 s.py {port}'], { subject: { kind: 'cmd', command: 'python3 s.py {port}' } }],
+    [['1', '--lang', 'zh'], { lang: 'zh' }],
+    [['-h'], { help: true }],
+  ])('%j', (argv, expected) => expect(parseRequest(argv)).toMatchObject(expected));
+
+  test.each([[['1', '--file', 'a.ts', '--solution']], [['1', '--nope']], [['1', '--lang', 'de']], [['1', '2']]])(
+    '%j is a usage error',
+    (argv) => expect(() => parseRequest(argv)).toThrow(UsageError),
+  );
+
+  test.each([
+    ['stage-2', 'stage-2'],
+    ['2', 'stage-2'],
+    ['Stage-3', 'stage-3'],
+    ['4', undefined],
+    ['stage', undefined],
+  ])('findStage(%s) is %s', (name, id) => expect(findStage(name)?.id).toBe(id));
+});
+
+describe('settings', () => {
+  test.each([
+    [undefined, 1],
+    ['2', 2],
+    ['0.5', 0.5],
+    ['0', 1],
+    ['-3', 1],
+    ['fast', 1],
+  ])('SOCKET_LAB_TIMEOUT_SCALE=%s scales by %d', (raw, scale) => {
+    expect(timeoutScale(raw === undefined ? {} : { SOCKET_LAB_TIMEOUT_SCALE: raw })).toBe(scale);
+  });
+
+  test('the scale stretches every wait but not the width of the busy-loop measurement', () => {
+    const base = limitsFor(1);
+    const slow = limitsFor(3);
+    expect(slow.replyMs).toBe(3 * base.replyMs);
+    expect(slow.startMs).toBe(3 * base.startMs);
+    expect(slow.busyWindowMs).toBe(base.busyWindowMs);
+    expect(slow.busyObserveMs).toBe(3 * base.busyObserveMs);
+  });
+
+  test.each([
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh'],
+    [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, 'zh'],
+    [{ LANG: 'fr_FR.UTF-8' }, 'en'],
+    [{}, 'en'],
+  ])('language of %j is %s', (env, lang) => expect(detectLang(env)).toBe(lang));
+
+  test.each([
+    ['Error: listen EADDRINUSE: address already in use :::8888', 8888],
+    ['Error: listen EADDRINUSE: address already in use 127.0.0.1:5000', 5000],
+    ['OSError: [Errno 98] Address already in use', null],
+  ])('takenPort(%j) = %s', (stderr, port) => expect(takenPort(stderr)).toBe(port));
+});
+
+describe('the wire story', () => {
+  test('receives in a row read as one arrival, and a long story keeps its ends', () => {
+    const events = [
+      { at: 1, who: 'A', kind: 'send' as const, bytes: b('hi\n') },
+      { at: 2, who: 'A', kind: 'recv' as const, bytes: b('H') },
+      { at: 3, who: 'A', kind: 'recv' as const, bytes: b('I\n') },
+      { at: 4, who: 'A', kind: 'fin-in' as const },
+    ];
+    expect(wireStory(events, 'en')).toEqual([
+      '     1.0 ms  A      → "hi\\n"',
+      '     2.0 ms  A      ← "HI\\n"',
+      '     4.0 ms  A      ← FIN (server closed its side)',
+    ]);
+    const long = Array.from({ length: 40 }, (_, i) => ({ at: i, who: 'A', kind: 'send' as const, bytes: b(`${i}`) }));
+    const story = wireStory(long, 'en', 10);
+    expect(story).toHaveLength(10);
+    expect(story[8]).toContain('… 31 more events …');
+    expect(story.at(-1)).toContain('"39"');
+  });
+});
+
+describe.runIf(HAS_PROC)('/proc', () => {
+  test('sees this process listening on ::1 and 127.0.0.1, and the server end of a connection', async () => {
+    for (const host of ['127.0.0.1', '::1']) {
+      const server = createServer().listen(0, host);
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const mine = socketInodes([process.pid]);
+      const entry = tcpTable().find((e) => e.localPort === port && e.state === 0x0a);
+      expect(entry?.localAddress).toBe(host);
+      expect(mine.has(entry?.inode ?? -1)).toBe(true);
+
+      const accepted = once(server, 'connection') as Promise<[Socket]>;
+      const client = connect(port, host);
+      await once(client, 'connect');
+      const [serverSide] = await accepted;
+      const inode = serverSideInode(port, client.localPort ?? 0);
+      expect(inode).not.toBeNull();
+      expect(socketInodes([process.pid]).has(inode ?? -1)).toBe(true);
+      client.destroy();
+      serverSide.destroy();
+      server.close();
+    }
+  });
+});

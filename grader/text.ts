@@ -1,0 +1,18 @@
+// Every word a learner reads exists in both languages; a Text is one message in each.
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/** The learner's language: an explicit choice, else the locale (LC_ALL, then LANG), else English. */
+export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
