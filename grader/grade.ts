@@ -71,9 +71,9 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
 }
 
 async function judge(property: Property, launch: Launch, options: GradeOptions): Promise<PropertyResult> {
-  const base = { id: property.id, title: property.title, hints: property.hints };
+  const base = { id: property.id, title: property.title };
   if (property.needsProc && !HAS_PROC) {
-    return { ...base, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, stdout: [], stderr: [] };
+    return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, stdout: [], stderr: [] };
   }
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -101,6 +101,8 @@ async function judge(property: Property, launch: Launch, options: GradeOptions):
       }
     }
     const durationMs = Math.round(performance.now() - started);
+    // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
+    const wire = [...harness.wire.events];
     harness.closeClients();
     // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
     void subject.stop();
@@ -111,17 +113,20 @@ async function judge(property: Property, launch: Launch, options: GradeOptions):
     const lostPortRace =
       details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
     if (lostPortRace && attempt < PORT_RETRIES) continue;
+    const { hint, ...failure } = details;
     return {
       ...base,
+      // The ladder starts with the hint for this very failure, when the check knows one.
+      hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,
       status,
       message,
       durationMs,
-      ...details,
-      wire: harness.wire.events,
+      ...failure,
+      wire,
       port,
       exit: subject.exitInfo,
-      stdout: subject.stdout.lines(),
-      stderr: subject.stderr.lines(),
+      stdout: subject.stdout.lines(4),
+      stderr: subject.stderr.lines(10),
     };
   }
 }

@@ -2,10 +2,11 @@
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
 import { ScriptedClient, type CloseSeen } from './client/scripted-client.ts';
 import { Wire } from './client/wire.ts';
+import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Text } from './text.ts';
-import { HAS_PROC, groupMembers, listenersOf, serverSideInode, socketInodes, type Listener } from './subject/procfs.ts';
+import { HAS_PROC, groupMembers, listenersOf, serverEnd, socketInodes, type Listener } from './subject/procfs.ts';
 import type { SubjectProcess } from './subject/process.ts';
 import { pause, within } from './wait.ts';
 
@@ -14,6 +15,8 @@ export interface FailureDetails {
   actual?: Buffer;
   /** The server never got as far as accepting a client: every property fails the same way. */
   notListening?: boolean;
+  /** A first hint for this very situation, in place of the property's own first hint. */
+  hint?: Text;
 }
 
 export class Failure extends Error {
@@ -46,7 +49,7 @@ export class Harness {
     readonly limits: Limits,
   ) {
     this.wire = new Wire(subject.startedAt);
-    void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info).en }));
+    void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info) }));
   }
 
   get port(): number {
@@ -83,12 +86,14 @@ export class Harness {
         if (taken !== null && taken !== this.port) {
           throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true });
         }
-        throw new Failure(say.exitedBeforeListening(this.subject.exitInfo), { notListening: true });
+        const exited = say.exitedBeforeListening(this.subject.exitInfo);
+        const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
+        throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, { notListening: true });
       }
       const now = performance.now();
       // Checking /proc costs more than a connect: every tenth round is soon enough to say "wrong port".
       if (round % 10 === 9 || now >= deadline) {
-        const elsewhere = this.listeningElsewhere();
+        const elsewhere = await this.listeningElsewhere();
         if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true });
       }
       if (now >= deadline) {
@@ -99,8 +104,8 @@ export class Harness {
   }
 
   /** Where the server listens instead of PORT, when /proc shows it listening but not there. */
-  private listeningElsewhere(): Listener[] | null {
-    const listeners = listenersOf(this.subject.pid);
+  private async listeningElsewhere(): Promise<Listener[] | null> {
+    const listeners = await listenersOf(this.subject.pid);
     if (!listeners || listeners.length === 0) return null;
     return listeners.some((l) => l.port === this.port && isLoopbackReachable(l.address)) ? null : listeners;
   }
@@ -125,13 +130,14 @@ export class Harness {
   async leavePolitely(client: ScriptedClient): Promise<CloseSeen> {
     client.halfClose();
     const seen = await client.serverClose(this.limits.closeMs);
+    if (seen === 'timeout') this.note(say.noFinYet(client.name, this.limits.closeMs));
     client.leave();
     return seen;
   }
 
   /** Leave politely, then wait (Linux) until the server has closed its socket for this client. */
   async leavePoliteAndSettle(client: ScriptedClient): Promise<void> {
-    const inode = serverSideInode(this.port, client.localPort);
+    const inode = await this.serverEndOf(client);
     await this.leavePolitely(client);
     if (inode !== null) await this.released(inode);
   }
@@ -142,9 +148,26 @@ export class Harness {
    * every run, however the server's event loop happens to batch them.
    */
   async resetAndSettle(client: ScriptedClient): Promise<void> {
-    const inode = serverSideInode(this.port, client.localPort);
+    const inode = await this.serverEndOf(client);
     client.reset();
     if (inode !== null) await this.released(inode);
+  }
+
+  /**
+   * The inode of the server's socket for this client, once the server has accepted it. A connection
+   * still in the backlog has none yet: wait for the accept (bounded), or a reset would race it.
+   */
+  private async serverEndOf(client: ScriptedClient): Promise<number | null> {
+    if (!HAS_PROC) return null;
+    const family = this.host === '::1' ? 6 : 4;
+    const deadline = performance.now() + this.limits.closeMs;
+    for (;;) {
+      const end = await serverEnd(this.port, client.localPort, family);
+      if (end.state === 'accepted') return end.inode;
+      // Gone, or never accepted in time: the server is stuck elsewhere, and the backlog keeps the order.
+      if (end.state === 'gone' || performance.now() >= deadline) return null;
+      await pause(PROC_POLL_MS);
+    }
   }
 
   private released(inode: number): Promise<boolean> {
@@ -166,7 +189,7 @@ export class Harness {
     return true;
   }
 
-  note(text: string): void {
+  note(text: Text): void {
     this.wire.add('grader', 'note', { detail: text });
   }
 

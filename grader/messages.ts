@@ -28,8 +28,8 @@ export const say = {
   exitedBeforeListening: (exit: ExitInfo): Text => {
     const status = exitStatus(exit);
     return {
-      en: `Your server ${status.en} before it was listening. Its last words are below.`,
-      zh: `你的服务器在开始监听之前就${status.zh}。它最后的输出在下面。`,
+      en: `Your server ${status.en} before it was listening; what it printed is shown below.`,
+      zh: `你的服务器在开始监听之前就${status.zh}；它打印的内容见下方。`,
     };
   },
 
@@ -99,6 +99,16 @@ export const say = {
       zh: `客户端 ${client.name} 在 ${ms} 毫秒内没有收到回复${tail.zh}。`,
     };
   },
+
+  noFinYet: (client: string, ms: number): Text => ({
+    en: `${client} waited ${ms} ms for the server to close its side; it did not, so ${client} closes anyway`,
+    zh: `${client} 等了 ${ms} 毫秒，服务器始终没有关闭它那一侧，${client} 只好自己关闭`,
+  }),
+
+  noReplyHint: (): Text => ({
+    en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives? Does it reach that line?",
+    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end）？代码执行到那一行了吗？',
+  }),
 
   wrongReply: (what: Text): Text => ({
     en: `${what.en}: the reply is not the message with a–z uppercased.`,

@@ -1,4 +1,5 @@
 // The wire story of one property: who sent what, who closed, who reset, and when.
+import type { Text } from '../text.ts';
 export type WireKind =
   | 'connect' // a client's connection was accepted by the kernel
   | 'refused' // a connect was refused: nothing listens there
@@ -19,7 +20,8 @@ export interface WireEvent {
   who: string;
   kind: WireKind;
   bytes?: Buffer;
-  detail?: string;
+  /** Words the learner reads: in both languages, or a plain fact such as an address. */
+  detail?: string | Text;
 }
 
 export class Wire {
@@ -27,7 +29,7 @@ export class Wire {
 
   constructor(private readonly t0: number = performance.now()) {}
 
-  add(who: string, kind: WireKind, extra: { bytes?: Buffer; detail?: string } = {}): void {
+  add(who: string, kind: WireKind, extra: { bytes?: Buffer; detail?: string | Text } = {}): void {
     this.events.push({ at: performance.now() - this.t0, who, kind, ...extra });
   }
 }

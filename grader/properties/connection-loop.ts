@@ -2,7 +2,7 @@
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import { Failure, Skip, type Harness } from '../harness.ts';
 import { say } from '../messages.ts';
-import { HAS_PROC, tcpTable } from '../subject/procfs.ts';
+import { HAS_PROC, listenerInode } from '../subject/procfs.ts';
 import { GREETING } from './messages.ts';
 import type { Property } from './property.ts';
 
@@ -12,12 +12,6 @@ const hello = (name: string) => Buffer.from(`hello from ${name}`);
 async function chat(h: Harness, client: ScriptedClient): Promise<void> {
   client.send(hello(client.name));
   await client.anyReply(0, h.limits.replyMs);
-}
-
-/** The listening socket's inode on PORT, to tell the same server from a restarted one (Linux). */
-function listenerInode(port: number): number | null {
-  if (!HAS_PROC) return null;
-  return tcpTable().find((e) => e.state === 0x0a && e.localPort === port)?.inode ?? null;
 }
 
 export const nextClient: Property = {
@@ -47,8 +41,8 @@ export const survivesReset: Property = {
   title: { en: 'a client that resets does not take the server down', zh: '客户端重置连接不会让服务器崩溃' },
   hints: [
     {
-      en: 'Client A hung up abruptly (RST). Read the server\'s last words below: did an ECONNRESET or EPIPE end your process?',
-      zh: '客户端 A 粗暴地挂断了（RST）。看看下面服务器最后的输出：是不是 ECONNRESET 或 EPIPE 结束了你的进程？',
+      en: 'Client A hung up abruptly (RST). Read the server\'s last words above: did an ECONNRESET or EPIPE end your process?',
+      zh: '客户端 A 粗暴地挂断了（RST）。看看上面服务器最后的输出：是不是 ECONNRESET 或 EPIPE 结束了你的进程？',
     },
     {
       en: 'In Node an "error" event nobody listens to ends the process. Catch the error around one conversation (try/catch around the for await), drop that client, and go on.',
@@ -58,13 +52,13 @@ export const survivesReset: Property = {
   async check(h) {
     const a = await h.connect('A');
     await chat(h, a);
-    const listener = listenerInode(h.port);
+    const listener = await listenerInode(h.port);
     // Mid-conversation, while the server waits for A's next message: the reset reaches it as ECONNRESET
     // on that read. (A reset right behind a message would make it a race between the read and the write.)
     await h.resetAndSettle(a);
     const b = await h.connect('B');
     await h.answered(b, hello('B'));
-    const now = listenerInode(h.port);
+    const now = await listenerInode(h.port);
     if (h.subject.exitInfo || (listener !== null && now !== null && now !== listener)) {
       throw new Failure({
         en: 'B was answered, but not by the same server: the process that answered A is gone, and something started another.',
@@ -158,7 +152,10 @@ export const noFdLeak: Property = {
     await chat(h, first);
     await h.leavePoliteAndSettle(first);
     const before = h.socketCount() ?? 0;
-    h.note(`the server holds ${before} sockets; now ${SESSIONS} more sessions, ${AT_ONCE} at a time`);
+    h.note({
+      en: `the server holds ${before} sockets; now ${SESSIONS} more sessions, ${AT_ONCE} at a time`,
+      zh: `服务器持有 ${before} 个 socket；接下来再进行 ${SESSIONS} 次会话，每次最多 ${AT_ONCE} 个`,
+    });
 
     let next = 0;
     const worker = async () => {
@@ -183,7 +180,7 @@ export const noFdLeak: Property = {
 
     let after = h.socketCount() ?? 0;
     await h.pollUntil(() => (after = h.socketCount() ?? 0) <= before + SPARE_SOCKETS, h.limits.closeMs);
-    h.note(`after ${SESSIONS} sessions the server holds ${after} sockets`);
+    h.note({ en: `after ${SESSIONS} sessions the server holds ${after} sockets`, zh: `${SESSIONS} 次会话之后服务器持有 ${after} 个 socket` });
     if (after > before + SPARE_SOCKETS) {
       throw new Failure({
         en: `Before the sessions your server held ${before} sockets; after ${SESSIONS} sessions (every other one ending in a reset) it holds ${after}. It does not close every connection it is done with.`,

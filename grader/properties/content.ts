@@ -10,8 +10,10 @@ import type { Property } from './property.ts';
 function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, reply: Buffer, what: Text): void {
   const expected = upperAscii(message);
   if (reply.equals(expected)) return;
-  const text = reply.length === 0 ? say.noReply(client, h.limits.replyMs, h.subject.exitInfo) : say.wrongReply(what);
-  throw new Failure(text, { expected, actual: reply });
+  if (reply.length === 0) {
+    throw new Failure(say.noReply(client, h.limits.replyMs, h.subject.exitInfo), { expected, actual: reply, hint: say.noReplyHint() });
+  }
+  throw new Failure(say.wrongReply(what), { expected, actual: reply });
 }
 
 export const uppercases: Property = {

@@ -22,7 +22,7 @@ const LABELS = {
   difference: { en: 'first difference at byte', zh: '第一处不同在字节' },
   wire: { en: 'on the wire', zh: '线路上发生的事' },
   port: { en: 'port', zh: '端口' },
-  output: { en: 'your server printed (last lines)', zh: '你的服务器最后的输出' },
+  output: { en: 'your server printed', zh: '你的服务器打印了' },
   hint: { en: 'hint', zh: '提示' },
   subject: { en: 'subject', zh: '被测程序' },
 } as const;
@@ -46,7 +46,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance): s
   const output = [...result.stderr.map((l) => `stderr | ${l}`), ...result.stdout.map((l) => `stdout | ${l}`)];
   if (output.length > 0) {
     out.push(`    ${c.dim(`${LABELS.output[lang]}:`)}`);
-    for (const line of output.slice(-10)) out.push(`      ${c.dim(line)}`);
+    for (const line of output) out.push(`      ${c.dim(line)}`);
   }
   const hint = result.hints[0];
   if (hint) out.push(`    ${c.yellow(`${LABELS.hint[lang]}:`)} ${hint[lang]}`);

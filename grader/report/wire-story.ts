@@ -36,8 +36,9 @@ function line(event: WireEvent, lang: Lang): string {
   const who = event.who.padEnd(6);
   const verb = ARROWS[event.kind][lang];
   if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
-  const detail = event.detail ? ` ${event.detail}` : '';
-  if (event.kind === 'connect') return `${time}  ${who} ${verb}${event.detail ? ` (${event.detail})` : ''}`;
+  const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
+  const detail = words ? ` ${words}` : '';
+  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? ` (${words})` : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 

@@ -2,7 +2,7 @@
 // synchronous step, so that a Ctrl-C at any instant finds it; stopped by group, TERM then KILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Launch } from './launch.ts';
-import { OutputTail } from './output.ts';
+import { OutputCapture } from './output.ts';
 import { HAS_PROC, groupMembers } from './procfs.ts';
 import { pause, within } from '../wait.ts';
 
@@ -17,8 +17,8 @@ const running = new Set<SubjectProcess>();
 
 export class SubjectProcess {
   readonly pid: number;
-  readonly stdout = new OutputTail();
-  readonly stderr = new OutputTail();
+  readonly stdout = new OutputCapture();
+  readonly stderr = new OutputCapture();
   readonly startedAt = performance.now();
   /** Resolves when the process we started (the group leader) has exited. */
   readonly exited: Promise<ExitInfo>;

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.ts';
 import { takenPort } from '../harness.ts';
 import { limitsFor, timeoutScale } from '../limits.ts';
 import { wireStory } from '../report/wire-story.ts';
-import { HAS_PROC, serverSideInode, socketInodes, tcpTable } from '../subject/procfs.ts';
+import { HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 import { detectLang } from '../text.ts';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
@@ -133,7 +133,7 @@ describe.runIf(HAS_PROC)('/proc', () => {
       await once(server, 'listening');
       const { port } = server.address() as AddressInfo;
       const mine = socketInodes([process.pid]);
-      const entry = tcpTable().find((e) => e.localPort === port && e.state === 0x0a);
+      const entry = (await tcpTable()).find((e) => e.localPort === port && e.state === 0x0a);
       expect(entry?.localAddress).toBe(host);
       expect(mine.has(entry?.inode ?? -1)).toBe(true);
 
@@ -141,9 +141,9 @@ describe.runIf(HAS_PROC)('/proc', () => {
       const client = connect(port, host);
       await once(client, 'connect');
       const [serverSide] = await accepted;
-      const inode = serverSideInode(port, client.localPort ?? 0);
-      expect(inode).not.toBeNull();
-      expect(socketInodes([process.pid]).has(inode ?? -1)).toBe(true);
+      const end = await serverEnd(port, client.localPort ?? 0, host === '::1' ? 6 : 4);
+      expect(end.state).toBe('accepted');
+      expect(socketInodes([process.pid]).has(end.state === 'accepted' ? end.inode : -1)).toBe(true);
       client.destroy();
       serverSide.destroy();
       server.close();
