@@ -18,6 +18,8 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-1', subject: file('stage-1/keeps-listening.ts'), fails: ['exits-after-client'] },
   { stage: 'stage-1', subject: file('stage-1/exits-with-error.ts'), fails: ['exits-after-client'] },
   { stage: 'stage-1', subject: python('stage-1/one_shot.py'), fails: [] },
+  { stage: 'stage-2', subject: file('correct/slow-replies.ts'), fails: [] },
+  { stage: 'stage-3', subject: file('correct/byte-at-a-time.ts'), fails: [] },
   { stage: 'stage-2', subject: file('stage-2/tires-after-four.ts'), fails: ['many-messages'] },
   { stage: 'stage-2', subject: file('stage-2/truncates-chunks.ts'), fails: ['long-message'] },
   { stage: 'stage-2', subject: file('stage-2/decodes-each-chunk.ts'), fails: ['split-character'] },
