@@ -6,7 +6,8 @@ import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Property } from './properties/index.ts';
-import { withPort, type Launch } from './subject/launch.ts';
+import { compileServer } from './subject/compile.ts';
+import { compiledLaunch, withPort, type Launch } from './subject/launch.ts';
 import { freePort } from './subject/port.ts';
 import { HAS_PROC } from './subject/procfs.ts';
 import { SubjectProcess, type ExitInfo } from './subject/process.ts';
@@ -62,12 +63,23 @@ export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
   const jobs = options.jobs ?? defaultJobs(options.env);
-  const results = await mapPool(stage.properties, jobs, async (property) => {
-    const result = await judge(property, launch, options);
-    options.onResult?.(result);
-    return result;
-  });
-  return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results };
+  const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
+  const run = compiled ? compiledLaunch(launch, compiled.file) : launch;
+  try {
+    // Long checks first, so the short ones fill the gaps beside them; the report keeps the stage's order.
+    const queue = [...stage.properties].sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)));
+    const judged = await mapPool(queue, jobs, async (property) => {
+      const result = await judge(property, run, options);
+      options.onResult?.(result);
+      return result;
+    });
+    const results = stage.properties.map((p) => judged.find((r) => r.id === p.id) as PropertyResult);
+    return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results };
+  } finally {
+    // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers
+    // themselves are still being stopped, and the caller awaits that after printing the report.
+    await compiled?.remove();
+  }
 }
 
 async function judge(property: Property, launch: Launch, options: GradeOptions): Promise<PropertyResult> {

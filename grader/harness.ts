@@ -110,11 +110,14 @@ export class Harness {
     return listeners.some((l) => l.port === this.port && isLoopbackReachable(l.address)) ? null : listeners;
   }
 
-  /** Send `message` and collect the reply of the expected length. */
-  async exchange(client: ScriptedClient, message: Buffer, expectedLength: number): Promise<Buffer> {
+  /**
+   * Send `message` and collect the reply of the expected length, then wait a quiet window for bytes
+   * that should not be there (unless `quiet` is false: the caller looks for them itself).
+   */
+  async exchange(client: ScriptedClient, message: Buffer, expectedLength: number, quiet = true): Promise<Buffer> {
     const from = client.received.length;
     client.send(message);
-    return client.reply(from, expectedLength, this.limits.replyMs, this.limits.quietMs);
+    return client.reply(from, expectedLength, this.limits.replyMs, quiet ? this.limits.quietMs : 0);
   }
 
   /** Send `message` and require some reply, any reply: a content bug is not this property's business. */
@@ -138,8 +141,8 @@ export class Harness {
   /** Leave politely, then wait (Linux) until the server has closed its socket for this client. */
   async leavePoliteAndSettle(client: ScriptedClient): Promise<void> {
     const inode = await this.serverEndOf(client);
-    await this.leavePolitely(client);
-    if (inode !== null) await this.released(inode);
+    // No FIN came: the server is not done with this client, and waiting longer won't make it so.
+    if ((await this.leavePolitely(client)) !== 'timeout' && inode !== null) await this.released(inode);
   }
 
   /**
@@ -147,8 +150,8 @@ export class Harness {
    * next client meets a server that has finished with this one: the order of events is then the same on
    * every run, however the server's event loop happens to batch them.
    */
-  async resetAndSettle(client: ScriptedClient): Promise<void> {
-    const inode = await this.serverEndOf(client);
+  async resetAndSettle(client: ScriptedClient, { waitForAccept = true } = {}): Promise<void> {
+    const inode = await this.serverEndOf(client, waitForAccept ? this.limits.closeMs : 0);
     client.reset();
     if (inode !== null) await this.released(inode);
   }
@@ -157,12 +160,11 @@ export class Harness {
    * The inode of the server's socket for this client, once the server has accepted it. A connection
    * still in the backlog has none yet: wait for the accept (bounded), or a reset would race it.
    */
-  private async serverEndOf(client: ScriptedClient): Promise<number | null> {
+  private async serverEndOf(client: ScriptedClient, acceptWaitMs = this.limits.closeMs): Promise<number | null> {
     if (!HAS_PROC) return null;
-    const family = this.host === '::1' ? 6 : 4;
-    const deadline = performance.now() + this.limits.closeMs;
+    const deadline = performance.now() + acceptWaitMs;
     for (;;) {
-      const end = await serverEnd(this.port, client.localPort, family);
+      const end = await serverEnd(this.port, client.localPort);
       if (end.state === 'accepted') return end.inode;
       // Gone, or never accepted in time: the server is stuck elsewhere, and the backlog keeps the order.
       if (end.state === 'gone' || performance.now() >= deadline) return null;
@@ -206,5 +208,5 @@ export function takenPort(stderr: string): number | null {
 }
 
 function isLoopbackReachable(address: string): boolean {
-  return ['0.0.0.0', '127.0.0.1', '::', '::1', '::ffff:127.0.0.1'].includes(address) || address.startsWith('127.');
+  return ['0.0.0.0', '127.0.0.1', '::', '::1', '::ffff:7f00:1'].includes(address) || address.startsWith('127.');
 }

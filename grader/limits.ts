@@ -22,7 +22,7 @@ const BASE: Limits = {
   startMs: 5000,
   replyMs: 1000,
   quietMs: 50,
-  closeMs: 1000,
+  closeMs: 500,
   exitMs: 1000,
   busyWindowMs: 200,
   busyObserveMs: 700,

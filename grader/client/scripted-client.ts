@@ -98,7 +98,7 @@ export class ScriptedClient {
    */
   async reply(from: number, length: number, ms: number, quietMs: number): Promise<Buffer> {
     await this.until(() => this.received.length >= from + length || this.serverDone, ms);
-    if (this.received.length >= from + length && !this.serverDone) {
+    if (quietMs > 0 && this.received.length >= from + length && !this.serverDone) {
       await this.until(() => this.received.length > from + length || this.serverDone, quietMs);
     }
     return this.received.subarray(from);

@@ -43,6 +43,7 @@ const SAMPLE_EVERY_MS = 4;
 
 export const noBusyLoop: Property = {
   id: 'no-busy-loop',
+  observes: true,
   title: { en: 'rests after the client has left, no busy loop', zh: '客户端离开后服务器不空转' },
   needsProc: true,
   hints: [

@@ -38,6 +38,7 @@ export const uppercases: Property = {
 
 export const manyMessages: Property = {
   id: 'many-messages',
+  observes: true,
   title: { en: 'answers 5 messages on one connection, each in turn', zh: '同一个连接上依次回答 5 条消息' },
   hints: [
     {
@@ -52,7 +53,10 @@ export const manyMessages: Property = {
   async check(h) {
     const a = await h.connect('A');
     for (const [i, message] of CONVERSATION.entries()) {
-      const reply = await h.exchange(a, message, message.length);
+      // Only the last reply needs a quiet window: bytes too many after an earlier one are already
+      // there when the next message goes out, and are caught then, against the right message.
+      const last = i === CONVERSATION.length - 1;
+      const reply = await h.exchange(a, message, message.length, last);
       expectUppercased(h, a, message, reply, { en: `Message ${i + 1} of ${CONVERSATION.length}`, zh: `第 ${i + 1} 条消息（共 ${CONVERSATION.length} 条）` });
     }
   },

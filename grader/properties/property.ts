@@ -8,6 +8,8 @@ export interface Property {
   title: Text;
   /** A ladder: the first is a nudge, each next one says more, the last names the Node API. */
   hints: Text[];
+  /** Takes a fixed observation window whatever the server does: started first, so others overlap it. */
+  observes?: boolean;
   /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
   needsProc?: boolean;
   /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */

@@ -12,6 +12,8 @@ export interface Launch {
   shell: boolean;
   command: string;
   args: string[];
+  /** A TypeScript file the grader may compile once and run with plain Node (see compile.ts). */
+  typescript?: string;
 }
 
 // `--import tsx` would resolve from the subject's folder, which may have no node_modules: use our own.
@@ -53,7 +55,8 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
       zh: `无法运行 ${label}：评测器只运行以 ${known} 结尾的文件。其他程序请用 --cmd "<命令>"。`,
     });
   }
-  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file) };
+  const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};
+  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file), ...typescript };
 }
 
 export function commandLaunch(command: string, cwd: string = userCwd()): Launch {
@@ -69,4 +72,9 @@ export function commandLaunch(command: string, cwd: string = userCwd()): Launch 
 export function withPort(launch: Launch, port: number): Launch {
   const fill = (s: string) => s.replaceAll('{port}', String(port));
   return { ...launch, command: fill(launch.command), args: launch.args.map(fill) };
+}
+
+/** Run the compiled form of a TypeScript subject with plain Node, its stack traces mapped to the source. */
+export function compiledLaunch(launch: Launch, compiled: string): Launch {
+  return { ...launch, command: process.execPath, args: ['--enable-source-maps', compiled] };
 }

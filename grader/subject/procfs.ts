@@ -125,8 +125,7 @@ function parseAddress(hex: string): { address: string; port: number } {
 export type Family = 4 | 6;
 
 // The kernel walks its whole connection table for every read of these files (milliseconds on a large
-// machine): read them asynchronously, so the grader's other clients are served meanwhile, and only the
-// family needed.
+// machine): read them asynchronously, so the grader's other clients are served meanwhile.
 const TCP_FILES: Record<Family, string> = { 4: '/proc/net/tcp', 6: '/proc/net/tcp6' };
 
 /** TCP sockets of this network namespace, of the families asked for. */
@@ -178,8 +177,9 @@ export type ServerEnd = { state: 'accepted'; inode: number } | { state: 'queued'
  * The server's end of the connection from `clientPort` to `serverPort`: accepted (held by a file, with
  * its inode), still queued in the listen backlog (no file yet: inode 0), or gone.
  */
-export async function serverEnd(serverPort: number, clientPort: number, family: Family): Promise<ServerEnd> {
-  const entry = (await tcpTable([family])).find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
+export async function serverEnd(serverPort: number, clientPort: number): Promise<ServerEnd> {
+  // Both tables: a server listening on :: (Node's default) holds its IPv4 clients in tcp6, v4-mapped.
+  const entry = (await tcpTable()).find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
   if (!entry) return { state: 'gone' };
   return entry.inode === 0 ? { state: 'queued' } : { state: 'accepted', inode: entry.inode };
 }
