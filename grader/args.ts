@@ -11,34 +11,42 @@ export interface Request {
   stage?: string;
   subject: SubjectChoice;
   json: boolean;
+  /** Show the next hint of the first failing property. */
+  hint: boolean;
+  /** Grade again on every save. */
+  watch: boolean;
   lang?: Lang;
 }
 
 export function usage(lang: Lang): string {
   const stages = STAGES.map((s) => `${s.id} (${s.title[lang]})`).join(', ');
   return lang === 'zh'
-    ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>"] [--json] [--lang en|zh]
+    ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>"] [--json] [--hint] [--watch] [--lang en|zh]
 
-  <阶段>          ${stages}；也可以只写 1、2、3
+  <阶段>          ${stages}；也可以只写 1、2、3；在终端里不写阶段会弹出选择列表
   （默认）         评测你的 stages/<阶段>/server.ts
   --solution      评测参考答案
   --file <路径>    评测任意 .ts/.js/.mjs/.py 文件
   --cmd "<命令>"   评测任意语言的服务器：命令交给 shell 执行，环境变量 PORT 给出端口，{port} 会被替换
   --json          只在标准输出打印一个 JSON 对象
+  --hint          多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API
+  --watch         每次保存文件都重新评测
   --lang en|zh    输出语言（默认取自 LANG/LC_ALL）
 
 退出码：0 全部成立，1 有不成立的，2 用法错误或被测程序无法启动。
 例如：npm run grade stage-2
       npm run grade -- 3 --cmd "python3 server.py"`
-    : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>"] [--json] [--lang en|zh]
+    : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>"] [--json] [--hint] [--watch] [--lang en|zh]
 
-  <stage>          ${stages}; 1, 2, 3 work too
+  <stage>          ${stages}; 1, 2, 3 work too; in a terminal, leave it out to pick from a list
   (default)        grade your stages/<stage>/server.ts
   --solution       grade the reference solution
   --file <path>    grade any .ts/.js/.mjs/.py file
   --cmd "<cmd>"    grade a server in any language: run through the shell, PORT in its environment,
                    {port} replaced by the port
   --json           print one JSON object on stdout, nothing else
+  --hint           show one more hint for the first failing property, down to the Node API involved
+  --watch          grade again every time you save a file
   --lang en|zh     the language of the report (default: from LANG/LC_ALL)
 
 Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started.
@@ -58,6 +66,8 @@ export function parseRequest(argv: readonly string[]): Request {
         file: { type: 'string' },
         cmd: { type: 'string' },
         json: { type: 'boolean', default: false },
+        hint: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -90,5 +100,5 @@ export function parseRequest(argv: readonly string[]): Request {
         : values.solution
           ? { kind: 'solution' }
           : { kind: 'starter' };
-  return { help: values.help, stage: positionals[0], subject, json: values.json, ...(lang ? { lang } : {}) };
+  return { help: values.help, stage: positionals[0], subject, json: values.json, hint: values.hint, watch: values.watch, ...(lang ? { lang } : {}) };
 }

@@ -53,11 +53,40 @@ export function firstDifference(a: Buffer, b: Buffer): number {
   return a.length === b.length ? -1 : n;
 }
 
-/** Quote bytes, shortened around `focus` when long: "…" marks what was left out. */
-export function quote(bytes: Buffer, focus = 0, width = 60): string {
-  if (bytes.length <= width) return `"${escapeBytes(bytes)}"`;
-  const start = Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
+/** Columns a string takes in a terminal: wide (CJK, emoji) characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * Quote bytes, shortened around `focus` when long ("…" marks what was left out), with the column at
+ * which the byte at `focus` is shown.
+ */
+export function quoteAt(bytes: Buffer, focus = 0, width = 60): { text: string; column: number } {
+  const start = bytes.length <= width ? 0 : Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
+  const end = bytes.length <= width ? bytes.length : start + width;
   const head = start > 0 ? '…' : '';
-  const tail = start + width < bytes.length ? '…' : '';
-  return `${head}"${escapeBytes(bytes.subarray(start, start + width))}"${tail} (${bytes.length} bytes)`;
+  const tail = end < bytes.length ? '…' : '';
+  const size = bytes.length <= width ? '' : ` (${bytes.length} bytes)`;
+  const column = displayWidth(`${head}"${escapeBytes(bytes.subarray(start, Math.max(start, Math.min(focus, end))))}`);
+  return { text: `${head}"${escapeBytes(bytes.subarray(start, end))}"${tail}${size}`, column };
+}
+
+export function quote(bytes: Buffer, focus = 0, width = 60): string {
+  return quoteAt(bytes, focus, width).text;
 }

@@ -13,6 +13,8 @@ export interface Stage {
   /** The reference solution, relative to the repository root. */
   solution: string;
   properties: readonly Property[];
+  /** What passing this stage means the learner now knows: shown when it passes, and by `npm run progress`. */
+  learned: Text;
 }
 
 function pick(ids: readonly string[]): Property[] {
@@ -32,6 +34,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-1/server.ts',
     solution: 'solutions/stage-1/server.ts',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
+    learned: {
+      en: 'A server listens, accepts, reads, writes and closes. A write hands bytes to the kernel and returns; TCP carries bytes, not characters; a Node process ends once nothing is left to wait for.',
+      zh: '服务器的基本步骤：监听、接受、读、写、关闭。写操作只是把字节交给内核就返回；TCP 传的是字节而不是字符；当没有任何东西可等时，Node 进程就会结束。',
+    },
   },
   {
     id: 'stage-2',
@@ -39,6 +45,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-2/server.ts',
     solution: 'solutions/stage-2/server.ts',
     properties: pick(LOOP),
+    learned: {
+      en: 'A conversation is a loop that ends on EOF: an empty read means the peer sent FIN, and a loop that ignores it spins. One read is not one message, and a character may arrive in two pieces.',
+      zh: '一次对话就是一个以 EOF 结束的循环：读到空数据表示对方发了 FIN，忽略它的循环会空转。一次读取不等于一条消息，一个字符也可能分两次到达。',
+    },
   },
   {
     id: 'stage-3',
@@ -46,6 +56,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
     properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'no-fd-leak']),
+    learned: {
+      en: 'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
+      zh: '服务器要在连接上循环：客户端在监听队列里排队等候；复位（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
+    },
   },
 ];
 
@@ -53,4 +67,9 @@ export const STAGES: readonly Stage[] = [
 export function findStage(name: string): Stage | undefined {
   const id = /^\d+$/.test(name) ? `stage-${name}` : name.toLowerCase();
   return STAGES.find((s) => s.id === id);
+}
+
+/** The stage after this one, if any. */
+export function nextStage(stage: Stage): Stage | undefined {
+  return STAGES[STAGES.indexOf(stage) + 1];
 }

@@ -1,18 +1,23 @@
 // The grade command from argv to exit status: 0 every property holds, 1 some fail, 2 usage or start-up.
 import { resolve } from 'node:path';
-import { parseRequest, usage, type SubjectChoice } from './args.ts';
+import { parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
 import { findStage, ROOT, STAGES, type Stage } from './catalogue.ts';
 import { SubjectError, UsageError } from './errors.ts';
-import { grade } from './grade.ts';
+import { grade, type Report } from './grade.ts';
 import { limitsFor, timeoutScale } from './limits.ts';
+import { pickStage } from './picker.ts';
+import { climb } from './progress/ladder.ts';
+import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from './progress/store.ts';
 import { colorWanted, renderHuman, renderJson } from './report/render.ts';
-import { commandLaunch, fileLaunch, type Launch } from './subject/launch.ts';
+import { commandLaunch, fileLaunch, userCwd, type Launch } from './subject/launch.ts';
 import { stopAll } from './subject/process.ts';
 import { detectLang, type Lang } from './text.ts';
+import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadStream;
   env: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +34,57 @@ function launchFor(stage: Stage, choice: SubjectChoice): Launch {
   }
 }
 
+/** Which stage: named on the command line, or chosen from a list in a terminal. */
+async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage | 'cancelled'> {
+  if (request.stage === undefined) {
+    if (!io.stdin.isTTY || !io.stdout.isTTY || request.json) {
+      throw new UsageError({ en: 'Which stage? Name one.', zh: '评测哪个阶段？请指定一个。' });
+    }
+    return (await pickStage(loadProgress(progressFile(io.env)), lang)) ?? 'cancelled';
+  }
+  const stage = findStage(request.stage);
+  if (stage) return stage;
+  const known = STAGES.map((s) => s.id).join(', ');
+  throw new UsageError({
+    en: `There is no stage "${request.stage}". The stages are: ${known}.`,
+    zh: `没有名为“${request.stage}”的阶段。现有阶段：${known}。`,
+  });
+}
+
+/** Grade once, remember it (the learner's own server only), and print the report. */
+async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean): Promise<Report> {
+  const report = await grade(stage, launch, { limits: limitsFor(timeoutScale(io.env)), env: io.env });
+  const file = progressFile(io.env);
+  const progress = loadProgress(file);
+  const entry = stageProgress(progress, stage.id);
+  const failing = report.results.filter((r) => r.status === 'fail');
+  if (request.subject.kind === 'starter') {
+    const held = report.results.filter((r) => r.status === 'pass').length;
+    const measured = report.results.filter((r) => r.status !== 'skip').length;
+    recordResult(progress, stage.id, { held, total: measured, failing: failing.map((r) => r.id), at: new Date().toISOString() });
+  }
+  const hintLevels = climb(entry, failing.map((r) => ({ id: r.id, length: r.hints.length })), reveal);
+  try {
+    saveProgress(progress, file);
+  } catch {
+    // a read-only checkout still grades; it just can't remember
+  }
+  io.stdout.write(
+    request.json ? renderJson(report, lang) : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
+          hintLevels,
+          hintCommand: hintCommand(stage, request),
+          celebrate: request.subject.kind === 'starter',
+        }),
+  );
+  return report;
+}
+
+/** The command that shows the next hint, as the learner would type it. */
+function hintCommand(stage: Stage, request: Request): string {
+  const subject = { starter: '', solution: ' --solution', file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`, cmd: ' --cmd "…"' }[request.subject.kind];
+  return `npm run grade -- ${stage.id}${subject} --hint`;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = detectLang(io.env);
   try {
@@ -38,21 +94,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${usage(lang)}\n`);
       return 0;
     }
-    if (request.stage === undefined) {
-      throw new UsageError({ en: 'Which stage? Name one.', zh: '评测哪个阶段？请指定一个。' });
-    }
-    const stage = findStage(request.stage);
-    if (!stage) {
-      const known = STAGES.map((s) => s.id).join(', ');
-      throw new UsageError({
-        en: `There is no stage "${request.stage}". The stages are: ${known}.`,
-        zh: `没有名为“${request.stage}”的阶段。现有阶段：${known}。`,
-      });
-    }
+    const stage = await chooseStage(request, io, lang);
+    if (stage === 'cancelled') return 130;
     const launch = launchFor(stage, request.subject);
-    const report = await grade(stage, launch, { limits: limitsFor(timeoutScale(io.env)), env: io.env });
-    io.stdout.write(request.json ? renderJson(report, lang) : renderHuman(report, lang, colorWanted(io.stdout, io.env)));
-    return report.passed ? 0 : 1;
+    if (!request.watch) {
+      const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
+      return report.passed ? 0 : 1;
+    }
+    if (request.json) throw new UsageError({ en: '--watch prints reports for people; it does not go with --json.', zh: '--watch 输出给人看的报告，不能与 --json 一起用。' });
+    // A file's folder (its launch runs there), or where the learner ran a --cmd.
+    const folder = request.subject.kind === 'cmd' ? userCwd(io.env) : launch.cwd;
+    const how = await watchAndRegrade(folder, folder.startsWith(ROOT) ? folder.slice(ROOT.length + 1) || '.' : folder, async (reveal) => {
+      try {
+        await gradeOnce(stage, request, launch, io, lang, reveal);
+      } catch (err) {
+        if (!(err instanceof SubjectError)) throw err;
+        io.stdout.write(`${err.text[lang]}\n`); // say, a file deleted mid-save: keep watching
+      } finally {
+        await stopAll();
+      }
+    }, io, lang);
+    return how === 'interrupt' ? 130 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`${err.text[lang]}\n\n${usage(lang)}\n`);

@@ -49,7 +49,7 @@ export class ScriptedClient {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
-        if (log) wire.add(name, 'connect', { detail: `${host} port ${socket.localPort}` });
+        if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
         resolve({ ok: true, client: new ScriptedClient(name, socket, wire) });
       });
       socket.once('error', (err: NodeJS.ErrnoException) => {

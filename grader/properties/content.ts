@@ -11,7 +11,9 @@ function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, r
   const expected = upperAscii(message);
   if (reply.equals(expected)) return;
   if (reply.length === 0) {
-    throw new Failure(say.noReply(client, h.limits.replyMs, h.subject.exitInfo), { expected, actual: reply, hint: say.noReplyHint() });
+    // "Nothing came back" is the nudge only when nothing ever did; after earlier replies, the ladder's own.
+    const hint = client.received.length === 0 ? { hint: say.noReplyHint() } : {};
+    throw new Failure(say.noReply(client, h.limits.replyMs, h.subject.exitInfo), { expected, actual: reply, ...hint });
   }
   throw new Failure(say.wrongReply(what), { expected, actual: reply });
 }

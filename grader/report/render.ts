@@ -1,6 +1,7 @@
 // A report for people (✔/✘ lines, the wire story, a hint) and one for programs (--json).
 import { Chalk, type ChalkInstance } from 'chalk';
-import { firstDifference, quote } from '../bytes.ts';
+import { displayWidth, firstDifference, quoteAt } from '../bytes.ts';
+import { nextStage } from '../catalogue.ts';
 import type { PropertyResult, Report } from '../grade.ts';
 import { say } from '../messages.ts';
 import type { Lang } from '../text.ts';
@@ -25,35 +26,77 @@ const LABELS = {
   output: { en: 'your server printed', zh: '你的服务器打印了' },
   hint: { en: 'hint', zh: '提示' },
   subject: { en: 'subject', zh: '被测程序' },
+  moreHints: { en: 'one more hint', zh: '再看一条提示' },
+  learned: { en: 'What you learned', zh: '你学到了' },
+  next: { en: 'Next', zh: '下一步' },
+  lastStage: {
+    en: 'That was the last stage for now: a stage about serving many clients at once is coming.',
+    zh: '这是目前的最后一个阶段：同时服务多个客户端的阶段即将推出。',
+  },
 } as const;
 
-function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance): string[] {
+export interface RenderOptions {
+  /** How many hints of each failing property to show (the ladder); 1 when not given. */
+  hintLevels?: Record<string, number>;
+  /** The command that climbs the ladder, to say how to see more. */
+  hintCommand?: string;
+  /** The learner's own server: a pass earns "what you learned" and the way on. */
+  celebrate?: boolean;
+}
+
+function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options: RenderOptions): string[] {
+  const total = result.hints.length;
+  const shown = Math.min(total, Math.max(1, options.hintLevels?.[result.id] ?? 1));
+  const lines = result.hints.slice(0, shown).map((hint, i) => {
+    const label = total > 1 ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
+    return `    ${c.yellow(`${label}${colon(lang)}`)}${hint[lang]}`;
+  });
+  if (shown < total && options.hintCommand) lines.push(`    ${c.dim(`${LABELS.moreHints[lang]}${colon(lang)}${options.hintCommand}`)}`);
+  return lines;
+}
+
+/** A colon that introduces what follows on the same line. */
+const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+/** A colon that ends a heading line. */
+const heading = (lang: Lang) => (lang === 'zh' ? '：' : ':');
+
+/** Labels padded to one display width (Chinese characters take two columns). */
+function pad(label: string): string {
+  return label + ' '.repeat(Math.max(1, 10 - displayWidth(label)) - 1);
+}
+
+function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, options: RenderOptions): string[] {
   const out: string[] = [`    ${messageOf(result, lang)}`];
   if (result.notListening && result.id !== 'listens') return out;
   if (result.expected && result.actual) {
     // Nothing received is already said by the message; a diff against nothing says nothing more.
     const at = result.actual.length > 0 ? firstDifference(result.expected, result.actual) : 0;
-    out.push(`    ${LABELS.expected[lang].padEnd(9)} ${c.green(quote(result.expected, at))}`);
+    const expected = quoteAt(result.expected, at);
+    out.push(`    ${pad(LABELS.expected[lang])} ${c.green(expected.text)}`);
     if (result.actual.length > 0) {
-      out.push(`    ${LABELS.received[lang].padEnd(9)} ${c.red(quote(result.actual, at))}`);
-      out.push(`    ${c.dim(`${LABELS.difference[lang]} ${at}`)}`);
+      const received = quoteAt(result.actual, at);
+      out.push(`    ${pad(LABELS.received[lang])} ${c.red(received.text)}`);
+      // The caret stands under the first byte that differs (in the received line; in the expected one
+      // when the received bytes stop short of it).
+      const column = at < result.actual.length ? received.column : expected.column;
+      out.push(`    ${' '.repeat(10 + column)}${c.yellow('^')} ${c.dim(`${LABELS.difference[lang]} ${at}`)}`);
     }
   }
   if (result.wire.length > 0) {
-    out.push(`    ${c.dim(`${LABELS.wire[lang]} (${LABELS.port[lang]} ${result.port}):`)}`);
+    const where = lang === 'zh' ? `（${LABELS.port[lang]} ${result.port}）：` : ` (${LABELS.port[lang]} ${result.port}):`;
+    out.push(`    ${c.dim(`${LABELS.wire[lang]}${where}`)}`);
     for (const line of wireStory(result.wire, lang)) out.push(`      ${line}`);
   }
   const output = [...result.stderr.map((l) => `stderr | ${l}`), ...result.stdout.map((l) => `stdout | ${l}`)];
   if (output.length > 0) {
-    out.push(`    ${c.dim(`${LABELS.output[lang]}:`)}`);
+    out.push(`    ${c.dim(`${LABELS.output[lang]}${heading(lang)}`)}`);
     for (const line of output) out.push(`      ${c.dim(line)}`);
   }
-  const hint = result.hints[0];
-  if (hint) out.push(`    ${c.yellow(`${LABELS.hint[lang]}:`)} ${hint[lang]}`);
+  out.push(...hintLines(result, lang, c, options));
   return out;
 }
 
-export function renderHuman(report: Report, lang: Lang, color: boolean): string {
+export function renderHuman(report: Report, lang: Lang, color: boolean, options: RenderOptions = {}): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [
     c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
@@ -64,10 +107,11 @@ export function renderHuman(report: Report, lang: Lang, color: boolean): string 
   for (const result of report.results) {
     const mark = result.status === 'pass' ? c.green('✔') : result.status === 'fail' ? c.red('✘') : c.yellow('–');
     lines.push(`${mark} ${result.id.padEnd(width)}  ${result.title[lang]}`);
-    if (result.status === 'fail') lines.push(...failureDetails(result, lang, c), '');
+    if (result.status === 'fail') lines.push(...failureDetails(result, lang, c, options), '');
     if (result.status === 'skip') lines.push(`    ${c.dim(result.message[lang])}`);
   }
   lines.push('', summary(report, lang, c));
+  if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,4 +144,15 @@ export function renderJson(report: Report, lang: Lang): string {
       durationMs: r.durationMs,
     })),
   }, null, 2)}\n`;
+}
+
+/** A passed stage: what it taught, and where to go next. */
+function afterPassing(report: Report, lang: Lang, c: ChalkInstance): string[] {
+  const next = nextStage(report.stage);
+  return [
+    `${c.bold(`${LABELS.learned[lang]}${colon(lang)}`)}${report.stage.learned[lang]}`,
+    next
+      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${next.id} · ${next.title[lang]}: ${lang === 'zh' ? next.starter.replace('server.ts', 'README.zh-CN.md') : next.starter.replace('server.ts', 'README.md')}, npm run grade ${next.id}`
+      : LABELS.lastStage[lang],
+  ];
 }

@@ -2,8 +2,10 @@
 // the processes it started are still alive afterwards (found by a tag in their environment).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PROGRESS_ENV } from '../progress/store.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const fixture = (path: string) => `grader/test/fixtures/${path}`;
@@ -41,10 +43,12 @@ export function processesTagged(tag: string): number[] {
 
 export async function runGrader(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
   const tag = randomUUID();
+  const progress = join(tmpdir(), `progress-test-${tag}.json`);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', [TAG]: tag, ...env },
+    // Each run remembers its progress apart: never in the learner's own file.
+    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', [TAG]: tag, [PROGRESS_ENV]: progress, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -53,6 +57,7 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const ms = performance.now() - started;
+  rmSync(progress, { force: true });
   return { code, stdout, stderr, ms, orphans: process.platform === 'linux' ? processesTagged(tag) : [] };
 }
 

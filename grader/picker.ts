@@ -1,0 +1,28 @@
+// `npm run grade` with no stage, in a terminal: choose one from a list that shows where you are.
+import enquirer from 'enquirer';
+import { STAGES, type Stage } from './catalogue.ts';
+import { describeStatus, statusOf } from './progress/status.ts';
+import type { Progress } from './progress/store.ts';
+import type { Lang } from './text.ts';
+
+/** The chosen stage, or null when the learner cancelled (Ctrl-C, Esc). */
+export async function pickStage(progress: Progress, lang: Lang): Promise<Stage | null> {
+  const statuses = STAGES.map((stage) => statusOf(progress.stages[stage.id]));
+  const firstOpen = statuses.findIndex((s) => s.kind !== 'passed');
+  try {
+    const { stage } = await enquirer.prompt<{ stage: string }>({
+      type: 'select',
+      name: 'stage',
+      message: lang === 'zh' ? '评测哪个阶段？' : 'Which stage do you want to grade?',
+      initial: Math.max(0, firstOpen),
+      choices: STAGES.map((stage, i) => ({
+        name: stage.id,
+        message: `${stage.id} · ${stage.title[lang]}`,
+        hint: `— ${describeStatus(statuses[i] ?? { kind: 'not-tried' })[lang]}`,
+      })),
+    });
+    return STAGES.find((s) => s.id === stage) ?? null;
+  } catch {
+    return null; // enquirer rejects when the prompt is cancelled
+  }
+}

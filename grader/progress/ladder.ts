@@ -1,0 +1,23 @@
+// The hint ladder: the first hint of a failing property is a nudge; each `--hint` (or `h` in watch mode)
+// shows one more, for the property the report says to start with, down to the Node API involved.
+import type { StageProgress } from './store.ts';
+
+export interface Ladder {
+  id: string;
+  /** How many hints this property has. */
+  length: number;
+}
+
+/**
+ * How many hints to show for each failing property, and remember it. `failing` is in report order: the
+ * first is the one to start with, the one a reveal climbs.
+ */
+export function climb(entry: StageProgress, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
+  const levels: Record<string, number> = {};
+  for (const [i, { id, length }] of failing.entries()) {
+    const seen = Math.max(1, entry.hintsShown[id] ?? 1);
+    levels[id] = Math.min(length, reveal && i === 0 ? seen + 1 : seen);
+    entry.hintsShown[id] = levels[id];
+  }
+  return levels;
+}

@@ -1,0 +1,165 @@
+// The pieces that help a learner along: the hint ladder, remembered progress, what a pass teaches,
+// the byte diff's caret, and watch mode.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { displayWidth, quoteAt } from '../bytes.ts';
+import { STAGES } from '../catalogue.ts';
+import type { Report } from '../grade.ts';
+import { climb } from '../progress/ladder.ts';
+import { renderProgress } from '../progress/render.ts';
+import { describeStatus, statusOf } from '../progress/status.ts';
+import { loadProgress, recordResult, saveProgress, stageProgress, PROGRESS_ENV } from '../progress/store.ts';
+import { renderHuman } from '../report/render.ts';
+import { fixture, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'learning-test-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the hint ladder', () => {
+  test.each([
+    { seen: {}, reveal: false, levels: { a: 1, b: 1 } },
+    { seen: {}, reveal: true, levels: { a: 2, b: 1 } },
+    { seen: { a: 2 }, reveal: true, levels: { a: 3, b: 1 } },
+    { seen: { a: 3 }, reveal: true, levels: { a: 3, b: 1 } },
+    { seen: { a: 2, b: 2 }, reveal: false, levels: { a: 2, b: 2 } },
+  ])('seen $seen, reveal $reveal → $levels', ({ seen, reveal, levels }) => {
+    const entry = { attempts: 1, hintsShown: { ...seen } as Record<string, number> };
+    expect(climb(entry, [{ id: 'a', length: 3 }, { id: 'b', length: 2 }], reveal)).toEqual(levels);
+    expect(entry.hintsShown).toEqual(levels);
+  });
+});
+
+describe('progress', () => {
+  test('is remembered across runs, with the best result and the pass', () => {
+    const file = join(dir, 'progress.json');
+    const progress = loadProgress(file);
+    recordResult(progress, 'stage-1', { held: 1, total: 4, failing: ['a', 'b', 'c'], at: 't1' });
+    recordResult(progress, 'stage-1', { held: 3, total: 4, failing: ['c'], at: 't2' });
+    recordResult(progress, 'stage-1', { held: 2, total: 4, failing: ['b', 'c'], at: 't3' });
+    saveProgress(progress, file);
+    const again = stageProgress(loadProgress(file), 'stage-1');
+    expect(again).toMatchObject({ attempts: 3, best: { held: 3, at: 't2' }, last: { held: 2, at: 't3' } });
+    expect(describeStatus(statusOf(again)).en).toBe('failing 2 of 4');
+    recordResult(progress, 'stage-1', { held: 4, total: 4, failing: [], at: 't4' });
+    expect(describeStatus(statusOf(progress.stages['stage-1'])).en).toBe('passed (4 grades)');
+    expect(describeStatus(statusOf(undefined)).zh).toBe('还没尝试');
+  });
+
+  test('a missing or broken file is a fresh start', async () => {
+    await writeFile(join(dir, 'broken.json'), '{ not json');
+    expect(loadProgress(join(dir, 'broken.json'))).toEqual({ version: 1, stages: {} });
+    expect(loadProgress(join(dir, 'missing.json'))).toEqual({ version: 1, stages: {} });
+  });
+
+  test('npm run progress says where each stage stands and what comes next', () => {
+    const file = join(dir, 'shown.json');
+    const progress = loadProgress(file);
+    recordResult(progress, 'stage-1', { held: 4, total: 4, failing: [], at: 't' });
+    recordResult(progress, 'stage-2', { held: 5, total: 7, failing: ['many-messages', 'split-character'], at: 't' });
+    saveProgress(progress, file);
+    const shown = renderProgress('en', false, { [PROGRESS_ENV]: file });
+    expect(shown).toContain('✔ stage-1 · one-shot service: passed (1 grade)');
+    expect(shown).toContain('A server listens, accepts, reads, writes and closes.');
+    expect(shown).toContain('✘ stage-2 · communication loop: failing 2 of 7, best 5/7');
+    expect(shown).toContain('failing: many-messages, split-character');
+    expect(shown).toContain('· stage-3 · connection loop: not tried');
+    expect(shown).toContain('Next: read stages/stage-2/README.md, then npm run grade stage-2');
+    expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain('下一步：阅读 stages/stage-2/README.zh-CN.md');
+  });
+});
+
+describe('the report', () => {
+  test('a caret points at the first differing byte, counting wide characters twice', () => {
+    expect(displayWidth('a你b')).toBe(4);
+    const at = quoteAt(Buffer.from('SPLIT 你好 X'), 9); // byte 9 starts 好
+    expect(at.text).toBe('"SPLIT 你好 X"');
+    expect(at.column).toBe(1 + displayWidth('SPLIT 你'));
+  });
+
+  test('a stage passed by the learner says what it taught and where to go next', () => {
+    const stage = STAGES[0];
+    if (!stage) throw new Error('no stages');
+    const report: Report = { stage, subject: 'stages/stage-1/server.ts', passed: true, results: [] };
+    const shown = renderHuman(report, 'en', false, { celebrate: true });
+    expect(shown).toContain(`What you learned: ${stage.learned.en}`);
+    expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');
+    expect(renderHuman(report, 'en', false)).not.toContain('What you learned');
+  });
+
+  test('--hint climbs the ladder of the first failing property, and progress remembers it', async () => {
+    const progress = join(dir, 'ladder.json');
+    const first = await runGrader(['stage-2'], { [PROGRESS_ENV]: progress });
+    expect(first.stdout).toMatch(/✘ many-messages[\s\S]*hint 1\/2: [\s\S]*one more hint: npm run grade -- stage-2 --hint/);
+    expect(first.stdout).not.toContain('hint 2/2');
+    const second = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(second.stdout).toMatch(/✘ many-messages[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: Keep reading from the same socket/);
+    const remembered = JSON.parse(await readFile(progress, 'utf8'));
+    expect(remembered.stages['stage-2']).toMatchObject({ attempts: 2, hintsShown: { 'many-messages': 2, 'split-character': 1 } });
+  });
+
+  test('only the learner\'s own server counts as progress', async () => {
+    const progress = join(dir, 'solution-only.json');
+    await runGrader(['stage-1', '--solution'], { [PROGRESS_ENV]: progress });
+    expect(JSON.parse(await readFile(progress, 'utf8')).stages['stage-1'].attempts).toBe(0);
+  });
+});
+
+describe('watch', () => {
+  test('grades again on every save, through a broken edit and a syntax error, and stops everything on Ctrl-C', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'watch-test-'));
+    const server = join(work, 'server.ts');
+    await copyFile(join(ROOT, 'solutions/stage-1/server.ts'), server);
+    const tag = randomUUID();
+    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-1', '--file', server, '--watch'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', [TAG]: tag, [PROGRESS_ENV]: join(work, 'progress.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const waiters: (() => void)[] = [];
+    grader.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const wake of waiters) wake();
+    });
+    grader.stderr.resume();
+    // Each report ends with the "watching" footer: wait for the n-th one.
+    const footer = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no report ${n}:\n${output}`)), 30_000);
+        const check = () => {
+          if (output.split('\nwatching ').length - 1 >= n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        waiters.push(check);
+        check();
+      });
+    try {
+      await footer(1);
+      expect(output).toContain('4/4 properties hold');
+      await writeFile(server, (await readFile(server, 'utf8')).replace('socket.end(upperAscii(message))', 'socket.end(message)'));
+      await footer(2);
+      expect(output.split('\nwatching ')[1]).toContain('✘ uppercases');
+      await writeFile(server, 'this is not TypeScript at all (');
+      await footer(3);
+      expect(output.split('\nwatching ')[2]).toContain('before it was listening');
+      grader.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => grader.on('close', resolve));
+      expect(code).toBe(130);
+      expect(processesTagged(tag)).toEqual([]);
+    } finally {
+      grader.kill('SIGKILL');
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+void fixture;

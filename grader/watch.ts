@@ -1,0 +1,73 @@
+// --watch: grade again whenever the learner saves a file, on a clean screen, whatever state the server is
+// in (a syntax error is just another report). In a terminal, keys: Enter grades again, h shows the next
+// hint, q quits.
+import { watch as watchFolder } from 'node:fs';
+import type { Lang } from './text.ts';
+
+export interface WatchIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadStream;
+}
+
+/** One grade; `reveal` asks for the next hint. */
+export type Regrade = (reveal: boolean) => Promise<void>;
+
+const IGNORED = /(^|[/\\])(node_modules|\.git|\.socket-lab)([/\\]|$)|(^|[/\\])\.[^/\\]*$|~$|\.swp$/;
+const SETTLE_MS = 80; // editors save in bursts of events: grade once the burst is over
+
+const FOOTER = {
+  en: (dir: string, keys: boolean) => `\nwatching ${dir}: save a file to grade again${keys ? ' · Enter: grade now · h: next hint · q: quit' : ' · Ctrl-C: quit'}\n`,
+  zh: (dir: string, keys: boolean) => `\n正在监视 ${dir}：保存文件即重新评测${keys ? ' · 回车：立即评测 · h：下一条提示 · q：退出' : ' · Ctrl-C：退出'}\n`,
+};
+
+/** Resolves when the learner quits: 'quit' for q, 'interrupt' for Ctrl-C (a terminal in raw mode sends it as a key). */
+export function watchAndRegrade(folder: string, label: string, regrade: Regrade, io: WatchIo, lang: Lang): Promise<'quit' | 'interrupt'> {
+  const keys = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  let running: Promise<void> | null = null;
+  let again: boolean | null = null; // a grade requested while one runs: run it after, with this reveal
+  let settle: NodeJS.Timeout | undefined;
+
+  const run = (reveal: boolean): void => {
+    if (running) {
+      again = Boolean(again) || reveal;
+      return;
+    }
+    if (io.stdout.isTTY) io.stdout.write('\x1b[2J\x1b[3J\x1b[H'); // a clean screen for each report
+    running = regrade(reveal).finally(() => {
+      io.stdout.write(FOOTER[lang](label, keys));
+      running = null;
+      if (again !== null) {
+        const reveal2 = again;
+        again = null;
+        run(reveal2);
+      }
+    });
+  };
+
+  return new Promise((resolve) => {
+    const watcher = watchFolder(folder, { recursive: true }, (_event, name) => {
+      if (name && IGNORED.test(String(name))) return;
+      clearTimeout(settle);
+      settle = setTimeout(() => run(false), SETTLE_MS);
+    });
+    const quit = async (how: 'quit' | 'interrupt') => {
+      watcher.close();
+      clearTimeout(settle);
+      if (keys) io.stdin.setRawMode(false);
+      io.stdin.pause();
+      await running;
+      resolve(how);
+    };
+    if (keys) {
+      io.stdin.setRawMode(true);
+      io.stdin.on('data', (key: Buffer) => {
+        const k = key.toString();
+        if (k === 'q' || k === '\u0004') void quit('quit');
+        else if (k === '\u0003') void quit('interrupt');
+        else if (k === 'h') run(true);
+        else if (k === '\r' || k === '\n') run(false);
+      });
+    }
+    run(false);
+  });
+}
