@@ -44,7 +44,7 @@ export const STAGES: readonly Stage[] = [
     title: { en: 'communication loop', zh: '通信循环' },
     starter: 'stages/stage-2/server.ts',
     solution: 'solutions/stage-2/server.ts',
-    properties: pick(LOOP),
+    properties: pick([...LOOP, 'exits-cleanly']),
     learned: {
       en: 'A conversation is a loop that ends on EOF: an empty read means the peer sent FIN, and a loop that ignores it spins. One read is not one message, and a character may arrive in two pieces.',
       zh: '一次对话就是一个以 EOF 结束的循环：读到空数据表示对方发了 FIN，忽略它的循环会空转。一次读取不等于一条消息，一个字符也可能分两次到达。',
@@ -55,7 +55,7 @@ export const STAGES: readonly Stage[] = [
     title: { en: 'connection loop', zh: '连接循环' },
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
-    properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'no-fd-leak']),
+    properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak']),
     learned: {
       en: 'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
       zh: '服务器要在连接上循环：客户端在监听队列里排队等候；复位（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',

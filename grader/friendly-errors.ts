@@ -18,8 +18,8 @@ const TABLE: FriendlyError[] = [
   {
     pattern: /SyntaxError|TransformError|Transform failed/,
     explain: {
-      en: 'Your server does not compile: the error above names the file and line.',
-      zh: '你的服务器代码无法编译：上面的错误给出了文件和行号。',
+      en: 'Your server does not compile: the error below names the file and line.',
+      zh: '你的服务器代码无法编译：下面的错误给出了文件和行号。',
     },
   },
   {

@@ -31,8 +31,8 @@ export interface PropertyResult {
   wire: WireEvent[];
   port: number;
   exit: ExitInfo | null;
-  stdout: string[];
-  stderr: string[];
+  /** What the server printed, labelled 'stdout | ' or 'stderr | ', in the order it came. */
+  output: string[];
 }
 
 export interface Report {
@@ -40,6 +40,8 @@ export interface Report {
   subject: string;
   passed: boolean;
   results: PropertyResult[];
+  /** Resolves once every server this grade started is stopped (the report doesn't wait for it). */
+  stopped: Promise<void>;
 }
 
 export interface GradeOptions {
@@ -53,6 +55,7 @@ export interface GradeOptions {
 
 const EMPTY: Text = { en: '', zh: '' };
 const PORT_RETRIES = 3;
+const LAST_WORDS_MS = 100;
 
 export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SOCKET_LAB_JOBS);
@@ -66,16 +69,18 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   const jobs = options.jobs ?? defaultJobs(options.env);
   const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
   const run = compiled ? compiledLaunch(launch, compiled.file) : launch;
+  const stops: Promise<void>[] = [];
   try {
     // Long checks first, so the short ones fill the gaps beside them; the report keeps the stage's order.
     const queue = [...stage.properties].sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)));
     const judged = await mapPool(queue, jobs, async (property) => {
-      const result = await judge(property, run, options);
+      const result = await judge(property, run, options, stops);
       options.onResult?.(result);
       return result;
     });
     const results = stage.properties.map((p) => judged.find((r) => r.id === p.id) as PropertyResult);
-    return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results };
+    const stopped = Promise.all(stops).then(() => undefined);
+    return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results, stopped };
   } finally {
     // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers
     // themselves are still being stopped, and the caller awaits that after printing the report.
@@ -83,10 +88,10 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   }
 }
 
-async function judge(property: Property, launch: Launch, options: GradeOptions): Promise<PropertyResult> {
+async function judge(property: Property, launch: Launch, options: GradeOptions, stops: Promise<void>[]): Promise<PropertyResult> {
   const base = { id: property.id, title: property.title };
   if (property.needsProc && !HAS_PROC) {
-    return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, stdout: [], stderr: [] };
+    return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, output: [] };
   }
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -114,11 +119,15 @@ async function judge(property: Property, launch: Launch, options: GradeOptions):
       }
     }
     const durationMs = Math.round(performance.now() - started);
+    if (status === 'fail') {
+      // A failure often means a server on its way down: let its exit and its last words arrive.
+      if ((await within(subject.exited, LAST_WORDS_MS)) !== TIMED_OUT) await within(subject.closed, LAST_WORDS_MS);
+    }
     // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
     const wire = [...harness.wire.events];
     harness.closeClients();
     // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
-    void subject.stop();
+    stops.push(subject.stop());
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');
@@ -138,8 +147,7 @@ async function judge(property: Property, launch: Launch, options: GradeOptions):
       wire,
       port,
       exit: subject.exitInfo,
-      stdout: subject.stdout.lines(4),
-      stderr: subject.stderr.lines(10),
+      output: subject.transcript.lines(12),
     };
   }
 }

@@ -64,7 +64,9 @@ export class Harness {
       this.wire.add(name, 'refused', { detail: result.code });
       // A refusal often means the server is dying: give its exit a moment to arrive, so we can say so.
       if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
-      throw new Failure(say.connectFailed(name, result.code, this.subject.exitInfo, this.port));
+      const exit = this.subject.exitInfo;
+      const hint = exit ? say.serverGoneHint(exit) : result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
+      throw new Failure(say.connectFailed(name, result.code, exit, this.port), hint ? { hint } : {});
     }
     this.clients.push(result.client);
     return result.client;
@@ -85,7 +87,7 @@ export class Harness {
       if (this.subject.exitInfo && !this.subject.alive()) {
         const taken = takenPort(this.subject.stderr.lines(20).join('\n'));
         if (taken !== null && taken !== this.port) {
-          throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true });
+          throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true, hint: say.otherPortHint() });
         }
         const exited = say.exitedBeforeListening(this.subject.exitInfo);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
@@ -95,7 +97,7 @@ export class Harness {
       // Checking /proc costs more than a connect: every tenth round is soon enough to say "wrong port".
       if (round % 10 === 9 || now >= deadline) {
         const elsewhere = await this.listeningElsewhere();
-        if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true });
+        if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true, hint: say.otherPortHint() });
       }
       if (now >= deadline) {
         throw new Failure(say.neverListened(this.limits.startMs, this.port), { notListening: true });
@@ -135,7 +137,11 @@ export class Harness {
     const from = client.received.length;
     client.send(message);
     const reply = await client.anyReply(from, waitMs);
-    if (reply.length === 0) throw new Failure(say.noReply(client, waitMs, this.subject.exitInfo));
+    if (reply.length === 0) {
+      const exit = this.subject.exitInfo;
+      const hint = exit ? say.serverGoneHint(exit) : client.received.length === 0 ? say.noReplyHint() : undefined;
+      throw new Failure(say.noReply(client, waitMs, exit), hint ? { hint } : {});
+    }
     return reply;
   }
 
@@ -164,6 +170,15 @@ export class Harness {
     const inode = await this.serverEndOf(client, waitForAccept ? this.limits.closeMs : 0);
     client.reset();
     if (inode !== null) await this.released(inode);
+  }
+
+  /**
+   * Reset a client that waits in line behind another, once the server's side has accepted it (Node
+   * accepts at once; a blocking server's kernel queues it), so the reset meets an accepted socket.
+   */
+  async resetWaiting(client: ScriptedClient): Promise<void> {
+    await this.serverEndOf(client);
+    client.reset();
   }
 
   /**

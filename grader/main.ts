@@ -1,6 +1,6 @@
 // The grade command from argv to exit status: 0 every property holds, 1 some fail, 2 usage or start-up.
 import { resolve } from 'node:path';
-import { parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
+import { flagsNpmKept, parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
 import { findStage, ROOT, STAGES, type Stage } from './catalogue.ts';
 import { SubjectError, UsageError } from './errors.ts';
 import { grade, type Report } from './grade.ts';
@@ -38,7 +38,7 @@ function launchFor(stage: Stage, choice: SubjectChoice): Launch {
 async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage | 'cancelled'> {
   if (request.stage === undefined) {
     if (!io.stdin.isTTY || !io.stdout.isTTY || request.json) {
-      throw new UsageError({ en: 'Which stage? Name one.', zh: '评测哪个阶段？请指定一个。' });
+      throw new UsageError({ en: 'Which stage? Name one.', zh: '评分哪个阶段？请指定一个。' });
     }
     return (await pickStage(loadProgress(progressFile(io.env)), lang)) ?? 'cancelled';
   }
@@ -88,6 +88,15 @@ function hintCommand(stage: Stage, request: Request): string {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = detectLang(io.env);
   try {
+    const kept = flagsNpmKept(io.env);
+    if (kept.length > 0) {
+      const flags = kept.map((f) => `--${f}`).join(' ');
+      const fixed = `npm run grade -- ${[...argv, ...kept.map((f) => `--${f}`)].join(' ')}`;
+      throw new UsageError({
+        en: `npm kept ${flags} for itself: the grader's options go after --, like this: ${fixed}`,
+        zh: `npm 把 ${flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：${fixed}`,
+      });
+    }
     const request = parseRequest(argv);
     lang = request.lang ?? lang;
     if (request.help) {

@@ -8,7 +8,7 @@ import type { ExitInfo } from './subject/process.ts';
 function exitStatus(info: ExitInfo): Text {
   if (info.error) return { en: `could not be started: ${info.error}`, zh: `无法启动：${info.error}` };
   if (info.signal) return { en: `was ended by signal ${info.signal}`, zh: `被信号 ${info.signal} 终止` };
-  return { en: `exited with status ${info.code}`, zh: `以状态码 ${info.code} 退出` };
+  return { en: `exited with status ${info.code}`, zh: `以退出状态 ${info.code} 退出` };
 }
 
 /** ", and the server process exited with status 1" — or nothing while it runs. */
@@ -107,13 +107,44 @@ export const say = {
 
   noFinYet: (client: string, ms: number): Text => ({
     en: `${client} waited ${ms} ms for the server to close its side; it did not, so ${client} closes anyway`,
-    zh: `${client} 等了 ${ms} 毫秒，服务器始终没有关闭它那一侧，${client} 只好自己关闭`,
+    zh: `${client} 等了 ${ms} 毫秒，服务器始终没有关闭它那一端，${client} 只好自己关闭`,
   }),
 
   noReplyHint: (): Text => ({
-    en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives? Does it reach that line?",
-    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end）？代码执行到那一行了吗？',
+    en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives? Does it reach that line? (A synchronous while (true) loop would block Node's event loop: no 'data' could ever arrive.)",
+    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end）？代码执行到那一行了吗？（同步的 while (true) 循环会卡住 Node 的事件循环，任何 \'data\' 都到不了。）',
   }),
+
+  toUpperCaseHint: (): Text => ({
+    en: 'é came back as É: toUpperCase() changes more than a–z. Change only the bytes 0x61–0x7a, as upperAscii() does.',
+    zh: 'é 变成了 É：toUpperCase() 改变的不只是 a–z。只改 0x61–0x7a 这些字节，就像 upperAscii() 那样。',
+  }),
+
+  serverGoneHint: (exit: ExitInfo): Text => {
+    const status = exitStatus(exit);
+    return {
+      en: `Your server is no longer running (it ${status.en}): fix that first. Its last words are above; next-client and survives-reset say more.`,
+      zh: `你的服务器已经不在运行了（它${status.zh}）：先解决这个问题。它最后的输出在上面；next-client 和 survives-reset 会告诉你更多。`,
+    };
+  },
+
+  stoppedListeningHint: (): Text => ({
+    en: 'Your server still runs but no longer listens: did it call server.close() after its first client? A connection loop keeps listening.',
+    zh: '你的服务器还在运行，但已经不再监听：它是不是在第一个客户端之后调用了 server.close()？连接循环要一直保持监听。',
+  }),
+
+  otherPortHint: (): Text => ({
+    en: 'Start your server by hand with an unusual port, PORT=5123: does it say it listens on 5123?',
+    zh: '用一个不常见的端口手动启动你的服务器，比如 PORT=5123：它说自己在 5123 上监听了吗？',
+  }),
+
+  exitStatusHint: (exit: ExitInfo): Text => {
+    const status = exitStatus(exit);
+    return {
+      en: `Your server ${status.en} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own. Status 13 means a top-level await never settled.`,
+      zh: `你的服务器自己${status.zh}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。退出状态 13 表示有一个顶层 await 永远没有完成。`,
+    };
+  },
 
   wrongReply: (what: Text): Text => ({
     en: `${what.en}: the reply is not the message with a–z uppercased.`,

@@ -13,7 +13,7 @@ export async function pickStage(progress: Progress, lang: Lang): Promise<Stage |
     const { stage } = await enquirer.prompt<{ stage: string }>({
       type: 'select',
       name: 'stage',
-      message: lang === 'zh' ? '评测哪个阶段？' : 'Which stage do you want to grade?',
+      message: lang === 'zh' ? '评分哪个阶段？' : 'Which stage do you want to grade?',
       initial: Math.max(0, firstOpen),
       choices: STAGES.map((stage, i) => ({
         name: stage.id,

@@ -8,7 +8,6 @@ import { ROOT, STAGES, findStage, type Stage } from '../catalogue.ts';
 import { grade } from '../grade.ts';
 import { limitsFor } from '../limits.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
-import { stopAll } from '../subject/process.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { firstReply, machine, spread, timeCommand, type Spread } from './measure.ts';
 
@@ -63,7 +62,7 @@ for (const stage of STAGES) {
     const started = performance.now();
     const report = await grade(stage, launch, { limits });
     const ms = performance.now() - started;
-    await stopAll();
+    await report.stopped;
     if (!report.passed) throw new Error(`${stage.id}: the reference solution failed while benchmarking`);
     return ms;
   });
@@ -99,7 +98,7 @@ for (const row of FIXTURE_ROWS) {
   const [flag, value = ''] = row.subject;
   const launch = flag === '--cmd' ? commandLaunch(value, ROOT) : fileLaunch(value, ROOT);
   const report = await grade(stage, launch, { limits });
-  await stopAll();
+  await report.stopped;
   for (const r of report.results.filter((x) => x.status === 'fail' && !x.notListening)) {
     const up = r.wire.find((e) => e.kind === 'connect')?.at ?? 0; // ms from spawn to the first connection
     const waited = r.durationMs - up;

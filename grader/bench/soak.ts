@@ -15,9 +15,16 @@ import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { machine } from './measure.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '20' }, load: { type: 'boolean', default: false }, out: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '20' },
+    load: { type: 'boolean', default: false },
+    parallel: { type: 'string', default: '1' },
+    out: { type: 'string' },
+  },
 });
 const runs = Math.max(1, Number(values.runs));
+// Several grades at once: more load still, and the same verdicts expected.
+const parallel = Math.max(1, Number(values.parallel));
 const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/soak.json'));
 const limits = limitsFor(timeoutScale());
 
@@ -60,25 +67,30 @@ interface Odd {
 const odd: Odd[] = [];
 const started = performance.now();
 for (let run = 1; run <= runs; run++) {
-  for (const subject of subjects) {
-    const report = await grade(subject.stage, subject.launch, { limits });
-    await stopAll(hogs);
-    for (const r of report.results) {
-      const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
-      if (r.status !== expected) odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+  let next = 0;
+  const worker = async () => {
+    while (next < subjects.length) {
+      const subject = subjects[next++] as Subject;
+      const report = await grade(subject.stage, subject.launch, { limits });
+      await report.stopped;
+      for (const r of report.results) {
+        const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
+        if (r.status !== expected) odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-  process.stderr.write(`run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''})\n`);
+  process.stderr.write(`run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''}, ${parallel} at a time)\n`);
 }
 await stopAll();
 
 const verdicts = runs * subjects.reduce((n, s) => n + s.stage.properties.length, 0);
 process.stdout.write(
-  `Soak: ${runs} runs of ${subjects.length} subjects (${verdicts} verdicts)${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
+  `Soak: ${runs} runs of ${subjects.length} subjects (${verdicts} verdicts), ${parallel} grade${parallel > 1 ? 's' : ''} at a time${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
     `${odd.length} differed from the expected verdict.\n`,
 );
 for (const o of odd) process.stdout.write(`  run ${o.run}: ${o.subject} ${o.property}: expected ${o.expected}, got ${o.got}: ${o.message}\n`);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, load: values.load, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, load: values.load, parallel, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`);
 process.exitCode = odd.length === 0 ? 0 : 1;

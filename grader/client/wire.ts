@@ -2,7 +2,7 @@
 import type { Text } from '../text.ts';
 export type WireKind =
   | 'connect' // a client's connection was accepted by the kernel
-  | 'refused' // a connect was refused: nothing listens there
+  | 'refused' // a connect failed: detail holds the code (ECONNREFUSED: nothing listens there)
   | 'send'
   | 'recv'
   | 'fin-out' // our client half-closed: FIN sent

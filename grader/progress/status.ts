@@ -21,7 +21,7 @@ export function describeStatus(status: Status): Text {
     case 'passed':
       return {
         en: `passed (${status.attempts} ${status.attempts === 1 ? 'grade' : 'grades'})`,
-        zh: `已通过（评测 ${status.attempts} 次）`,
+        zh: `已通过（评分 ${status.attempts} 次）`,
       };
   }
 }

@@ -8,11 +8,11 @@ import type { Property } from './property.ts';
 
 export const closesOnEof: Property = {
   id: 'closes-on-eof',
-  title: { en: 'closes its side promptly after the client sends FIN', zh: '客户端发出 FIN 后及时关闭自己一侧' },
+  title: { en: 'closes its side promptly after the client sends FIN', zh: '客户端发出 FIN 后及时关闭自己一端' },
   hints: [
     {
-      en: 'The client said goodbye (FIN): its next read of yours would return nothing at all. Does your loop notice that empty read?',
-      zh: '客户端已经道别（FIN）：此后读取会得到空数据。你的循环注意到这个“空读”了吗？',
+      en: "The client said goodbye (FIN): your server's next read returns nothing (EOF). Does your loop notice that empty read?",
+      zh: '客户端已经道别（FIN）：你的服务器下一次读取会什么都读不到（EOF）。你的循环注意到这个“空读”了吗？',
     },
     {
       en: 'for await (const chunk of socket) ends when the client sends FIN; call socket.end() after the loop to send yours.',
@@ -27,7 +27,7 @@ export const closesOnEof: Property = {
     if ((await a.serverClose(h.limits.closeMs)) === 'timeout') {
       throw new Failure({
         en: `The client sent FIN, and ${h.limits.closeMs} ms later the server had still not closed its side.`,
-        zh: `客户端发出 FIN 后 ${h.limits.closeMs} 毫秒，服务器仍未关闭自己一侧。`,
+        zh: `客户端发出 FIN 后 ${h.limits.closeMs} 毫秒，服务器仍未关闭自己一端。`,
       });
     }
   },

@@ -121,11 +121,40 @@ export const queuedClients: Property = {
     const bug = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof Failure));
     if (bug?.status === 'rejected') throw bug.reason;
     if (failures.length > 0) {
-      throw new Failure({
-        en: `${failures.length} of ${clients.length} clients were not answered. ${failures.map((f) => f.text.en).join(' ')}`,
-        zh: `${clients.length} 个客户端中有 ${failures.length} 个没有得到回答。${failures.map((f) => f.text.zh).join('')}`,
-      });
+      const hint = failures.find((f) => f.details.hint)?.details.hint;
+      throw new Failure(
+        {
+          en: `${failures.length} of ${clients.length} clients were not answered. ${failures.map((f) => f.text.en).join(' ')}`,
+          zh: `${clients.length} 个客户端中有 ${failures.length} 个没有得到回答。${failures.map((f) => f.text.zh).join('')}`,
+        },
+        hint ? { hint } : {},
+      );
     }
+  },
+};
+
+export const queuedReset: Property = {
+  id: 'queued-reset',
+  title: { en: 'a client that resets while waiting its turn does not take the server down', zh: '排队等候时重置连接的客户端不会让服务器崩溃' },
+  hints: [
+    {
+      en: 'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?',
+      zh: 'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没被你的 try/catch 包住的 socket 抛出的 ECONNRESET 结束了它？',
+    },
+    {
+      en: 'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; or give every socket an "error" listener the moment it arrives.',
+      zh: 'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；或者在每个 socket 一到达时就给它加上 "error" 监听器。',
+    },
+  ],
+  async check(h) {
+    const a = await h.connect('A');
+    await chat(h, a);
+    // B arrives while A is still being served, and resets while it waits.
+    const b = await h.connect('B');
+    await h.resetWaiting(b);
+    await h.leavePolitely(a);
+    const c = await h.connect('C');
+    await h.answered(c, hello('C'));
   },
 };
 
@@ -172,10 +201,10 @@ export const noFdLeak: Property = {
           else await h.leavePolitely(client);
         } catch (err) {
           if (!(err instanceof Failure)) throw err;
-          throw new Failure({
-            en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`,
-            zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}`,
-          });
+          throw new Failure(
+            { en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`, zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}` },
+            err.details.hint ? { hint: err.details.hint } : {},
+          );
         }
       }
     };

@@ -10,6 +10,9 @@ import type { Property } from './property.ts';
 function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, reply: Buffer, what: Text): void {
   const expected = upperAscii(message);
   if (reply.equals(expected)) return;
+  if (reply.equals(Buffer.from(message.toString('utf8').toUpperCase()))) {
+    throw new Failure(say.wrongReply(what), { expected, actual: reply, hint: say.toUpperCaseHint() });
+  }
   if (reply.length === 0) {
     // "Nothing came back" is the nudge only when nothing ever did; after earlier replies, the ladder's own.
     const hint = client.received.length === 0 ? { hint: say.noReplyHint() } : {};
@@ -104,6 +107,13 @@ export const splitCharacter: Property = {
     // The pause between the writes: until the server has answered the first part (its ASCII prefix at
     // least), so the two parts surely reach it as two reads, however busy the machine.
     await a.until(() => a.received.length >= SPLIT_AT - 1 || a.serverDone, h.limits.replyMs);
+    if (a.serverDone) {
+      // It hung up after the first piece: a one-read server, not a character-splitting bug.
+      throw new Failure(
+        { en: 'The server closed the connection after the first piece of the message, before the rest could be sent.', zh: '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。' },
+        { hint: { en: 'Your server answers only one read, then hangs up: see many-messages first.', zh: '你的服务器只回答一次读取就挂断了：先看 many-messages。' } },
+      );
+    }
     a.send(SPLIT_MESSAGE.subarray(SPLIT_AT));
     const reply = await a.reply(0, SPLIT_MESSAGE.length, h.limits.replyMs, h.limits.quietMs);
     expectUppercased(h, a, SPLIT_MESSAGE, reply, { en: 'The split message', zh: '被拆开的消息' });

@@ -1,8 +1,8 @@
 import { closesOnEof, noBusyLoop } from './closing.ts';
 import { listens } from './connect.ts';
-import { emptySession, nextClient, noFdLeak, queuedClients, survivesReset } from './connection-loop.ts';
+import { emptySession, nextClient, noFdLeak, queuedClients, queuedReset, survivesReset } from './connection-loop.ts';
 import { longMessage, manyMessages, splitCharacter, uppercases } from './content.ts';
-import { closesAfterReply, exitsAfterClient } from './one-shot.ts';
+import { closesAfterReply, exitsAfterClient, exitsCleanly } from './one-shot.ts';
 import type { Property } from './property.ts';
 
 export type { Property } from './property.ts';
@@ -18,9 +18,11 @@ export const PROPERTIES: readonly Property[] = [
   splitCharacter,
   closesOnEof,
   noBusyLoop,
+  exitsCleanly,
   nextClient,
   survivesReset,
   emptySession,
   queuedClients,
+  queuedReset,
   noFdLeak,
 ];

@@ -1,7 +1,8 @@
 // The bytes the scripted clients send. Fixed, so that every run puts the same traffic on the wire.
 const text = (s: string) => Buffer.from(s, 'utf8');
 
-export const GREETING = text('Hello, Socket Lab! 42 {ok}');
+// Its é must come back as é: only a–z change (toUpperCase() would make it É).
+export const GREETING = text('Hello, Socket Lab! 42 {ok} café');
 
 export const CONVERSATION = [
   'first message',

@@ -15,7 +15,7 @@ export const closesAfterReply: Property = {
     },
     {
       en: 'socket.end(reply) sends the reply and then FIN, which closes your side of the connection.',
-      zh: 'socket.end(reply) 先发送回复，再发送 FIN，关闭你这一侧的连接。',
+      zh: 'socket.end(reply) 先发送回复，再发送 FIN，关闭你这一端的连接。',
     },
   ],
   async check(h) {
@@ -33,7 +33,7 @@ export const closesAfterReply: Property = {
 
 export const exitsAfterClient: Property = {
   id: 'exits-after-client',
-  title: { en: 'the process exits by itself, status 0, after its one client', zh: '服务完一个客户端后进程自行退出，状态码为 0' },
+  title: { en: 'the process exits by itself, status 0, after its one client', zh: '服务完一个客户端后进程自行退出，退出状态为 0' },
   hints: [
     {
       en: 'A Node process ends when nothing is left to wait for. What is your server still waiting for?',
@@ -41,7 +41,7 @@ export const exitsAfterClient: Property = {
     },
     {
       en: 'Close the connection (socket.end) and the listening socket (server.close()); then the process exits with 0 on its own. Avoid process.exit() with another status.',
-      zh: '关闭连接（socket.end）和监听 socket（server.close()），进程就会自己以 0 退出。不要用别的状态码调用 process.exit()。',
+      zh: '关闭连接（socket.end）和监听 socket（server.close()），进程就会自己以 0 退出。不要用别的退出状态调用 process.exit()。',
     },
   ],
   async check(h) {
@@ -58,7 +58,36 @@ export const exitsAfterClient: Property = {
     }
     if (exit.code !== 0) {
       const status = say.exitStatus(exit);
-      throw new Failure({ en: `The server process ${status.en}, not with status 0.`, zh: `服务器进程${status.zh}，而不是状态码 0。` });
+      throw new Failure({ en: `The server process ${status.en}, not with status 0.`, zh: `服务器进程${status.zh}，而不是以退出状态 0 退出。` }, { hint: say.exitStatusHint(exit) });
     }
+  },
+};
+
+export const exitsCleanly: Property = {
+  id: 'exits-cleanly',
+  title: { en: 'if it exits after its client, it exits with status 0', zh: '如果在客户端离开后退出，退出状态为 0' },
+  hints: [
+    {
+      en: 'Your server ended badly after its client left. Read its last words above: an exception, a process.exit with another status, or status 13 (a top-level await that never settled)?',
+      zh: '客户端离开后，你的服务器以异常方式结束了。看看上面它最后的输出：是异常、用别的状态调用了 process.exit，还是退出状态 13（一个永远没有完成的顶层 await）？',
+    },
+    {
+      en: 'A loop of await once(socket, "data") waits forever once the client has left. for await (const chunk of socket) ends on EOF; after it, close the socket and the server, and Node exits with 0.',
+      zh: '用 await once(socket, "data") 写的循环，在客户端离开后会永远等下去。for await (const chunk of socket) 在 EOF 时结束；之后关闭 socket 和服务器，Node 就会以 0 退出。',
+    },
+  ],
+  async check(h) {
+    const a = await h.connect('A');
+    a.send(GREETING);
+    await a.anyReply(0, h.limits.replyMs);
+    await h.leavePolitely(a);
+    const exit = await within(h.subject.exited, h.limits.exitMs);
+    // Staying up is this stage's choice to make; ending badly is not.
+    if (exit === TIMED_OUT || exit.code === 0) return;
+    const status = say.exitStatus(exit);
+    throw new Failure({
+      en: `After its client left, the server process ${status.en}.`,
+      zh: `客户端离开后，服务器进程${status.zh}。`,
+    });
   },
 };

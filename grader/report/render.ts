@@ -25,7 +25,7 @@ const LABELS = {
   port: { en: 'port', zh: '端口' },
   output: { en: 'your server printed', zh: '你的服务器打印了' },
   hint: { en: 'hint', zh: '提示' },
-  subject: { en: 'subject', zh: '被测程序' },
+  subject: { en: 'subject', zh: '被测服务器' },
   moreHints: { en: 'one more hint', zh: '再看一条提示' },
   learned: { en: 'What you learned', zh: '你学到了' },
   next: { en: 'Next', zh: '下一步' },
@@ -87,7 +87,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
     out.push(`    ${c.dim(`${LABELS.wire[lang]}${where}`)}`);
     for (const line of wireStory(result.wire, lang)) out.push(`      ${line}`);
   }
-  const output = [...result.stderr.map((l) => `stderr | ${l}`), ...result.stdout.map((l) => `stdout | ${l}`)];
+  const output = result.output;
   if (output.length > 0) {
     out.push(`    ${c.dim(`${LABELS.output[lang]}${heading(lang)}`)}`);
     for (const line of output) out.push(`      ${c.dim(line)}`);
@@ -125,7 +125,7 @@ function summary(report: Report, lang: Lang, c: ChalkInstance): string {
   if (report.passed) return c.green.bold(line) + (lang === 'zh' ? '。全部通过！' : '. Stage passed!');
   const first = report.results.find((r) => r.status === 'fail');
   const next =
-    lang === 'zh' ? `。先修好 ${first?.id}，然后再评测一次。` : `. Start with ${first?.id}, then grade again.`;
+    lang === 'zh' ? `。先修好 ${first?.id}，然后再评分一次。` : `. Start with ${first?.id}, then grade again.`;
   return c.red.bold(line) + next;
 }
 

@@ -5,11 +5,11 @@ import type { Lang } from '../text.ts';
 
 const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
   connect: { en: 'connected', zh: '已连接' },
-  refused: { en: '✗ connection refused', zh: '✗ 连接被拒绝' },
+  refused: { en: '✗', zh: '✗' },
   send: { en: '→', zh: '→' },
   recv: { en: '←', zh: '←' },
   'fin-out': { en: '→ FIN (client half-closes)', zh: '→ FIN（客户端半关闭）' },
-  'fin-in': { en: '← FIN (server closed its side)', zh: '← FIN（服务器关闭了它的一侧）' },
+  'fin-in': { en: '← FIN (server closed its side)', zh: '← FIN（服务器关闭了它的一端）' },
   'rst-out': { en: '→ RST (client resets)', zh: '→ RST（客户端重置连接）' },
   'rst-in': { en: '← RST (server reset the connection)', zh: '← RST（服务器重置了连接）' },
   close: { en: 'closed its socket', zh: '关闭了 socket' },
@@ -31,11 +31,23 @@ function coalesce(events: readonly WireEvent[]): WireEvent[] {
   return out;
 }
 
+// A failed connect, by its code: "refused" only when it was.
+const CONNECT_FAILED: Record<string, { en: string; zh: string }> = {
+  ECONNREFUSED: { en: '✗ connection refused: nothing listens', zh: '✗ 连接被拒绝：没有程序在监听' },
+  ECONNRESET: { en: '✗ connection reset while connecting', zh: '✗ 连接时被重置' },
+  ETIMEDOUT: { en: '✗ no answer to the connection', zh: '✗ 连接没有应答' },
+};
+
 function line(event: WireEvent, lang: Lang): string {
   const time = `${event.at.toFixed(1).padStart(8)} ms`;
   const who = event.who.padEnd(6);
   const verb = ARROWS[event.kind][lang];
   if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
+  if (event.kind === 'refused') {
+    const code = typeof event.detail === 'string' ? event.detail : '';
+    const known = CONNECT_FAILED[code];
+    return `${time}  ${who} ${known ? known[lang] : `✗ ${lang === 'zh' ? '无法连接' : 'could not connect'}: ${code}`}`;
+  }
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   const detail = words ? ` ${words}` : '';
   if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? ` (${words})` : ''}`;

@@ -52,7 +52,7 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
     const known = FILE_EXTENSIONS.join(' ');
     throw new SubjectError({
       en: `Can't run ${label}: the grader runs files ending in ${known}. For anything else use --cmd "<command>".`,
-      zh: `无法运行 ${label}：评测器只运行以 ${known} 结尾的文件。其他程序请用 --cmd "<命令>"。`,
+      zh: `无法运行 ${label}：评分器只运行以 ${known} 结尾的文件。其他程序请用 --cmd "<命令>"。`,
     });
   }
   const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};

@@ -19,6 +19,10 @@ export class SubjectProcess {
   readonly pid: number;
   readonly stdout = new OutputCapture();
   readonly stderr = new OutputCapture();
+  /** Both streams as labelled lines, in the order they came: a crash trace after the lines before it. */
+  readonly transcript = new OutputCapture();
+  /** Resolves when the process has exited and its output is all read. */
+  readonly closed: Promise<void>;
   readonly startedAt = performance.now();
   /** Resolves when the process we started (the group leader) has exited. */
   readonly exited: Promise<ExitInfo>;
@@ -40,8 +44,19 @@ export class SubjectProcess {
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
-    child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    const lines = { stdout: new LineSplitter('stdout'), stderr: new LineSplitter('stderr') };
+    for (const name of ['stdout', 'stderr'] as const) {
+      child[name]?.on('data', (chunk: Buffer) => {
+        this[name].push(chunk);
+        for (const line of lines[name].push(chunk)) this.transcript.push(line);
+      });
+    }
+    this.closed = new Promise((resolve) =>
+      child.once('close', () => {
+        for (const line of [...lines.stdout.flush(), ...lines.stderr.flush()]) this.transcript.push(line);
+        resolve();
+      }),
+    );
     this.exited = new Promise((resolve) => {
       child.once('error', (err) => {
         if (this.pid > 0) return; // a kill error on a live process; 'exit' will still come
@@ -121,4 +136,29 @@ export function killAllNow(): void {
 
 export function runningCount(): number {
   return running.size;
+}
+
+/** Cuts a stream into whole lines, each labelled with its stream, holding a partial line back. */
+class LineSplitter {
+  private partial = '';
+
+  constructor(private readonly label: string) {}
+
+  push(chunk: Buffer): Buffer[] {
+    const text = this.partial + chunk.toString('utf8');
+    const parts = text.split('\n');
+    this.partial = parts.pop() ?? '';
+    // A flood of one endless line must not be held forever: cut it.
+    if (this.partial.length > 4096) {
+      parts.push(this.partial.slice(0, 4096));
+      this.partial = '';
+    }
+    return parts.filter((line) => line.trim() !== '').map((line) => Buffer.from(`${this.label} | ${line}\n`));
+  }
+
+  flush(): Buffer[] {
+    const rest = this.partial;
+    this.partial = '';
+    return rest.trim() ? [Buffer.from(`${this.label} | ${rest}\n`)] : [];
+  }
 }

@@ -59,10 +59,10 @@ describe.concurrent('reports', () => {
     const run = await runGrader(['stage-1', '--file', fixture('stage-1/adds-newline.ts')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✘ uppercases');
-    expect(run.stdout).toContain('expected  "HELLO, SOCKET LAB! 42 {OK}"');
-    expect(run.stdout).toContain('received  "HELLO, SOCKET LAB! 42 {OK}\\n"');
-    expect(run.stdout).toContain('first difference at byte 26');
-    expect(run.stdout).toMatch(/A +→ "Hello, Socket Lab! 42 \{ok\}"/);
+    expect(run.stdout).toContain('expected  "HELLO, SOCKET LAB! 42 {OK} CAFé"');
+    expect(run.stdout).toContain('received  "HELLO, SOCKET LAB! 42 {OK} CAFÉ\\n"');
+    expect(run.stdout).toContain('first difference at byte 31');
+    expect(run.stdout).toMatch(/A +→ "Hello, Socket Lab! 42 \{ok\} café"/);
     expect(run.stdout).toContain('hint: ');
     expect(run.stdout).toContain('3/4 properties hold. Start with uppercases, then grade again.');
     expect(run.stdout).not.toContain('\u001b[');

@@ -14,6 +14,7 @@ const python = (path: string) => ['--cmd', `python3 ${fixture(path)}`];
 export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-1', subject: file('hostile/crashes-at-start.ts'), fails: ['closes-after-reply', 'exits-after-client', 'listens', 'uppercases'] },
   { stage: 'stage-1', subject: file('stage-1/adds-newline.ts'), fails: ['uppercases'] },
+  { stage: 'stage-1', subject: file('stage-1/uppercases-everything.ts'), fails: ['uppercases'] },
   { stage: 'stage-1', subject: file('stage-1/waits-for-client-to-close.ts'), fails: ['closes-after-reply'] },
   { stage: 'stage-1', subject: file('stage-1/keeps-listening.ts'), fails: ['exits-after-client'] },
   { stage: 'stage-1', subject: file('stage-1/exits-with-error.ts'), fails: ['exits-after-client'] },
@@ -25,15 +26,17 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-2', subject: file('stage-2/decodes-each-chunk.ts'), fails: ['split-character'] },
   { stage: 'stage-2', subject: file('stage-2/never-closes.ts'), fails: ['closes-on-eof'] },
   { stage: 'stage-2', subject: file('stage-2/spins-after-close.ts'), fails: ['no-busy-loop'] },
+  { stage: 'stage-2', subject: file('stage-2/unsettled-await.ts'), fails: ['exits-cleanly'] },
   { stage: 'stage-2', subject: python('stage-2/classic_loop.py'), fails: ['closes-on-eof', 'no-busy-loop'] },
   { stage: 'stage-3', subject: file('stage-3/awaits-first-message.ts'), fails: ['empty-session'] },
   { stage: 'stage-3', subject: file('stage-3/once-per-client.ts'), fails: ['no-fd-leak', 'queued-clients'] },
-  { stage: 'stage-3', subject: file('stage-3/crashes-on-reset.ts'), fails: ['empty-session', 'no-fd-leak', 'survives-reset'] },
+  { stage: 'stage-3', subject: file('stage-3/crashes-on-reset.ts'), fails: ['empty-session', 'no-fd-leak', 'queued-reset', 'survives-reset'] },
+  { stage: 'stage-3', subject: file('stage-3/reads-waiting-clients.ts'), fails: ['queued-reset'] },
   { stage: 'stage-3', subject: python('stage-3/leaks_sockets.py'), fails: ['no-fd-leak'] },
   {
     stage: 'stage-3',
     subject: python('stage-3/reset_only_fix.py'),
-    fails: ['closes-on-eof', 'empty-session', 'next-client', 'no-busy-loop', 'no-fd-leak', 'queued-clients'],
+    fails: ['closes-on-eof', 'empty-session', 'next-client', 'no-busy-loop', 'no-fd-leak', 'queued-clients', 'queued-reset'],
   },
   { stage: 'stage-3', subject: python('stage-3/connection_loop.py'), fails: [] },
 ];
