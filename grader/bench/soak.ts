@@ -75,7 +75,11 @@ for (let run = 1; run <= runs; run++) {
       await report.stopped;
       for (const r of report.results) {
         const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
-        if (r.status !== expected) odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+        if (r.status !== expected) {
+          odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+          // Say it at once: a long soak should not keep its news to the end.
+          process.stderr.write(`  run ${run}: ${subject.name} ${r.id}: expected ${expected}, got ${r.status}: ${r.message.en}\n`);
+        }
       }
     }
   };
