@@ -8,7 +8,7 @@ import { say } from './messages.ts';
 import type { Property } from './properties/index.ts';
 import { compileServer } from './subject/compile.ts';
 import { compiledLaunch, withPort, type Launch } from './subject/launch.ts';
-import { freePort } from './subject/port.ts';
+import { freePort, releasePort } from './subject/port.ts';
 import { HAS_PROC } from './subject/procfs.ts';
 import { SubjectProcess, type ExitInfo } from './subject/process.ts';
 import type { Text } from './text.ts';
@@ -115,6 +115,7 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
       } else {
         harness.closeClients();
         await subject.stop();
+        releasePort(port);
         throw err;
       }
     }
@@ -127,7 +128,7 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
     const wire = [...harness.wire.events];
     harness.closeClients();
     // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
-    stops.push(subject.stop());
+    stops.push(subject.stop().then(() => releasePort(port)));
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');

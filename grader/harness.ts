@@ -7,8 +7,8 @@ import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Text } from './text.ts';
 import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, type Listener } from './subject/procfs.ts';
-import type { SubjectProcess } from './subject/process.ts';
-import { pause, within } from './wait.ts';
+import type { ExitInfo, SubjectProcess } from './subject/process.ts';
+import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {
   expected?: Buffer;
@@ -39,6 +39,7 @@ const HOSTS = ['127.0.0.1', '::1'] as const;
 const PROBE_EVERY_MS = 10;
 const PROC_POLL_MS = 5;
 const MEMBERS_FRESH_MS = 50;
+const EXIT_POLL_MS = 50;
 
 export class Harness {
   readonly wire: Wire;
@@ -201,6 +202,26 @@ export class Harness {
 
   private released(inode: number): Promise<boolean> {
     return this.pollUntil(() => !socketInodes(this.members()).has(inode), this.limits.closeMs);
+  }
+
+  /**
+   * Wait for the server's process to exit by itself. The deadline runs from its last sign of life: a
+   * server still flushing megabytes of output into our pipe, or still working on a loaded machine, is
+   * busy, not hung. Bounded all the same, by ten deadlines.
+   */
+  async exit(): Promise<ExitInfo | typeof TIMED_OUT> {
+    const started = performance.now();
+    let lastActive = started;
+    let printed = this.subject.stdout.total + this.subject.stderr.total;
+    for (;;) {
+      const exit = await within(this.subject.exited, EXIT_POLL_MS);
+      if (exit !== TIMED_OUT) return exit;
+      const now = performance.now();
+      const total = this.subject.stdout.total + this.subject.stderr.total;
+      if (total !== printed || (HAS_PROC && anyWorking(this.members()) === true)) lastActive = now;
+      printed = total;
+      if (now - lastActive >= this.limits.exitMs || now - started >= 10 * this.limits.exitMs) return TIMED_OUT;
+    }
   }
 
   /** Sockets the server's processes hold (Linux), or null where that can't be seen. */

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
-import { freePort } from '../subject/port.ts';
+import { freePort, releasePort } from '../subject/port.ts';
 import { pause } from '../wait.ts';
 
 export interface Spread {
@@ -65,5 +65,6 @@ export async function firstReply(command: string, args: string[]): Promise<numbe
   } finally {
     child.kill('SIGKILL');
     await once(child, 'close').catch(() => {});
+    releasePort(port);
   }
 }

@@ -1,7 +1,7 @@
 // Stage 1's promises: one reply, then the server hangs up and its process ends.
 import { Failure } from '../harness.ts';
 import { say } from '../messages.ts';
-import { within, TIMED_OUT } from '../wait.ts';
+import { TIMED_OUT, within } from '../wait.ts';
 import { GREETING } from './messages.ts';
 import type { Property } from './property.ts';
 
@@ -49,11 +49,11 @@ export const exitsAfterClient: Property = {
     a.send(GREETING);
     await a.anyReply(0, h.limits.replyMs);
     a.leave(); // whether or not the server hung up first, the conversation is over
-    const exit = await within(h.subject.exited, h.limits.exitMs);
+    const exit = await h.exit();
     if (exit === TIMED_OUT) {
       throw new Failure({
-        en: `The conversation is over, but the server process was still running ${h.limits.exitMs} ms later.`,
-        zh: `对话已经结束，但 ${h.limits.exitMs} 毫秒后服务器进程还在运行。`,
+        en: `The conversation is over, but the server process is still running, and has done nothing for ${h.limits.exitMs} ms.`,
+        zh: `对话已经结束，但服务器进程还在运行，而且已经 ${h.limits.exitMs} 毫秒什么都没做了。`,
       });
     }
     if (exit.code !== 0) {
@@ -81,6 +81,7 @@ export const exitsCleanly: Property = {
     a.send(GREETING);
     await a.anyReply(0, h.limits.replyMs);
     await h.leavePolitely(a);
+    // A plain deadline: staying up is allowed here, and a server busy staying up must not hold the verdict.
     const exit = await within(h.subject.exited, h.limits.exitMs);
     // Staying up is this stage's choice to make; ending badly is not.
     if (exit === TIMED_OUT || exit.code === 0) return;

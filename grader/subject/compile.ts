@@ -21,9 +21,13 @@ const SELF_AWARE = /\bimport\.meta\.(url|dirname|filename|resolve)\b|\b__dirname
 
 // Ctrl-C ends the grader with process.exit(), past any finally: remove what is left, synchronously.
 const pending = new Set<string>();
-process.on('exit', () => {
+
+/** Remove every compiled output not yet removed, synchronously: for exits past any finally. */
+export function removeCompiledNow(): void {
   for (const dir of pending) rmSync(dir, { recursive: true, force: true });
-});
+  pending.clear();
+}
+process.on('exit', removeCompiledNow);
 
 async function selfAware(metafile: Metafile): Promise<boolean> {
   const sources = await Promise.all(Object.keys(metafile.inputs).map((path) => readFile(path, 'utf8').catch(() => '')));
@@ -46,7 +50,8 @@ function importsPackages(metafile: Metafile): boolean {
  * imports of packages, or code that looks at its own location or command line.
  */
 export async function compileServer(source: string): Promise<Compiled | null> {
-  const dir = await mkdtemp(join(tmpdir(), 'socket-lab-'));
+  // Named after this process, so what a grader leaves behind can be told apart (and tested for).
+  const dir = await mkdtemp(join(tmpdir(), `socket-lab-${process.pid}-`));
   pending.add(dir);
   const remove = async () => {
     await rm(dir, { recursive: true, force: true });

@@ -6,8 +6,16 @@ export class OutputCapture {
   private head = Buffer.alloc(0);
   private tail = Buffer.alloc(0);
   total = 0;
+  private readonly followers = new Set<(chunk: Buffer) => void>();
+
+  /** Also hand every chunk to `follower` as it comes (the hands-on client shows it live); returns an unfollow. */
+  follow(follower: (chunk: Buffer) => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
+  }
 
   push(chunk: Buffer): void {
+    for (const follower of this.followers) follower(chunk);
     this.total += chunk.length;
     if (this.head.length < KEEP_BYTES) {
       const room = KEEP_BYTES - this.head.length;

@@ -30,6 +30,7 @@ describe.concurrent('usage', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(says);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test('--help prints usage and exits 0, in Chinese with --lang zh', async () => {

@@ -19,6 +19,7 @@ describe.concurrent('the course', () => {
     expect(report.passed).toBe(true);
     expect(run.code).toBe(0);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test.each(STAGES.map((s) => s.id))('the untouched starter of %s fails, and is reported', async (stage) => {
@@ -28,6 +29,7 @@ describe.concurrent('the course', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ describe.concurrent('broken servers fail exactly their properties', () => {
     expect(failing(report)).toEqual([...fails].sort());
     expect(run.code).toBe(fails.length === 0 ? 0 : 1);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
     for (const property of report.properties.filter((p) => p.status === 'fail')) {
       expect(property.message, property.id).not.toBe('');
       expect(property.hint, property.id).not.toBe('');

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { fixture, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+import { fixture, leftBehind, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -23,6 +23,7 @@ describe.concurrent('hostile servers', () => {
     expect(run.stdout).toContain('boom: this server crashes before it listens');
     expect(run.stdout).toContain('Not judged: the server never listened (see listens)');
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test('one that never listens, and sleeps, is given up on once it has idled for a while', async () => {
@@ -31,6 +32,7 @@ describe.concurrent('hostile servers', () => {
     expect(listens?.status).toBe('fail');
     expect(listens?.message).toMatch(/^\d+ ms after it started, your server is running but idle, and nothing listens on port \d+/);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test('one that never listens, and keeps busy, is given up on after the start timeout, scaled', async () => {
@@ -41,6 +43,7 @@ describe.concurrent('hostile servers', () => {
     expect(listens?.status).toBe('fail');
     expect(listens?.message).toMatch(/^Nothing accepted a connection on port \d+ .* within 1250 ms/);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test('one that listens on a port of its own is told which port, and that it is not PORT', async () => {
@@ -52,6 +55,7 @@ describe.concurrent('hostile servers', () => {
     // The server that got the port is seen listening there; the others find it taken. Both name it.
     expect(listens?.message).toContain(`${own}, not on PORT=`);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test.each([
@@ -64,6 +68,7 @@ describe.concurrent('hostile servers', () => {
     expect(parseReport(run).properties.filter((p) => p.status !== 'pass')).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
   });
 
   test('Ctrl-C stops every server, even one that ignores SIGTERM, and exits 130', async () => {
@@ -82,5 +87,6 @@ describe.concurrent('hostile servers', () => {
     grader.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(processesTagged(tag)).toEqual([]);
+    expect(leftBehind(grader.pid ?? -1)).toEqual([]);
   });
 });

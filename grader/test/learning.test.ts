@@ -14,7 +14,7 @@ import { renderProgress } from '../progress/render.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
 import { loadProgress, recordResult, saveProgress, stageProgress, PROGRESS_ENV } from '../progress/store.ts';
 import { renderHuman } from '../report/render.ts';
-import { fixture, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+import { fixture, leftBehind, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -155,6 +155,7 @@ describe('watch', () => {
       const code = await new Promise<number | null>((resolve) => grader.on('close', resolve));
       expect(code).toBe(130);
       expect(processesTagged(tag)).toEqual([]);
+      expect(leftBehind(grader.pid ?? -1)).toEqual([]);
     } finally {
       grader.kill('SIGKILL');
       await rm(work, { recursive: true, force: true });

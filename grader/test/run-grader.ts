@@ -17,6 +17,8 @@ export interface GraderRun {
   ms: number;
   /** Processes started under this run that outlived it. */
   orphans: number[];
+  /** Compiled servers and port reservations this run's grader left behind. */
+  leftovers: string[];
 }
 
 export interface JsonReport {
@@ -58,7 +60,7 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const ms = performance.now() - started;
   rmSync(progress, { force: true });
-  return { code, stdout, stderr, ms, orphans: process.platform === 'linux' ? processesTagged(tag) : [] };
+  return { code, stdout, stderr, ms, orphans: process.platform === 'linux' ? processesTagged(tag) : [], leftovers: leftBehind(child.pid ?? -1) };
 }
 
 export function parseReport(run: GraderRun): JsonReport {
@@ -68,4 +70,24 @@ export function parseReport(run: GraderRun): JsonReport {
 /** The ids that did not hold, sorted: what every fixture row asserts in full. */
 export function failing(report: JsonReport): string[] {
   return report.properties.filter((p) => p.status === 'fail').map((p) => p.id).sort();
+}
+
+/** What a grader with this pid left in the temporary folder: compiled servers, port reservations. */
+export function leftBehind(pid: number): string[] {
+  const compiled = readdirSync(tmpdir()).filter((name) => name.startsWith(`socket-lab-${pid}-`));
+  const locks = join(tmpdir(), 'socket-lab-ports');
+  const held = (() => {
+    try {
+      return readdirSync(locks).filter((port) => {
+        try {
+          return readFileSync(join(locks, port), 'utf8') === String(pid);
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return [];
+    }
+  })();
+  return [...compiled, ...held.map((port) => `port ${port}`)];
 }

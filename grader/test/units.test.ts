@@ -11,6 +11,10 @@ import { limitsFor, timeoutScale } from '../limits.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 import { detectLang } from '../text.ts';
+import { releasePort, reservePort } from '../subject/port.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 
@@ -153,5 +157,20 @@ describe.runIf(HAS_PROC)('/proc', () => {
       serverSide.destroy();
       server.close();
     }
+  });
+});
+
+describe('ports', () => {
+  test('a port is reserved across processes: held, released, and reclaimed from a grader that is gone', () => {
+    const port = 1000 + Math.floor(Math.random() * 1000); // below the grader's range: no live grader uses it
+    const lock = join(tmpdir(), 'socket-lab-ports', String(port));
+    expect(reservePort(port)).toBe(true);
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    expect(reservePort(port)).toBe(false); // held by a live grader (this one)
+    releasePort(port);
+    expect(existsSync(lock)).toBe(false);
+    writeFileSync(lock, '2147483646'); // a grader long gone
+    expect(reservePort(port)).toBe(true);
+    releasePort(port);
   });
 });

@@ -1,0 +1,71 @@
+// The client's command line, parsed without side effects: which server to talk to, in which language.
+import { parseArgs } from 'node:util';
+import { findStage, STAGES, type Stage } from '../catalogue.ts';
+import { isLang, type Lang, type Text } from '../text.ts';
+import { say } from './messages.ts';
+
+export type Target =
+  /** A server already running. `host` undefined: 127.0.0.1, then ::1. */
+  | { kind: 'port'; port: number; host?: string }
+  /** A server this client starts: a stage's starter or solution, or any file. */
+  | { kind: 'start'; stage?: Stage; subject: { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string } };
+
+export type Options = { help: true; lang?: Lang } | { help: false; lang?: Lang; target: Target };
+
+export class OptionsError extends Error {
+  constructor(
+    readonly text: Text,
+    readonly lang?: Lang,
+  ) {
+    super(text.en);
+  }
+}
+
+export function parseOptions(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        solution: { type: 'boolean', default: false },
+        file: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new OptionsError(say.usageError((err as Error).message));
+  }
+  const { values, positionals } = parsed;
+  const raw = values.lang;
+  if (raw !== undefined && !isLang(raw)) throw new OptionsError(say.badLang(raw));
+  const lang = raw;
+  const fail = (text: Text) => new OptionsError(text, lang);
+  const withLang = lang ? { lang } : {};
+  if (values.help) return { help: true, ...withLang };
+
+  if (positionals.length > 1) throw fail(say.tooManyStages(positionals.slice(1).join(' ')));
+  const stageName = positionals[0];
+  const starts = stageName !== undefined || values.solution || values.file !== undefined;
+  if (values.port !== undefined) {
+    if (starts) throw fail(say.portAndServer());
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw fail(say.badPort(values.port));
+    return { help: false, ...withLang, target: { kind: 'port', port, ...(values.host ? { host: values.host } : {}) } };
+  }
+  if (values.host !== undefined) throw fail(say.hostWithoutPort());
+  if (!starts) throw fail(say.noTarget());
+  if (values.solution && values.file !== undefined) throw fail(say.solutionAndFile());
+
+  const stage = stageName === undefined ? undefined : findStage(stageName);
+  if (stageName !== undefined && !stage) throw fail(say.unknownStage(stageName, STAGES.map((s) => s.id).join(', ')));
+  if (values.file !== undefined) {
+    return { help: false, ...withLang, target: { kind: 'start', ...(stage ? { stage } : {}), subject: { kind: 'file', path: values.file } } };
+  }
+  if (!stage) throw fail(say.solutionNeedsStage());
+  return { help: false, ...withLang, target: { kind: 'start', stage, subject: { kind: values.solution ? 'solution' : 'starter' } } };
+}
