@@ -1,7 +1,7 @@
 // One scripted client: a socket whose every event is kept as state and written to the wire story, and
 // whose waits end on the event they wait for, on the server closing or resetting, or on a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
-import { TIMED_OUT, within } from '../wait.ts';
+import { deadline, TIMED_OUT, within } from '../wait.ts';
 import type { Wire } from './wire.ts';
 
 export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; code: string };
@@ -42,18 +42,20 @@ export class ScriptedClient {
   static attempt(name: string, port: number, host: string, wire: Wire, ms: number, log = true): Promise<ConnectResult> {
     return new Promise((resolve) => {
       const socket = netConnect({ port, host, allowHalfOpen: true, noDelay: true });
-      const timer = setTimeout(() => {
+      // Not a plain timer: one that fires while a completed connect waits unread would throw away a
+      // connection the server has already accepted (and a one-shot server would take it as its client).
+      const cancel = deadline(ms, () => {
         socket.destroy();
         resolve({ ok: false, code: 'ETIMEDOUT' });
-      }, ms);
+      });
       socket.once('connect', () => {
-        clearTimeout(timer);
+        cancel();
         socket.removeAllListeners('error');
         if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
         resolve({ ok: true, client: new ScriptedClient(name, socket, wire) });
       });
       socket.once('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
+        cancel();
         socket.destroy();
         resolve({ ok: false, code: err.code ?? err.message });
       });

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HAS_PROC, tcpTable } from './procfs.ts';
 
-const handedOut = new Set<number>();
+// Ports this process used lately: not picked again soon (TIME_WAIT may linger on them), but the set is
+// bounded, so a long watch session or soak never runs out of ports.
+const recent = new Set<number>();
+const RECENT_MAX = 4096;
+
+function remember(port: number): void {
+  recent.add(port);
+  if (recent.size > RECENT_MAX) recent.delete(recent.values().next().value as number);
+}
 
 // Two graders at once (watch mode beside a manual grade, parallel CI jobs) must never pick the same
 // port: one's probe would reach the other's server. A port is reserved by creating a lock file
@@ -114,8 +122,8 @@ async function isFree(port: number): Promise<boolean> {
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = RANGE_START + Math.floor(Math.random() * (RANGE_END - RANGE_START));
-    if (handedOut.has(port)) continue;
-    handedOut.add(port);
+    if (recent.has(port)) continue;
+    remember(port);
     if (!reservePort(port)) continue;
     if (await isFree(port)) return port;
     releasePort(port);

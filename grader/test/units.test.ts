@@ -11,6 +11,7 @@ import { limitsFor, timeoutScale } from '../limits.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 import { detectLang } from '../text.ts';
+import { TIMED_OUT, within } from '../wait.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -172,5 +173,25 @@ describe('ports', () => {
     writeFileSync(lock, '2147483646'); // a grader long gone
     expect(reservePort(port)).toBe(true);
     releasePort(port);
+  });
+});
+
+describe('deadlines', () => {
+  test('an event that came in time wins over a deadline that passed while the grader was starved', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const connected = once(client, 'connect').then(() => 'connected');
+    const verdict = within(connected, 50);
+    // Starve the event loop past the deadline: the connect completes meanwhile, but is not yet read.
+    const until = Date.now() + 200;
+    while (Date.now() < until);
+    expect(await verdict).toBe('connected');
+    client.destroy();
+    server.close();
+  });
+
+  test('a deadline still passes when nothing came', async () => {
+    expect(await within(new Promise(() => {}), 10)).toBe(TIMED_OUT);
   });
 });
