@@ -136,10 +136,13 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
     const lostPortRace =
       details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
     if (lostPortRace && attempt < PORT_RETRIES) continue;
-    const { hint, ...failure } = details;
+    // The ladder starts with the hint for this very failure: the check's own, or, when the server is
+    // gone, that (unless the property's own hints are about exactly that).
+    const { hint: specific, ...failure } = details;
+    const exit = subject.exitInfo;
+    const hint = specific ?? (status === 'fail' && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined);
     return {
       ...base,
-      // The ladder starts with the hint for this very failure, when the check knows one.
       hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,
       status,
       message,

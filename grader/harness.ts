@@ -67,7 +67,8 @@ export class Harness {
       // A refusal often means the server is dying: give its exit a moment to arrive, so we can say so.
       if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
       const exit = this.subject.exitInfo;
-      const hint = exit ? say.serverGoneHint(exit) : result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
+      // A server that is gone gets its hint from the runner (some properties tell that story themselves).
+      const hint = !exit && result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
       throw new Failure(say.connectFailed(name, result.code, exit, this.port), hint ? { hint } : {});
     }
     this.clients.push(result.client);
@@ -142,7 +143,7 @@ export class Harness {
     const reply = await client.anyReply(from, waitMs);
     if (reply.length === 0) {
       const exit = this.subject.exitInfo;
-      const hint = exit ? say.serverGoneHint(exit) : client.received.length === 0 ? say.noReplyHint() : undefined;
+      const hint = !exit && client.received.length === 0 ? say.noReplyHint() : undefined;
       throw new Failure(say.noReply(client, waitMs, exit), hint ? { hint } : {});
     }
     return reply;

@@ -16,6 +16,7 @@ async function chat(h: Harness, client: ScriptedClient): Promise<void> {
 
 export const nextClient: Property = {
   id: 'next-client',
+  aboutServerLeaving: true,
   title: { en: 'after one client leaves, the next is answered', zh: '一个客户端离开后，下一个能得到回答' },
   hints: [
     {
@@ -38,6 +39,7 @@ export const nextClient: Property = {
 
 export const survivesReset: Property = {
   id: 'survives-reset',
+  aboutServerLeaving: true,
   title: { en: 'a client that resets does not take the server down', zh: '客户端重置连接不会让服务器崩溃' },
   hints: [
     {
@@ -135,6 +137,7 @@ export const queuedClients: Property = {
 
 export const queuedReset: Property = {
   id: 'queued-reset',
+  aboutServerLeaving: true,
   title: { en: 'a client that resets while waiting its turn does not take the server down', zh: '排队等候时重置连接的客户端不会让服务器崩溃' },
   hints: [
     {

@@ -33,6 +33,7 @@ export const closesAfterReply: Property = {
 
 export const exitsAfterClient: Property = {
   id: 'exits-after-client',
+  aboutServerLeaving: true,
   title: { en: 'the process exits by itself, status 0, after its one client', zh: '服务完一个客户端后进程自行退出，退出状态为 0' },
   hints: [
     {
@@ -65,6 +66,7 @@ export const exitsAfterClient: Property = {
 
 export const exitsCleanly: Property = {
   id: 'exits-cleanly',
+  aboutServerLeaving: true,
   title: { en: 'if it exits after its client, it exits with status 0', zh: '如果在客户端离开后退出，退出状态为 0' },
   hints: [
     {

@@ -10,6 +10,8 @@ export interface Property {
   hints: Text[];
   /** Takes a fixed observation window whatever the server does: started first, so others overlap it. */
   observes?: boolean;
+  /** Its own hints tell the story of a server that died or left: keep them when the server is gone. */
+  aboutServerLeaving?: boolean;
   /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
   needsProc?: boolean;
   /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */

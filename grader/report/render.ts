@@ -100,7 +100,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [
     c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
-    c.dim(`${LABELS.subject[lang]}: ${report.subject}`),
+    c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject}`),
     '',
   ];
   const width = Math.max(...report.results.map((r) => r.id.length));
