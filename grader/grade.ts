@@ -136,11 +136,11 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
     const lostPortRace =
       details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
     if (lostPortRace && attempt < PORT_RETRIES) continue;
-    // The ladder starts with the hint for this very failure: the check's own, or, when the server is
-    // gone, that (unless the property's own hints are about exactly that).
-    const { hint: specific, ...failure } = details;
+    // The ladder starts with the hint for this very failure: the check's own, or, when it failed because
+    // the server is gone, that (unless the property's own hints are about exactly that).
+    const { hint: specific, serverGone, ...failure } = details;
     const exit = subject.exitInfo;
-    const hint = specific ?? (status === 'fail' && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined);
+    const hint = specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined);
     return {
       ...base,
       hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,

@@ -17,6 +17,8 @@ export interface FailureDetails {
   notListening?: boolean;
   /** A first hint for this very situation, in place of the property's own first hint. */
   hint?: Text;
+  /** It failed because the server is no longer there (it exited): the runner may say so as the hint. */
+  serverGone?: boolean;
 }
 
 export class Failure extends Error {
@@ -69,7 +71,7 @@ export class Harness {
       const exit = this.subject.exitInfo;
       // A server that is gone gets its hint from the runner (some properties tell that story themselves).
       const hint = !exit && result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
-      throw new Failure(say.connectFailed(name, result.code, exit, this.port), hint ? { hint } : {});
+      throw new Failure(say.connectFailed(name, result.code, exit, this.port), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
     }
     this.clients.push(result.client);
     return result.client;
@@ -144,7 +146,7 @@ export class Harness {
     if (reply.length === 0) {
       const exit = this.subject.exitInfo;
       const hint = !exit && client.received.length === 0 ? say.noReplyHint() : undefined;
-      throw new Failure(say.noReply(client, waitMs, exit), hint ? { hint } : {});
+      throw new Failure(say.noReply(client, waitMs, exit), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
     }
     return reply;
   }

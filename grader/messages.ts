@@ -123,8 +123,8 @@ export const say = {
   serverGoneHint: (exit: ExitInfo): Text => {
     const status = exitStatus(exit);
     return {
-      en: `Your server is no longer running (it ${status.en}): fix that first. Its last words are above; next-client and survives-reset say more.`,
-      zh: `你的服务器已经不在运行了（它${status.zh}）：先解决这个问题。它最后的输出在上面；next-client 和 survives-reset 会告诉你更多。`,
+      en: `Your server is no longer running (it ${status.en}), so no one was there to answer: fix that first. What it printed last is above.`,
+      zh: `你的服务器已经不在运行了（它${status.zh}），所以没有人来回答：先解决这个问题。它最后打印的内容在上面。`,
     };
   },
 

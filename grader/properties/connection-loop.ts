@@ -129,7 +129,7 @@ export const queuedClients: Property = {
           en: `${failures.length} of ${clients.length} clients were not answered. ${failures.map((f) => f.text.en).join(' ')}`,
           zh: `${clients.length} 个客户端中有 ${failures.length} 个没有得到回答。${failures.map((f) => f.text.zh).join('')}`,
         },
-        hint ? { hint } : {},
+        { ...(hint ? { hint } : {}), serverGone: failures.some((f) => f.details.serverGone) },
       );
     }
   },
@@ -206,7 +206,7 @@ export const noFdLeak: Property = {
           if (!(err instanceof Failure)) throw err;
           throw new Failure(
             { en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`, zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}` },
-            err.details.hint ? { hint: err.details.hint } : {},
+            { ...(err.details.hint ? { hint: err.details.hint } : {}), serverGone: Boolean(err.details.serverGone) },
           );
         }
       }

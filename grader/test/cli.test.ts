@@ -64,9 +64,21 @@ describe.concurrent('reports', () => {
     expect(run.stdout).toContain('received  "HELLO, SOCKET LAB! 42 {OK} CAFÉ\\n"');
     expect(run.stdout).toContain('first difference at byte 31');
     expect(run.stdout).toMatch(/A +→ "Hello, Socket Lab! 42 \{ok\} café"/);
-    expect(run.stdout).toContain('hint: ');
+    // The one-shot server has exited, as it should: that is not what the hint is about.
+    expect(run.stdout).toContain('hint 1/2: Compare the expected and received bytes above');
+    expect(run.stdout).not.toContain('no longer running');
     expect(run.stdout).toContain('3/4 properties hold. Start with uppercases, then grade again.');
     expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  test('each failure\'s first hint is about its cause: the server being gone, only where that is why', async () => {
+    const report = parseReport(await runGrader(['stage-3', '--json']));
+    const hint = (id: string) => report.properties.find((p) => p.id === id)?.hint ?? '';
+    expect(hint('empty-session')).toMatch(/^Your server is no longer running \(it exited with status 0\)/);
+    expect(hint('no-fd-leak')).toMatch(/^Your server is no longer running/);
+    // Properties whose own hints tell that story keep them.
+    expect(hint('next-client')).toMatch(/^Client A left normally, then B came and waited/);
+    expect(hint('survives-reset')).toMatch(/^Client A hung up abruptly/);
   });
 
   test('the report speaks Chinese when asked, or when the locale is Chinese', async () => {
