@@ -6,7 +6,7 @@ import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Text } from './text.ts';
-import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, type Listener } from './subject/procfs.ts';
+import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
 import type { ExitInfo, SubjectProcess } from './subject/process.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
@@ -73,8 +73,19 @@ export class Harness {
       const hint = !exit && result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
       throw new Failure(say.connectFailed(name, result.code, exit, this.port), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
     }
-    this.clients.push(result.client);
-    return result.client;
+    return this.adopt(result.client);
+  }
+
+  /** Keep track of a client, and give it the server's clock for its deadlines. */
+  private adopt(client: ScriptedClient): ScriptedClient {
+    if (HAS_PROC) client.starved = () => this.starvedMs();
+    this.clients.push(client);
+    return client;
+  }
+
+  /** How long the server's threads have waited for a CPU, in ms (Linux; 0 elsewhere). */
+  starvedMs(): number {
+    return HAS_PROC ? starvedMs(this.members()) : 0;
   }
 
   private async probe(name: string): Promise<ScriptedClient> {
@@ -85,8 +96,7 @@ export class Harness {
         const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
         if (result.ok) {
           this.host = host;
-          this.clients.push(result.client);
-          return result.client;
+          return this.adopt(result.client);
         }
       }
       if (this.subject.exitInfo && !this.subject.alive()) {

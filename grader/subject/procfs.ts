@@ -60,6 +60,22 @@ function anyThreadIn(pids: readonly number[], states: string): boolean | null {
   return seen ? false : null;
 }
 
+/**
+ * Milliseconds the threads of these processes have spent waiting for a CPU (runnable, not running),
+ * from the scheduler's own accounting (/proc/<pid>/task/<tid>/schedstat: run time, wait time, slices).
+ * A server starved by a loaded machine had no chance to act meanwhile: deadlines give that time back.
+ */
+export function starvedMs(pids: readonly number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    for (const tid of safeList(`/proc/${pid}/task`)) {
+      const wait = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[1]);
+      if (Number.isFinite(wait)) ns += wait;
+    }
+  }
+  return ns / 1e6;
+}
+
 /** Is any thread runnable (R: running, or waiting for a CPU)? */
 export const anyRunnable = (pids: readonly number[]) => anyThreadIn(pids, 'R');
 
