@@ -52,7 +52,7 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
 }
 
 /** Grade once, remember it (the learner's own server only), and print the report. */
-async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean): Promise<Report> {
+async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean, keys = false): Promise<Report> {
   const report = await grade(stage, launch, { limits: limitsFor(timeoutScale(io.env)), env: io.env });
   const file = progressFile(io.env);
   const progress = loadProgress(file);
@@ -63,7 +63,11 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
     const measured = report.results.filter((r) => r.status !== 'skip').length;
     recordResult(progress, stage.id, { held, total: measured, failing: failing.map((r) => r.id), at: new Date().toISOString() });
   }
+  const first = failing[0];
+  const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
   const hintLevels = climb(entry, failing.map((r) => ({ id: r.id, length: r.hints.length })), reveal);
+  // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
+  const ladderTop = reveal && first && hintLevels[first.id] === seenBefore && seenBefore >= first.hints.length ? { id: first.id, solution: stage.solution } : undefined;
   try {
     saveProgress(progress, file);
   } catch {
@@ -72,8 +76,10 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
   io.stdout.write(
     request.json ? renderJson(report, lang) : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
-          hintCommand: hintCommand(stage, request),
+          // In watch mode in a terminal, the next hint is a key away.
+          hintCommand: keys ? (lang === 'zh' ? '按 h' : 'press h') : hintCommand(stage, request),
           celebrate: request.subject.kind === 'starter',
+          ...(ladderTop ? { ladderTop } : {}),
         }),
   );
   return report;
@@ -115,7 +121,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const folder = request.subject.kind === 'cmd' ? userCwd(io.env) : launch.cwd;
     const how = await watchAndRegrade(folder, folder.startsWith(ROOT) ? folder.slice(ROOT.length + 1) || '.' : folder, async (reveal) => {
       try {
-        await gradeOnce(stage, request, launch, io, lang, reveal);
+        await gradeOnce(stage, request, launch, io, lang, reveal, Boolean(io.stdin.isTTY && io.stdout.isTTY));
       } catch (err) {
         if (!(err instanceof SubjectError)) throw err;
         io.stdout.write(`${err.text[lang]}\n`); // say, a file deleted mid-save: keep watching

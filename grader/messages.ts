@@ -111,8 +111,8 @@ export const say = {
   }),
 
   noReplyHint: (): Text => ({
-    en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives? Does it reach that line? (A synchronous while (true) loop would block Node's event loop: no 'data' could ever arrive.)",
-    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end）？代码执行到那一行了吗？（同步的 while (true) 循环会卡住 Node 的事件循环，任何 \'data\' 都到不了。）',
+    en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives, and does it reach that line? Two traps: a synchronous while (true) loop blocks Node's event loop, so no 'data' can arrive; and a socket of createServer({ pauseOnConnect: true }) stays paused until read with for await (a 'data' listener alone needs socket.resume()).",
+    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 \'data\' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 \'data\' 监听器的话，要先调用 socket.resume()）。',
   }),
 
   toUpperCaseHint: (): Text => ({
@@ -141,8 +141,12 @@ export const say = {
   exitStatusHint: (exit: ExitInfo): Text => {
     const status = exitStatus(exit);
     return {
-      en: `Your server ${status.en} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own. Status 13 means a top-level await never settled.`,
-      zh: `你的服务器自己${status.zh}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。退出状态 13 表示有一个顶层 await 永远没有完成。`,
+      en: exit.code === 13
+        ? `Your server ${status.en}: a top-level await was still waiting when nothing was left that could wake it. Which await was waiting for a client that had already gone?`
+        : `Your server ${status.en} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own.`,
+      zh: exit.code === 13
+        ? `你的服务器${status.zh}：一个顶层 await 还在等待，却已经没有任何东西能唤醒它。是哪个 await 在等一个早已离开的客户端？`
+        : `你的服务器自己${status.zh}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。`,
     };
   },
 

@@ -167,8 +167,8 @@ Up and Down recall what you typed before.`,
   }),
 
   empty: (): Text => ({
-    en: 'Nothing sent. An empty message is zero bytes, and sending zero bytes puts nothing on the wire: the server receives nothing, so a reply would never come, and waiting for one would hang forever. (A classic bug of the lesson\'s Python client: it sent "" and then blocked in recv().) To send a newline, use :raw \\n',
-    zh: '没有发送。空消息就是 0 个字节，而发送 0 个字节不会往线路上放任何东西：服务器什么也收不到，回复永远不会来，等它就会永远卡住。（这是课程里 Python 客户端的经典缺陷：它发送了 ""，然后一直阻塞在 recv() 上。）要发送一个换行，用 :raw \\n',
+    en: 'Nothing sent. An empty message is zero bytes, and sending zero bytes puts nothing on the wire: the server receives nothing, so a reply would never come, and waiting for one would hang forever. (A classic bug of simple Python clients: they send "" and then block in recv() forever.) To send a newline, use :raw \\n',
+    zh: '没有发送。空消息就是 0 个字节，而发送 0 个字节不会往线路上放任何东西：服务器什么也收不到，回复永远不会来，等它就会永远卡住。（这是简单 Python 客户端的经典缺陷：发送 "" 之后，就永远阻塞在 recv() 上。）要发送一个换行，用 :raw \\n',
   }),
 
   problem: (p: Problem): Text => {

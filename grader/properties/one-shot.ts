@@ -88,9 +88,9 @@ export const exitsCleanly: Property = {
     // Staying up is this stage's choice to make; ending badly is not.
     if (exit === TIMED_OUT || exit.code === 0) return;
     const status = say.exitStatus(exit);
-    throw new Failure({
-      en: `After its client left, the server process ${status.en}.`,
-      zh: `客户端离开后，服务器进程${status.zh}。`,
-    });
+    throw new Failure(
+      { en: `After its client left, the server process ${status.en}.`, zh: `客户端离开后，服务器进程${status.zh}。` },
+      { hint: say.exitStatusHint(exit) },
+    );
   },
 };

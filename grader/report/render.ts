@@ -42,6 +42,8 @@ export interface RenderOptions {
   hintCommand?: string;
   /** The learner's own server: a pass earns "what you learned" and the way on. */
   celebrate?: boolean;
+  /** More hints were asked for this property, and there are none. */
+  ladderTop?: { id: string; solution: string };
 }
 
 function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options: RenderOptions): string[] {
@@ -83,7 +85,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
     }
   }
   if (result.wire.length > 0) {
-    const where = lang === 'zh' ? `（${LABELS.port[lang]} ${result.port}）：` : ` (${LABELS.port[lang]} ${result.port}):`;
+    const where = lang === 'zh' ? `（${LABELS.port[lang]} ${result.port}，从服务器启动时计时）：` : ` (${LABELS.port[lang]} ${result.port}, times from the server's start):`;
     out.push(`    ${c.dim(`${LABELS.wire[lang]}${where}`)}`);
     for (const line of wireStory(result.wire, lang)) out.push(`      ${line}`);
   }
@@ -111,6 +113,10 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
     if (result.status === 'skip') lines.push(`    ${c.dim(result.message[lang])}`);
   }
   lines.push('', summary(report, lang, c));
+  if (options.ladderTop) {
+    const { id, solution } = options.ladderTop;
+    lines.push(c.dim(lang === 'zh' ? `${id} 没有更多提示了：参考答案在 ${solution}。` : `No more hints for ${id}: the reference solution is ${solution}.`));
+  }
   if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,11 @@ const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
   note: { en: '', zh: '' },
 };
 
+const WHO: Record<string, { en: string; zh: string }> = {
+  server: { en: 'server', zh: '服务器' },
+  grader: { en: 'grader', zh: '评分器' },
+};
+
 /** Consecutive receives by the same client read as one arrival. */
 function coalesce(events: readonly WireEvent[]): WireEvent[] {
   const out: WireEvent[] = [];
@@ -40,7 +45,7 @@ const CONNECT_FAILED: Record<string, { en: string; zh: string }> = {
 
 function line(event: WireEvent, lang: Lang): string {
   const time = `${event.at.toFixed(1).padStart(8)} ms`;
-  const who = event.who.padEnd(6);
+  const who = (WHO[event.who]?.[lang] ?? event.who).padEnd(lang === 'zh' && WHO[event.who] ? 3 : 6);
   const verb = ARROWS[event.kind][lang];
   if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
   if (event.kind === 'refused') {
@@ -49,7 +54,8 @@ function line(event: WireEvent, lang: Lang): string {
     return `${time}  ${who} ${known ? known[lang] : `✗ ${lang === 'zh' ? '无法连接' : 'could not connect'}: ${code}`}`;
   }
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
-  const detail = words ? ` ${words}` : '';
+  // Chinese runs words together: 进程以退出状态 1 退出.
+  const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
   if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? ` (${words})` : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }

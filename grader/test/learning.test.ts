@@ -102,6 +102,8 @@ describe('the report', () => {
     expect(second.stdout).toMatch(/✘ many-messages[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: Keep reading from the same socket/);
     const remembered = JSON.parse(await readFile(progress, 'utf8'));
     expect(remembered.stages['stage-2']).toMatchObject({ attempts: 2, hintsShown: { 'many-messages': 2, 'split-character': 1 } });
+    const third = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(third.stdout).toContain('No more hints for many-messages: the reference solution is solutions/stage-2/server.ts.');
   });
 
   test('only the learner\'s own server counts as progress', async () => {
