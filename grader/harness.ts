@@ -83,9 +83,14 @@ export class Harness {
     return client;
   }
 
-  /** How long the server's threads have waited for a CPU, in ms (Linux; 0 elsewhere). */
+  /**
+   * How long the server's threads, and the grader's own, have waited for a CPU, in ms (Linux; 0
+   * elsewhere). The grader's counts too: a starved grader is late with its other clients' moves (a
+   * half-close a queued client waits behind), and the server then sits idle through no fault of its own.
+   * Overlaps count twice, which only errs toward patience; the cap on extensions bounds it.
+   */
   starvedMs(): number {
-    return HAS_PROC ? starvedMs(this.members()) : 0;
+    return HAS_PROC ? starvedMs(this.members()) + starvedMs([process.pid]) : 0;
   }
 
   private async probe(name: string): Promise<ScriptedClient> {
