@@ -2,7 +2,11 @@
 import { parseArgs } from 'node:util';
 import { STAGES } from './catalogue.ts';
 import { UsageError } from './errors.ts';
+import { DEFAULT_MEMORY_CAP_MIB } from './subject/process.ts';
 import { isLang, type Lang } from './text.ts';
+
+/** A batch grades strangers' code: each submission's grade is cut off after this long (scaled with the limits). */
+export const DEFAULT_TIME_CAP_S = 60;
 
 export type SubjectChoice = { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string } | { kind: 'cmd'; command: string };
 
@@ -16,42 +20,96 @@ export interface Request {
   /** Grade again on every save. */
   watch: boolean;
   lang?: Lang;
+  /** Replay the traffic of an earlier grade. */
+  seed?: number;
+  /** Grade every submission (subfolder) of this folder. */
+  batch?: string;
+  /** Submissions graded at once (batch only). */
+  jobs?: number;
+  /** Wall time one grade may take, in seconds. */
+  timeCapS?: number;
+  /** Resident memory one server may use, in MiB. */
+  memoryCapMiB?: number;
+  /** Result files to write, by format. */
+  outputs: Outputs;
 }
+
+export interface Outputs {
+  out?: string;
+  csv?: string;
+  junit?: string;
+  gradescope?: string;
+}
+
+export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope'] as const;
 
 export function usage(lang: Lang): string {
   const stages = STAGES.map((s) => `${s.id} (${s.title[lang]})`).join(', ');
   return lang === 'zh'
-    ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>"] [--json] [--hint] [--watch] [--lang en|zh]
+    ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>" | --batch <文件夹>] [选项]
 
-  <阶段>          ${stages}；也可以只写 1、2、3；在终端里不写阶段会弹出选择列表
-  （默认）         评分你的 stages/<阶段>/server.ts
-  --solution      评分参考答案
-  --file <路径>    评分任意 .ts/.js/.mjs/.py 文件
-  --cmd "<命令>"   评分任意语言的服务器：命令交给 shell 执行，环境变量 PORT 给出端口，{port} 会被替换
-  --json          只在标准输出打印一个 JSON 对象
-  --hint          多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API
-  --watch         每次保存文件都重新评分
-  --lang en|zh    输出语言（默认取自 LANG/LC_ALL）
+  <阶段>                ${stages}；也可以只写 1、2、3；在终端里不写阶段会弹出选择列表
+  （默认）               评分你的 stages/<阶段>/server.ts
+  --solution            评分参考答案
+  --file <路径>          评分任意 .ts/.js/.mjs/.py 文件
+  --cmd "<命令>"         评分任意语言的服务器：命令交给 shell 执行，环境变量 PORT 给出端口，{port} 会被替换
+  --batch <文件夹>       评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、
+                        server.ts、server.js、server.mjs 或 server.py
+  --jobs <数量>          同时评分几份提交（默认：CPU 核数）
+  --json                只在标准输出打印一个 JSON 对象
+  --hint                多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API
+  --watch               每次保存文件都重新评分
+  --seed <数字>          重放某次评分的流量（每份报告都会打印它的 seed）
+  --out <文件>           把所有报告写成 JSON
+  --csv <文件>           每份提交一行：每个评分项一列，外加得分
+  --junit <文件>         JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase
+  --gradescope <路径>    Gradescope 的 results.json；批量评分时是一个文件夹，每份提交一个文件
+  --time-cap <秒>        一次评分最多用时（批量评分默认 ${DEFAULT_TIME_CAP_S} 秒）
+  --max-memory <MiB>    每个服务器最多占用的常驻内存（默认 ${DEFAULT_MEMORY_CAP_MIB}）
+  --lang en|zh          输出语言（默认取自 LANG/LC_ALL）
 
 退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动。
 例如：npm run grade stage-2
-      npm run grade -- 3 --cmd "python3 server.py"`
-    : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>"] [--json] [--hint] [--watch] [--lang en|zh]
+      npm run grade -- 3 --cmd "python3 server.py"
+      npm run grade -- 3 --batch ~/class --csv results.csv`
+    : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>" | --batch <folder>] [options]
 
-  <stage>          ${stages}; 1, 2, 3 work too; in a terminal, leave it out to pick from a list
-  (default)        grade your stages/<stage>/server.ts
-  --solution       grade the reference solution
-  --file <path>    grade any .ts/.js/.mjs/.py file
-  --cmd "<cmd>"    grade a server in any language: run through the shell, PORT in its environment,
-                   {port} replaced by the port
-  --json           print one JSON object on stdout, nothing else
-  --hint           show one more hint for the first failing property, down to the Node API involved
-  --watch          grade again every time you save a file
-  --lang en|zh     the language of the report (default: from LANG/LC_ALL)
+  <stage>               ${stages}; 1, 2, 3 work too; in a terminal, leave it out to pick from a list
+  (default)             grade your stages/<stage>/server.ts
+  --solution            grade the reference solution
+  --file <path>         grade any .ts/.js/.mjs/.py file
+  --cmd "<cmd>"         grade a server in any language: run through the shell, PORT in its environment,
+                        {port} replaced by the port
+  --batch <folder>      grade every subfolder of the folder (one submission each): its run file (one
+                        command line), server.ts, server.js, server.mjs or server.py
+  --jobs <n>            submissions graded at once (default: the number of CPU cores)
+  --json                print one JSON object on stdout, nothing else
+  --hint                show one more hint for the first failing property, down to the Node API involved
+  --watch               grade again every time you save a file
+  --seed <n>            replay the traffic of an earlier grade (every report prints its seed)
+  --out <file>          write every report as JSON
+  --csv <file>          one row per submission: a column per property, and the score
+  --junit <file>        JUnit XML: a testsuite per submission, a testcase per property
+  --gradescope <path>   Gradescope's results.json; with --batch, a folder with one file per submission
+  --time-cap <seconds>  the longest one grade may take (default with --batch: ${DEFAULT_TIME_CAP_S})
+  --max-memory <MiB>    resident memory each server may use (default: ${DEFAULT_MEMORY_CAP_MIB})
+  --lang en|zh          the language of the report (default: from LANG/LC_ALL)
 
 Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started.
 Examples: npm run grade stage-2
-          npm run grade -- 3 --cmd "python3 server.py"`;
+          npm run grade -- 3 --cmd "python3 server.py"
+          npm run grade -- 3 --batch ~/class --csv results.csv`;
+}
+
+/** A whole number within bounds, or a UsageError naming the flag. */
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (/^\d+$/.test(raw.trim()) && n >= min && n <= max) return n;
+  throw new UsageError({
+    en: `--${flag} takes a whole number from ${min} to ${max}, not "${raw}".`,
+    zh: `--${flag} 需要一个 ${min} 到 ${max} 之间的整数，而不是“${raw}”。`,
+  });
 }
 
 export function parseRequest(argv: readonly string[]): Request {
@@ -65,9 +123,18 @@ export function parseRequest(argv: readonly string[]): Request {
         solution: { type: 'boolean', default: false },
         file: { type: 'string' },
         cmd: { type: 'string' },
+        batch: { type: 'string' },
+        jobs: { type: 'string' },
         json: { type: 'boolean', default: false },
         hint: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        csv: { type: 'string' },
+        junit: { type: 'string' },
+        gradescope: { type: 'string' },
+        'time-cap': { type: 'string' },
+        'max-memory': { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -88,9 +155,29 @@ export function parseRequest(argv: readonly string[]): Request {
       zh: `一次只能评分一个阶段：“${extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- ${positionals[0]} --lang ${extra}。带空格的命令要用引号括起来放在 --cmd 后面。`,
     });
   }
-  const chosen = [values.solution && '--solution', values.file !== undefined && '--file', values.cmd !== undefined && '--cmd'].filter(Boolean);
+  const chosen = [values.solution && '--solution', values.file !== undefined && '--file', values.cmd !== undefined && '--cmd', values.batch !== undefined && '--batch'].filter(Boolean);
   if (chosen.length > 1) {
     throw new UsageError({ en: `Choose one subject: ${chosen.join(' or ')}.`, zh: `只能选一个被测服务器：${chosen.join(' 或 ')}。` });
+  }
+  if (values.batch !== undefined) {
+    const alone = [values.watch && '--watch', values.hint && '--hint'].filter(Boolean);
+    if (alone.length > 0) {
+      throw new UsageError({
+        en: `${alone.join(' and ')} ${alone.length > 1 ? 'are' : 'is'} for one server, not for --batch: grade one submission alone with --file or --cmd.`,
+        zh: `${alone.join(' 和 ')} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。`,
+      });
+    }
+    if (values.gradescope?.toLowerCase().endsWith('.json')) {
+      throw new UsageError({
+        en: `With --batch, --gradescope takes a folder: Gradescope reads one results file per submission, so each goes in it as <submission>.json.`,
+        zh: `与 --batch 一起用时，--gradescope 需要一个文件夹：Gradescope 每份提交读一个结果文件，所以每份提交会写成其中的 <提交名>.json。`,
+      });
+    }
+  } else if (values.jobs !== undefined) {
+    throw new UsageError({ en: '--jobs says how many submissions are graded at once: it goes with --batch.', zh: '--jobs 表示同时评分几份提交：它要与 --batch 一起用。' });
+  }
+  if (values.watch && OUTPUT_FORMATS.some((f) => values[f] !== undefined)) {
+    throw new UsageError({ en: '--watch grades again and again; result files go with a single grade.', zh: '--watch 会反复评分；结果文件只用于单次评分。' });
   }
   const subject: SubjectChoice =
     values.file !== undefined
@@ -100,10 +187,35 @@ export function parseRequest(argv: readonly string[]): Request {
         : values.solution
           ? { kind: 'solution' }
           : { kind: 'starter' };
-  return { help: values.help, stage: positionals[0], subject, json: values.json, hint: values.hint, watch: values.watch, ...(lang ? { lang } : {}) };
+  const seed = wholeNumber('seed', values.seed, 0, 2 ** 32 - 1);
+  const jobs = wholeNumber('jobs', values.jobs, 1, 256);
+  const timeCapS = wholeNumber('time-cap', values['time-cap'], 1, 3600);
+  const memoryCapMiB = wholeNumber('max-memory', values['max-memory'], 16, 1024 * 1024);
+  const outputs: Outputs = {};
+  for (const format of OUTPUT_FORMATS) {
+    const path = values[format];
+    if (path === undefined) continue;
+    if (path.trim() === '') throw new UsageError({ en: `--${format} needs a file name.`, zh: `--${format} 需要一个文件名。` });
+    outputs[format] = path;
+  }
+  return {
+    help: values.help,
+    stage: positionals[0],
+    subject,
+    json: values.json,
+    hint: values.hint,
+    watch: values.watch,
+    outputs,
+    ...(lang ? { lang } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(values.batch !== undefined ? { batch: values.batch } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(timeCapS !== undefined ? { timeCapS } : {}),
+    ...(memoryCapMiB !== undefined ? { memoryCapMiB } : {}),
+  };
 }
 
-const GRADER_FLAGS = ['solution', 'file', 'cmd', 'json', 'hint', 'watch', 'lang'];
+const GRADER_FLAGS = ['solution', 'file', 'cmd', 'batch', 'jobs', 'json', 'hint', 'watch', 'seed', 'out', 'csv', 'junit', 'gradescope', 'time-cap', 'max-memory', 'lang'];
 
 /**
  * Flags npm kept for itself: `npm run grade stage-1 --solution`, without `--`, hands `--solution` to
@@ -112,5 +224,8 @@ const GRADER_FLAGS = ['solution', 'file', 'cmd', 'json', 'hint', 'watch', 'lang'
  */
 export function flagsNpmKept(env: NodeJS.ProcessEnv): string[] {
   if (env.npm_lifecycle_event !== 'grade') return [];
-  return GRADER_FLAGS.filter((flag) => env[`npm_config_${flag}`] !== undefined && env[`npm_config_${flag}`] !== '');
+  return GRADER_FLAGS.filter((flag) => {
+    const value = env[`npm_config_${flag.replaceAll('-', '_')}`];
+    return value !== undefined && value !== '';
+  });
 }

@@ -12,6 +12,8 @@ export interface Stage {
   starter: string;
   /** The reference solution, relative to the repository root. */
   solution: string;
+  /** The same solution in Python, the tutorial's own language. */
+  pythonSolution: string;
   properties: readonly Property[];
   /** What passing this stage means the learner now knows: shown when it passes, and by `npm run progress`. */
   learned: Text;
@@ -33,6 +35,7 @@ export const STAGES: readonly Stage[] = [
     title: { en: 'one-shot service', zh: '一次性服务' },
     starter: 'stages/stage-1/server.ts',
     solution: 'solutions/stage-1/server.ts',
+    pythonSolution: 'solutions/stage-1/server.py',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
     learned: {
       en: 'A server listens, accepts, reads, writes and closes. A write hands bytes to the kernel and returns; TCP carries bytes, not characters; a Node process ends once nothing is left to wait for.',
@@ -44,6 +47,7 @@ export const STAGES: readonly Stage[] = [
     title: { en: 'communication loop', zh: '通信循环' },
     starter: 'stages/stage-2/server.ts',
     solution: 'solutions/stage-2/server.ts',
+    pythonSolution: 'solutions/stage-2/server.py',
     properties: pick([...LOOP, 'exits-cleanly']),
     learned: {
       en: 'A conversation is a loop that ends on EOF: an empty read means the peer sent FIN, and a loop that ignores it spins. One read is not one message, and a character may arrive in two pieces.',
@@ -55,6 +59,7 @@ export const STAGES: readonly Stage[] = [
     title: { en: 'connection loop', zh: '连接循环' },
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
+    pythonSolution: 'solutions/stage-3/server.py',
     properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak']),
     learned: {
       en: 'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',

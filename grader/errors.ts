@@ -13,3 +13,10 @@ export class SubjectError extends Error {
     super(text.en);
   }
 }
+
+/** A result file could not be written (a missing permission, a folder in the way): exit 2. */
+export class OutputError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}

@@ -6,13 +6,15 @@ import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Property } from './properties/index.ts';
+import { randomSeed, trafficFor, type Traffic } from './properties/traffic.ts';
 import { compileServer } from './subject/compile.ts';
 import { compiledLaunch, withPort, type Launch } from './subject/launch.ts';
 import { freePort, releasePort } from './subject/port.ts';
 import { HAS_PROC } from './subject/procfs.ts';
 import { SubjectProcess, type ExitInfo } from './subject/process.ts';
 import type { Text } from './text.ts';
-import { TIMED_OUT, within } from './wait.ts';
+import { mapPool } from './pool.ts';
+import { deadline, TIMED_OUT, within } from './wait.ts';
 
 export type Status = 'pass' | 'fail' | 'skip';
 
@@ -38,7 +40,13 @@ export interface PropertyResult {
 export interface Report {
   stage: Stage;
   subject: string;
+  /** The seed the traffic was drawn from: `--seed` with it replays the same bytes. */
+  seed: number;
   passed: boolean;
+  /** The grade ran past its time cap: what was still undecided then failed. */
+  capped: boolean;
+  /** Wall time of the whole grade. */
+  durationMs: number;
   results: PropertyResult[];
   /** Resolves once every server this grade started is stopped (the report doesn't wait for it). */
   stopped: Promise<void>;
@@ -49,6 +57,12 @@ export interface GradeOptions {
   /** How many servers run at once. */
   jobs?: number;
   env?: NodeJS.ProcessEnv;
+  /** The traffic's seed; a fresh one when not given. */
+  seed?: number;
+  /** Resident memory each server may use (its whole process group); see process.ts for the default. */
+  memoryCapMiB?: number;
+  /** The whole grade's wall time, at most: then every server still running is stopped. */
+  timeCapMs?: number;
   /** Called as each property is decided, in the order they finish. */
   onResult?: (result: PropertyResult) => void;
 }
@@ -65,30 +79,75 @@ export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   return Math.max(16, availableParallelism() * 2);
 }
 
+/** One grade's shared state: its traffic, the servers it runs, their stops, and whether its cap has passed. */
+interface GradeRun {
+  options: GradeOptions;
+  traffic: Traffic;
+  live: Set<SubjectProcess>;
+  stops: Promise<void>[];
+  capped: boolean;
+}
+
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
+  const started = performance.now();
   const jobs = options.jobs ?? defaultJobs(options.env);
+  const seed = options.seed ?? randomSeed();
+  const run: GradeRun = { options, traffic: trafficFor(seed), live: new Set(), stops: [], capped: false };
+  // Past the cap, every server of this grade is stopped: checks still running end at once (no one
+  // answers), and those not yet started aren't.
+  const cancelCap =
+    options.timeCapMs === undefined
+      ? () => {}
+      : deadline(options.timeCapMs, () => {
+          run.capped = true;
+          for (const subject of run.live) void subject.stop();
+        });
   const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
-  const run = compiled ? compiledLaunch(launch, compiled.file) : launch;
-  const stops: Promise<void>[] = [];
+  const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
     // Long checks first, so the short ones fill the gaps beside them; the report keeps the stage's order.
     const queue = [...stage.properties].sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)));
     const judged = await mapPool(queue, jobs, async (property) => {
-      const result = await judge(property, run, options, stops);
+      const result = await judge(property, runnable, run);
       options.onResult?.(result);
       return result;
     });
     const results = stage.properties.map((p) => judged.find((r) => r.id === p.id) as PropertyResult);
-    const stopped = Promise.all(stops).then(() => undefined);
-    return { stage, subject: launch.label, passed: results.every((r) => r.status !== 'fail'), results, stopped };
+    const stopped = Promise.all(run.stops).then(() => undefined);
+    const durationMs = Math.round(performance.now() - started);
+    return { stage, subject: launch.label, seed, passed: results.every((r) => r.status !== 'fail'), capped: run.capped, durationMs, results, stopped };
   } finally {
+    cancelCap();
     // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers
     // themselves are still being stopped, and the caller awaits that after printing the report.
     await compiled?.remove();
   }
 }
 
-async function judge(property: Property, launch: Launch, options: GradeOptions, stops: Promise<void>[]): Promise<PropertyResult> {
+/** A property the time cap decided: not judged, or judged while its server was being stopped. */
+function pastCap(property: Property, run: GradeRun, result?: PropertyResult): PropertyResult {
+  return {
+    id: property.id,
+    title: property.title,
+    status: 'fail',
+    message: say.pastTimeCap((run.options.timeCapMs ?? 0) / 1000),
+    hints: [say.pastTimeCapHint()],
+    durationMs: result?.durationMs ?? 0,
+    wire: result?.wire ?? [],
+    port: result?.port ?? 0,
+    exit: result?.exit ?? null,
+    output: result?.output ?? [],
+  };
+}
+
+async function judge(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
+  if (run.capped) return pastCap(property, run);
+  const result = await judgeOnce(property, launch, run);
+  return run.capped ? pastCap(property, run, result) : result;
+}
+
+async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
+  const { options, stops } = run;
   const base = { id: property.id, title: property.title };
   if (property.needsProc && !HAS_PROC) {
     return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, output: [] };
@@ -96,8 +155,11 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const started = performance.now();
-    const subject = new SubjectProcess(withPort(launch, port), port, options.limits.killGraceMs, options.env ?? process.env);
-    const harness = new Harness(subject, options.limits);
+    const subject = new SubjectProcess(withPort(launch, port), port, options.limits.killGraceMs, options.env ?? process.env, {
+      ...(options.memoryCapMiB !== undefined ? { memoryCapMiB: options.memoryCapMiB } : {}),
+    });
+    run.live.add(subject);
+    const harness = new Harness(subject, options.limits, run.traffic);
     let status: Status = 'pass';
     let message = EMPTY;
     let details: Failure['details'] = {};
@@ -115,6 +177,7 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
       } else {
         harness.closeClients();
         await subject.stop();
+        run.live.delete(subject);
         releasePort(port);
         throw err;
       }
@@ -128,7 +191,10 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
     const wire = [...harness.wire.events];
     harness.closeClients();
     // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
-    stops.push(subject.stop().then(() => releasePort(port)));
+    stops.push(subject.stop().then(() => {
+      run.live.delete(subject);
+      releasePort(port);
+    }));
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');
@@ -140,7 +206,10 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
     // the server is gone, that (unless the property's own hints are about exactly that).
     const { hint: specific, serverGone, ...failure } = details;
     const exit = subject.exitInfo;
-    const hint = specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined);
+    // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
+    const overMemory = status === 'fail' && exit?.memory !== undefined;
+    if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en)) message = say.andStoppedForMemory(message, exit);
+    const hint = overMemory && exit ? say.serverGoneHint(exit) : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined));
     return {
       ...base,
       hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,
@@ -159,17 +228,4 @@ async function judge(property: Property, launch: Launch, options: GradeOptions, 
 /** Every wait inside a check is bounded; this bounds the sum, in case a grader bug chains too many. */
 function hardCap(limits: Limits): number {
   return limits.startMs + 60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs;
-}
-
-async function mapPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
 }

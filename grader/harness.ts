@@ -5,6 +5,7 @@ import { Wire } from './client/wire.ts';
 import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
+import type { Traffic } from './properties/traffic.ts';
 import type { Text } from './text.ts';
 import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
 import type { ExitInfo, SubjectProcess } from './subject/process.ts';
@@ -51,6 +52,8 @@ export class Harness {
   constructor(
     readonly subject: SubjectProcess,
     readonly limits: Limits,
+    /** What the clients send, drawn from the grade's seed. */
+    readonly traffic: Traffic,
   ) {
     this.wire = new Wire(subject.startedAt);
     void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info) }));
@@ -96,6 +99,7 @@ export class Harness {
   private async probe(name: string): Promise<ScriptedClient> {
     const deadline = this.subject.startedAt + this.limits.startMs;
     let lastWorking = this.subject.startedAt;
+    let lastPrinted = 0;
     for (let round = 0; ; round++) {
       for (const host of HOSTS) {
         const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
@@ -125,7 +129,10 @@ export class Harness {
       // A server still starting is working (even on a loaded machine: it waits for a CPU, runnable);
       // one asleep without a listener is waiting for something that isn't us. Don't wait it out.
       if (HAS_PROC && round % 5 === 4) {
-        if (anyWorking(this.members()) !== false) lastWorking = now;
+        // Printing counts as working: a server blocked on a full stdout pipe is waiting for us to read.
+        const printed = this.subject.stdout.total + this.subject.stderr.total;
+        if (anyWorking(this.members()) !== false || printed !== lastPrinted) lastWorking = now;
+        lastPrinted = printed;
         const asleep = now - lastWorking;
         // Only when nothing of the server listens anywhere: one asleep in accept() is waiting for us.
         if (now - this.subject.startedAt >= this.limits.idleStartMs && asleep >= this.limits.idleMs && (await listenersOf(this.subject.pid))?.length === 0) {

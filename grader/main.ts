@@ -1,14 +1,22 @@
 // The grade command from argv to exit status: 0 every property holds, 1 some fail, 2 usage or start-up.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { flagsNpmKept, parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
+import { DEFAULT_TIME_CAP_S, flagsNpmKept, parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
+import { discover } from './batch/discover.ts';
+import { gradeBatch } from './batch/grade-batch.ts';
+import { renderBatch } from './batch/table.ts';
 import { findStage, ROOT, STAGES, type Stage } from './catalogue.ts';
-import { SubjectError, UsageError } from './errors.ts';
+import { OutputError, SubjectError, UsageError } from './errors.ts';
 import { grade, type Report } from './grade.ts';
 import { limitsFor, timeoutScale } from './limits.ts';
 import { pickStage } from './picker.ts';
 import { climb } from './progress/ladder.ts';
 import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from './progress/store.ts';
+import { passedAll } from './report/formats/graded.ts';
+import { resultsJson } from './report/formats/json.ts';
+import { writeResults } from './report/formats/write.ts';
 import { colorWanted, renderHuman, renderJson } from './report/render.ts';
+import { randomSeed } from './properties/traffic.ts';
 import { commandLaunch, fileLaunch, userCwd, type Launch } from './subject/launch.ts';
 import { stopAll } from './subject/process.ts';
 import { detectLang, type Lang } from './text.ts';
@@ -51,9 +59,53 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   });
 }
 
+/** What every grade of this request shares: limits, seed, caps. */
+function gradeOptions(request: Request, io: Io, batch: boolean) {
+  const scale = timeoutScale(io.env);
+  // A batch runs strangers' code: it always has a time cap. One grade has one only when asked.
+  const timeCapMs = request.timeCapS !== undefined ? request.timeCapS * 1000 : batch ? Math.round(DEFAULT_TIME_CAP_S * 1000 * scale) : undefined;
+  return {
+    limits: limitsFor(scale),
+    env: io.env,
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    ...(request.memoryCapMiB !== undefined ? { memoryCapMiB: request.memoryCapMiB } : {}),
+    ...(timeCapMs !== undefined ? { timeCapMs } : {}),
+  };
+}
+
+/** Grade every submission of a folder; print the table (or JSON) and write the result files. */
+async function gradeClass(stage: Stage, request: Request, folder: string, io: Io, lang: Lang): Promise<number> {
+  const base = userCwd(io.env);
+  const submissions = discover(resolve(base, folder));
+  const jobs = request.jobs ?? availableParallelism();
+  const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
+  const results = await gradeBatch(stage, submissions, {
+    ...gradeOptions(request, io, true),
+    seed: request.seed ?? randomSeed(),
+    jobs,
+    // Progress for the person watching; pipes and files get only the result.
+    onGraded: (graded, done, total) => {
+      if (!tty) return;
+      const { held, max } = graded.report ? { held: graded.report.results.filter((r) => r.status === 'pass').length, max: graded.report.results.length } : { held: 0, max: 0 };
+      io.stderr.write(`  [${done}/${total}] ${graded.name}: ${graded.report ? `${held}/${max}` : (graded.error?.[lang] ?? '')}\n`);
+    },
+  });
+  const written = writeResults(results, request.outputs, lang, base, true);
+  io.stdout.write(request.json ? resultsJson(results, lang) : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base) + writtenNote(written, lang));
+  return results.graded.every(passedAll) ? 0 : 1;
+}
+
+function writtenNote(written: string[], lang: Lang): string {
+  if (written.length === 0) return '';
+  return `${lang === 'zh' ? '结果已写入：' : 'Results written: '}${written.join(', ')}\n`;
+}
+
 /** Grade once, remember it (the learner's own server only), and print the report. */
 async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean, keys = false): Promise<Report> {
-  const report = await grade(stage, launch, { limits: limitsFor(timeoutScale(io.env)), env: io.env });
+  const startedAt = new Date();
+  const report = await grade(stage, launch, gradeOptions(request, io, false));
+  const graded = { name: report.subject, how: report.subject, report };
+  const written = writeResults({ stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt }, request.outputs, lang, userCwd(io.env), false);
   const file = progressFile(io.env);
   const progress = loadProgress(file);
   const entry = stageProgress(progress, stage.id);
@@ -80,7 +132,7 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
           hintCommand: keys ? (lang === 'zh' ? '按 h' : 'press h') : hintCommand(stage, request),
           celebrate: request.subject.kind === 'starter',
           ...(ladderTop ? { ladderTop } : {}),
-        }),
+        }) + writtenNote(written, lang),
   );
   return report;
 }
@@ -111,6 +163,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const stage = await chooseStage(request, io, lang);
     if (stage === 'cancelled') return 130;
+    if (request.batch !== undefined) return await gradeClass(stage, request, request.batch, io, lang);
     const launch = launchFor(stage, request.subject);
     if (!request.watch) {
       const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
@@ -135,7 +188,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${err.text[lang]}\n\n${usage(lang)}\n`);
       return 2;
     }
-    if (err instanceof SubjectError) {
+    if (err instanceof SubjectError || err instanceof OutputError) {
       io.stderr.write(`${err.text[lang]}\n`);
       return 2;
     }

@@ -6,6 +6,13 @@ import type { Listener } from './subject/procfs.ts';
 import type { ExitInfo } from './subject/process.ts';
 
 function exitStatus(info: ExitInfo): Text {
+  if (info.memory) {
+    const { usedMiB, capMiB } = info.memory;
+    return {
+      en: `was stopped by the grader for using ${usedMiB} MiB of memory, over the cap of ${capMiB} MiB`,
+      zh: `因占用 ${usedMiB} MiB 内存、超过上限 ${capMiB} MiB，被评分器终止`,
+    };
+  }
   if (info.error) return { en: `could not be started: ${info.error}`, zh: `无法启动：${info.error}` };
   if (info.signal) return { en: `was ended by signal ${info.signal}`, zh: `被信号 ${info.signal} 终止` };
   return { en: `exited with status ${info.code}`, zh: `以退出状态 ${info.code} 退出` };
@@ -153,6 +160,21 @@ export const say = {
   wrongReply: (what: Text): Text => ({
     en: `${what.en}: the reply is not the message with a–z uppercased.`,
     zh: `${what.zh}：回复不是把 a–z 转成大写后的原消息。`,
+  }),
+
+  andStoppedForMemory: (message: Text, exit: ExitInfo): Text => {
+    const status = exitStatus(exit);
+    return { en: `${message.en} The server ${status.en}.`, zh: `${message.zh}服务器${status.zh}。` };
+  },
+
+  pastTimeCap: (seconds: number): Text => ({
+    en: `Not decided within the time cap of ${seconds} s for the whole grade: the grader stopped the server.`,
+    zh: `整次评分的时间上限是 ${seconds} 秒，这一项在此之前没有得出结论：评分器终止了服务器。`,
+  }),
+
+  pastTimeCapHint: (): Text => ({
+    en: 'Grade this server on its own (npm run grade -- <stage> --file <path>): the report shows where it gets stuck. A slow machine can allow more time with --time-cap <seconds>.',
+    zh: '单独评分这个服务器（npm run grade -- <阶段> --file <路径>）：报告会显示它卡在哪里。机器较慢时，可以用 --time-cap <秒数> 放宽时间。',
   }),
 
   notJudged: (): Text => ({

@@ -37,6 +37,7 @@ interface Subject {
 
 const subjects: Subject[] = [
   ...STAGES.map((stage) => ({ name: `${stage.id} solution`, stage, launch: fileLaunch(resolve(ROOT, stage.solution), ROOT), expectedFails: new Set<string>() })),
+  ...STAGES.map((stage) => ({ name: `${stage.id} Python solution`, stage, launch: fileLaunch(resolve(ROOT, stage.pythonSolution), ROOT), expectedFails: new Set<string>() })),
   ...FIXTURE_ROWS.map((row) => {
     const [flag, value = ''] = row.subject;
     return {

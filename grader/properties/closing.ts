@@ -3,7 +3,6 @@ import { Failure, Skip } from '../harness.ts';
 import { say } from '../messages.ts';
 import { anyRunnable, groupMembers, HAS_PROC } from '../subject/procfs.ts';
 import { pause } from '../wait.ts';
-import { GREETING } from './messages.ts';
 import type { Property } from './property.ts';
 
 export const closesOnEof: Property = {
@@ -21,7 +20,7 @@ export const closesOnEof: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    a.send(GREETING);
+    a.send(h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs); // a reply is not this property's business: wait, don't judge
     a.halfClose();
     if ((await a.serverClose(h.limits.closeMs)) === 'timeout') {
@@ -59,7 +58,7 @@ export const noBusyLoop: Property = {
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());
     const a = await h.connect('A');
-    a.send(GREETING);
+    a.send(h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs);
     a.leave();
     // Watch the server's threads: runnable (R) means running or waiting for a CPU. An idle server sleeps

@@ -3,7 +3,6 @@ import type { ScriptedClient } from '../client/scripted-client.ts';
 import { Failure, Skip, type Harness } from '../harness.ts';
 import { say } from '../messages.ts';
 import { HAS_PROC, listenerInode } from '../subject/procfs.ts';
-import { GREETING } from './messages.ts';
 import type { Property } from './property.ts';
 
 const hello = (name: string) => Buffer.from(`hello from ${name}`);
@@ -199,7 +198,7 @@ export const noFdLeak: Property = {
         try {
           const client = await h.connect(name);
           // At most one other session ahead of it: one reply window covers both (a 300 ms server needs 600).
-          await h.answered(client, GREETING, h.limits.replyMs);
+          await h.answered(client, h.traffic.greeting, h.limits.replyMs);
           if (n % 2 === 0) client.reset();
           else await h.leavePolitely(client);
         } catch (err) {

@@ -4,7 +4,6 @@ import { Failure, type Harness } from '../harness.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import { say } from '../messages.ts';
 import type { Text } from '../text.ts';
-import { CONVERSATION, GREETING, LONG_MESSAGE, SPLIT_AT, SPLIT_MESSAGE } from './messages.ts';
 import type { Property } from './property.ts';
 
 function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, reply: Buffer, what: Text): void {
@@ -36,8 +35,9 @@ export const uppercases: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    const reply = await h.exchange(a, GREETING, GREETING.length);
-    expectUppercased(h, a, GREETING, reply, { en: 'The greeting', zh: '问候消息' });
+    const { greeting } = h.traffic;
+    const reply = await h.exchange(a, greeting, greeting.length);
+    expectUppercased(h, a, greeting, reply, { en: 'The greeting', zh: '问候消息' });
   },
 };
 
@@ -57,12 +57,13 @@ export const manyMessages: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    for (const [i, message] of CONVERSATION.entries()) {
+    const { conversation } = h.traffic;
+    for (const [i, message] of conversation.entries()) {
       // Only the last reply needs a quiet window: bytes too many after an earlier one are already
       // there when the next message goes out, and are caught then, against the right message.
-      const last = i === CONVERSATION.length - 1;
+      const last = i === conversation.length - 1;
       const reply = await h.exchange(a, message, message.length, last);
-      expectUppercased(h, a, message, reply, { en: `Message ${i + 1} of ${CONVERSATION.length}`, zh: `第 ${i + 1} 条消息（共 ${CONVERSATION.length} 条）` });
+      expectUppercased(h, a, message, reply, { en: `Message ${i + 1} of ${conversation.length}`, zh: `第 ${i + 1} 条消息（共 ${conversation.length} 条）` });
     }
   },
 };
@@ -82,8 +83,9 @@ export const longMessage: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    const reply = await h.exchange(a, LONG_MESSAGE, LONG_MESSAGE.length);
-    expectUppercased(h, a, LONG_MESSAGE, reply, { en: 'The 10,000-byte message', zh: '10,000 字节的消息' });
+    const { longMessage } = h.traffic;
+    const reply = await h.exchange(a, longMessage, longMessage.length);
+    expectUppercased(h, a, longMessage, reply, { en: 'The 10,000-byte message', zh: '10,000 字节的消息' });
   },
 };
 
@@ -102,11 +104,12 @@ export const splitCharacter: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    const first = SPLIT_MESSAGE.subarray(0, SPLIT_AT);
+    const { splitMessage, splitAt } = h.traffic;
+    const first = splitMessage.subarray(0, splitAt);
     a.send(first);
     // The pause between the writes: until the server has answered the first part (its ASCII prefix at
     // least), so the two parts surely reach it as two reads, however busy the machine.
-    await a.until(() => a.received.length >= SPLIT_AT - 1 || a.serverDone, h.limits.replyMs);
+    await a.until(() => a.received.length >= splitAt - 1 || a.serverDone, h.limits.replyMs);
     if (a.serverDone) {
       // It hung up after the first piece: a one-read server, not a character-splitting bug.
       throw new Failure(
@@ -114,8 +117,8 @@ export const splitCharacter: Property = {
         { hint: { en: 'Your server answers only one read, then hangs up: see many-messages first.', zh: '你的服务器只回答一次读取就挂断了：先看 many-messages。' } },
       );
     }
-    a.send(SPLIT_MESSAGE.subarray(SPLIT_AT));
-    const reply = await a.reply(0, SPLIT_MESSAGE.length, h.limits.replyMs, h.limits.quietMs);
-    expectUppercased(h, a, SPLIT_MESSAGE, reply, { en: 'The split message', zh: '被拆开的消息' });
+    a.send(splitMessage.subarray(splitAt));
+    const reply = await a.reply(0, splitMessage.length, h.limits.replyMs, h.limits.quietMs);
+    expectUppercased(h, a, splitMessage, reply, { en: 'The split message', zh: '被拆开的消息' });
   },
 };

@@ -2,7 +2,6 @@
 import { Failure } from '../harness.ts';
 import { say } from '../messages.ts';
 import { TIMED_OUT, within } from '../wait.ts';
-import { GREETING } from './messages.ts';
 import type { Property } from './property.ts';
 
 export const closesAfterReply: Property = {
@@ -20,7 +19,7 @@ export const closesAfterReply: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    await h.answered(a, GREETING);
+    await h.answered(a, h.traffic.greeting);
     const seen = await a.serverClose(h.limits.closeMs);
     if (seen === 'timeout') {
       throw new Failure({
@@ -47,7 +46,7 @@ export const exitsAfterClient: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    a.send(GREETING);
+    a.send(h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs);
     a.leave(); // whether or not the server hung up first, the conversation is over
     const exit = await h.exit();
@@ -80,7 +79,7 @@ export const exitsCleanly: Property = {
   ],
   async check(h) {
     const a = await h.connect('A');
-    a.send(GREETING);
+    a.send(h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs);
     await h.leavePolitely(a);
     // A plain deadline: staying up is allowed here, and a server busy staying up must not hold the verdict.

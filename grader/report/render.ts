@@ -12,7 +12,7 @@ export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 }
 
 /** What a result says, with failures caused by a server that never listened pointed at `listens`. */
-function messageOf(result: PropertyResult, lang: Lang): string {
+export function messageOf(result: PropertyResult, lang: Lang): string {
   if (result.notListening && result.id !== 'listens') return say.notJudged()[lang];
   return result.message[lang];
 }
@@ -26,6 +26,7 @@ const LABELS = {
   output: { en: 'your server printed', zh: '你的服务器打印了' },
   hint: { en: 'hint', zh: '提示' },
   subject: { en: 'subject', zh: '被测服务器' },
+  seed: { en: 'seed', zh: 'seed' },
   moreHints: { en: 'one more hint', zh: '再看一条提示' },
   learned: { en: 'What you learned', zh: '你学到了' },
   next: { en: 'Next', zh: '下一步' },
@@ -102,7 +103,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [
     c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
-    c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject}`),
+    c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject} · ${seedNote(report.seed, lang)}`),
     '',
   ];
   const width = Math.max(...report.results.map((r) => r.id.length));
@@ -135,11 +136,24 @@ function summary(report: Report, lang: Lang, c: ChalkInstance): string {
   return c.red.bold(line) + next;
 }
 
-/** The --json contract: one object, these fields, nothing else on stdout. */
-export function renderJson(report: Report, lang: Lang): string {
-  return `${JSON.stringify({
+/** "seed 482913 (--seed 482913 replays this traffic)": every report says how to see the same bytes again. */
+export function seedNote(seed: number, lang: Lang): string {
+  return lang === 'zh' ? `seed ${seed}（用 --seed ${seed} 可重放同样的流量）` : `seed ${seed} (--seed ${seed} replays this traffic)`;
+}
+
+/** A failure as plain text for files (JUnit, Gradescope): what the report shows under its ✘, hint included. */
+export function failureText(result: PropertyResult, lang: Lang): string {
+  return failureDetails(result, lang, new Chalk({ level: 0 }), {})
+    .map((line) => line.replace(/^ {4}/, ''))
+    .join('\n');
+}
+
+/** One report as data: the --json contract, and each submission of --out. */
+export function reportData(report: Report, lang: Lang) {
+  return {
     stage: report.stage.id,
     subject: report.subject,
+    seed: report.seed,
     passed: report.passed,
     properties: report.results.map((r) => ({
       id: r.id,
@@ -149,7 +163,12 @@ export function renderJson(report: Report, lang: Lang): string {
       hint: r.status === 'fail' ? (r.hints[0]?.[lang] ?? '') : '',
       durationMs: r.durationMs,
     })),
-  }, null, 2)}\n`;
+  };
+}
+
+/** The --json contract: one object, these fields, nothing else on stdout. */
+export function renderJson(report: Report, lang: Lang): string {
+  return `${JSON.stringify(reportData(report, lang), null, 2)}\n`;
 }
 
 /** A passed stage: what it taught, and where to go next. */

@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Launch } from './launch.ts';
 import { OutputCapture } from './output.ts';
+import { subjectEnv } from './env.ts';
+import { watchMemory } from './memory.ts';
 import { HAS_PROC, groupMembers } from './procfs.ts';
 import { pause, within } from '../wait.ts';
 
@@ -11,9 +13,20 @@ export interface ExitInfo {
   signal: NodeJS.Signals | null;
   /** Set when the program could not be started at all (say, no such executable). */
   error?: string;
+  /** Set when the grader stopped it for using more memory than the cap. */
+  memory?: { usedMiB: number; capMiB: number };
 }
 
+export interface SubjectOptions {
+  /** Resident memory the whole process group may use before the grader kills it. */
+  memoryCapMiB?: number;
+}
+
+/** Ample for any server of this course (Node itself starts at about 45 MiB), small beside a runaway. */
+export const DEFAULT_MEMORY_CAP_MIB = 512;
+
 const running = new Set<SubjectProcess>();
+const MIB = 1024 * 1024;
 
 export class SubjectProcess {
   readonly pid: number;
@@ -28,22 +41,35 @@ export class SubjectProcess {
   readonly exited: Promise<ExitInfo>;
   exitInfo: ExitInfo | null = null;
   private stopping: Promise<void> | null = null;
+  private readonly unwatch: () => void;
 
   constructor(
     launch: Launch,
     readonly port: number,
     private readonly killGraceMs: number,
     env: NodeJS.ProcessEnv,
+    options: SubjectOptions = {},
   ) {
     const child: ChildProcess = spawn(launch.command, launch.args, {
       cwd: launch.cwd,
       shell: launch.shell,
       detached: true, // setsid(): its own process group, so one signal reaches every process it starts
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...env, PORT: String(port) },
+      env: subjectEnv(env, port),
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
+    const capMiB = options.memoryCapMiB ?? DEFAULT_MEMORY_CAP_MIB;
+    let overMemory: ExitInfo['memory'];
+    // Watched until stopped: a leader's children may outlive it, and count against the same cap.
+    this.unwatch =
+      this.pid > 0
+        ? watchMemory(this.pid, (bytes) => {
+            if (overMemory || bytes <= capMiB * MIB) return;
+            overMemory = { usedMiB: Math.round(bytes / MIB), capMiB };
+            this.signal('SIGKILL');
+          })
+        : () => {};
     const lines = { stdout: new LineSplitter('stdout'), stderr: new LineSplitter('stderr') };
     for (const name of ['stdout', 'stderr'] as const) {
       child[name]?.on('data', (chunk: Buffer) => {
@@ -64,7 +90,7 @@ export class SubjectProcess {
         resolve(this.exitInfo);
       });
       child.once('exit', (code, signal) => {
-        this.exitInfo = { code, signal };
+        this.exitInfo = { code, signal, ...(overMemory ? { memory: overMemory } : {}) };
         resolve(this.exitInfo);
       });
     });
@@ -92,6 +118,7 @@ export class SubjectProcess {
           await this.waitGone(2000);
         }
       }
+      this.unwatch();
       running.delete(this);
     })();
     return this.stopping;

@@ -48,7 +48,7 @@ describe.concurrent('hostile servers', () => {
 
   test('one that listens on a port of its own is told which port, and that it is not PORT', async () => {
     const own = await freePort();
-    const run = await runGrader(['stage-1', '--file', fixture('hostile/ignores-port.ts'), '--json'], { FIXTURE_PORT: String(own) });
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/ignores-port.ts'), '--json'], { SOCKET_LAB_FIXTURE_PORT: String(own) });
     const report = parseReport(run);
     expect(report.properties.every((p) => p.status === 'fail')).toBe(true);
     const listens = report.properties.find((p) => p.id === 'listens');

@@ -13,7 +13,7 @@ const client = { name: 'B', resetReceived: false, finReceived: false } as Script
 const exited = { code: 1, signal: null };
 
 const SAMPLES: Record<keyof typeof say, Text[]> = {
-  exitStatus: [say.exitStatus(exited), say.exitStatus({ code: null, signal: 'SIGTERM' }), say.exitStatus({ code: null, signal: null, error: 'spawn x ENOENT' })],
+  exitStatus: [say.exitStatus(exited), say.exitStatus({ code: null, signal: 'SIGTERM' }), say.exitStatus({ code: null, signal: null, error: 'spawn x ENOENT' }), say.exitStatus({ code: null, signal: 'SIGKILL', memory: { usedMiB: 600, capMiB: 512 } })],
   exitedBeforeListening: [say.exitedBeforeListening(exited)],
   neverListened: [say.neverListened(5000, 23456)],
   asleepNotListening: [say.asleepNotListening(1200, 23456)],
@@ -36,6 +36,9 @@ const SAMPLES: Record<keyof typeof say, Text[]> = {
   stoppedListeningHint: [say.stoppedListeningHint()],
   otherPortHint: [say.otherPortHint()],
   exitStatusHint: [say.exitStatusHint(exited)],
+  pastTimeCap: [say.pastTimeCap(60)],
+  andStoppedForMemory: [say.andStoppedForMemory({ en: 'No reply.', zh: '没有回复。' }, { code: null, signal: 'SIGKILL', memory: { usedMiB: 600, capMiB: 512 } })],
+  pastTimeCapHint: [say.pastTimeCapHint()],
   noFinYet: [say.noFinYet('A', 500)],
   wrongReply: [say.wrongReply({ en: 'Message 2', zh: '第 2 条消息' })],
   notJudged: [say.notJudged()],

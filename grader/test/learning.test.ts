@@ -86,7 +86,7 @@ describe('the report', () => {
   test('a stage passed by the learner says what it taught and where to go next', () => {
     const stage = STAGES[0];
     if (!stage) throw new Error('no stages');
-    const report: Report = { stage, subject: 'stages/stage-1/server.ts', passed: true, results: [], stopped: Promise.resolve() };
+    const report: Report = { stage, subject: 'stages/stage-1/server.ts', seed: 7, passed: true, capped: false, durationMs: 400, results: [], stopped: Promise.resolve() };
     const shown = renderHuman(report, 'en', false, { celebrate: true });
     expect(shown).toContain(`What you learned: ${stage.learned.en}`);
     expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');

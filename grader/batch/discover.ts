@@ -1,0 +1,85 @@
+// A class's submissions: each subfolder of the batch folder is one, run the way its files say.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SubjectError, UsageError } from '../errors.ts';
+import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
+import type { Text } from '../text.ts';
+
+export interface Submission {
+  name: string;
+  folder: string;
+  /** How it is run; absent when the folder holds nothing the grader can run. */
+  launch?: Launch;
+  /** The run file's command, or the server file's name. */
+  how: string;
+  error?: Text;
+}
+
+/** What a submission may hold, in the order they are looked for: an explicit command first. */
+export const RUN_FILE = 'run';
+export const SERVER_FILES = ['server.ts', 'server.js', 'server.mjs', 'server.py'];
+
+export function discover(batchFolder: string): Submission[] {
+  const folder = resolve(batchFolder);
+  if (!existsSync(folder)) {
+    throw new UsageError({ en: `There is no folder at ${folder}.`, zh: `找不到文件夹 ${folder}。` });
+  }
+  if (!statSync(folder).isDirectory()) {
+    throw new UsageError({
+      en: `${folder} is a file: --batch takes a folder with one subfolder per submission.`,
+      zh: `${folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。`,
+    });
+  }
+  const names = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) {
+    throw new UsageError({
+      en: `${folder} has no subfolders. Put each submission in a folder of its own: class/alice/server.py, class/bob/server.ts, class/carol/run.`,
+      zh: `${folder} 里没有子文件夹。请把每份提交放进各自的文件夹：class/alice/server.py、class/bob/server.ts、class/carol/run。`,
+    });
+  }
+  return names.map((name) => submissionIn(name, join(folder, name)));
+}
+
+function submissionIn(name: string, folder: string): Submission {
+  const runFile = join(folder, RUN_FILE);
+  if (existsSync(runFile) && statSync(runFile).isFile()) {
+    // One command line; blank lines and # comments (a shebang, say) around it are fine.
+    const lines = readFileSync(runFile, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    const [command] = lines;
+    if (lines.length !== 1 || command === undefined) {
+      return {
+        name,
+        folder,
+        how: RUN_FILE,
+        error: {
+          en: `its run file must hold exactly one command line (it has ${lines.length})`,
+          zh: `它的 run 文件必须正好包含一行命令（现在有 ${lines.length} 行）`,
+        },
+      };
+    }
+    return { name, folder, how: `run: ${command}`, launch: commandLaunch(command, folder) };
+  }
+  for (const file of SERVER_FILES) {
+    const path = join(folder, file);
+    if (!existsSync(path)) continue;
+    try {
+      return { name, folder, how: file, launch: fileLaunch(path, folder) };
+    } catch (err) {
+      if (!(err instanceof SubjectError)) throw err;
+      return { name, folder, how: file, error: err.text };
+    }
+  }
+  const expected = [RUN_FILE, ...SERVER_FILES].join(', ');
+  return {
+    name,
+    folder,
+    how: '',
+    error: { en: `nothing to run: no ${expected}`, zh: `没有可运行的文件：找不到 ${expected}` },
+  };
+}

@@ -1,0 +1,80 @@
+// A batch for people: a table of submissions × properties (✔ ✘), a legend, and a summary line.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { join, relative } from 'node:path';
+import { displayWidth } from '../bytes.ts';
+import { cellsOf, passedAll, scoreOf, type Cell, type Graded, type Results } from '../report/formats/graded.ts';
+import { seedNote } from '../report/render.ts';
+import type { Lang } from '../text.ts';
+import type { Submission } from './discover.ts';
+
+const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+function mark(cell: Cell, c: ChalkInstance): string {
+  return { pass: c.green('✔'), fail: c.red('✘'), skip: c.yellow('–'), error: c.dim('·') }[cell];
+}
+
+/** What stopped a submission short, in a word or two: the things an instructor looks at first. */
+function note(graded: Graded, lang: Lang): string {
+  const report = graded.report;
+  if (!report) return '';
+  const notes: string[] = [];
+  if (report.capped) notes.push(lang === 'zh' ? '超出时间上限' : 'time cap');
+  if (report.results.some((r) => r.exit?.memory)) notes.push(lang === 'zh' ? '超出内存上限' : 'memory cap');
+  if (report.results.every((r) => r.notListening)) notes.push(lang === 'zh' ? '从未监听' : 'never listened');
+  return notes.join(', ');
+}
+
+export function renderBatch(results: Results, submissions: readonly Submission[], lang: Lang, color: boolean, jobs: number, base: string): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const { stage, graded } = results;
+  const count = stage.properties.length;
+  const numbers = stage.properties.map((_, i) => String(i + 1));
+  const nameWidth = Math.max(lang === 'zh' ? 4 : 10, ...graded.map((g) => displayWidth(g.name)));
+  const scoreLabel = lang === 'zh' ? '得分' : 'score';
+  const lines = [
+    c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
+    c.dim(`${lang === 'zh' ? `${graded.length} 份提交` : `${graded.length} submissions`} · ${seedNote(results.seed, lang)}`),
+    '',
+    `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,
+  ];
+  for (const g of graded) {
+    const name = padTo(g.name, nameWidth);
+    if (!g.report) {
+      lines.push(`${name}  ${c.red(g.error?.[lang] ?? '')}`);
+      continue;
+    }
+    // Each mark under its column's number (a mark is one column wide; colour codes take none).
+    const cells = cellsOf(results, g).map(({ cell }, i) => mark(cell, c) + ' '.repeat((numbers[i] ?? '').length - 1));
+    const { held, max } = scoreOf(results, g);
+    const score = `${held}/${max}`;
+    const extra = note(g, lang);
+    lines.push(`${name}  ${cells.join(' ')}  ${passedAll(g) ? c.green(score) : c.red(score)}${extra ? `  ${c.dim(extra)}` : ''}`);
+  }
+  lines.push('');
+  const idWidth = Math.max(...stage.properties.map((p) => p.id.length));
+  for (const [i, property] of stage.properties.entries()) {
+    lines.push(c.dim(`${String(i + 1).padStart(String(count).length)} ${property.id.padEnd(idWidth)}  ${property.title[lang]}`));
+  }
+  const passing = graded.filter(passedAll).length;
+  const seconds = (results.durationMs / 1000).toFixed(1);
+  lines.push(
+    '',
+    lang === 'zh'
+      ? `${graded.length} 份提交中 ${passing} 份全部通过，${graded.length - passing} 份有未通过的项。用时 ${seconds} 秒，每次同时评分 ${jobs} 份。`
+      : `${passing} of ${graded.length} submissions pass every property; ${graded.length - passing} fail some. ${seconds} s, ${jobs} at a time.`,
+  );
+  const firstFailing = submissions.find((s) => s.launch && !s.launch.shell && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }));
+  if (firstFailing) {
+    const file = join(firstFailing.folder, firstFailing.how);
+    const near = relative(base, file);
+    const path = near.startsWith('..') ? file : near;
+    lines.push(
+      c.dim(
+        lang === 'zh'
+          ? `查看某份提交的完整报告：npm run grade -- ${stage.id} --file ${path} --seed ${results.seed}`
+          : `A submission's full report: npm run grade -- ${stage.id} --file ${path} --seed ${results.seed}`,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

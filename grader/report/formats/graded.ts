@@ -1,0 +1,45 @@
+// What every result format is made from: a stage, a seed, and the submissions graded (one, or a batch).
+import type { Stage } from '../../catalogue.ts';
+import type { PropertyResult, Report, Status } from '../../grade.ts';
+import type { Text } from '../../text.ts';
+
+export interface Graded {
+  /** The submission's folder name in a batch; the subject's label when grading one. */
+  name: string;
+  /** How it was run: a file, or the command of its run file. */
+  how: string;
+  /** Absent when it could not be graded at all (no server file, an empty run file, …). */
+  report?: Report;
+  /** Why it could not be graded. */
+  error?: Text;
+}
+
+export interface Results {
+  stage: Stage;
+  seed: number;
+  graded: Graded[];
+  /** Wall time of everything graded. */
+  durationMs: number;
+  /** When grading began. */
+  startedAt: Date;
+}
+
+/** A property's verdict in a table cell: an ungraded submission has `error` in every cell. */
+export type Cell = Status | 'error';
+
+export function cellsOf(results: Results, graded: Graded): { id: string; cell: Cell; result?: PropertyResult }[] {
+  return results.stage.properties.map((property) => {
+    const result = graded.report?.results.find((r) => r.id === property.id);
+    return result ? { id: property.id, cell: result.status, result } : { id: property.id, cell: 'error' };
+  });
+}
+
+/** Properties that hold, out of those measured (skipped ones count for neither). */
+export function scoreOf(results: Results, graded: Graded): { held: number; max: number } {
+  const cells = cellsOf(results, graded);
+  return { held: cells.filter((c) => c.cell === 'pass').length, max: cells.filter((c) => c.cell !== 'skip').length };
+}
+
+export function passedAll(graded: Graded): boolean {
+  return graded.report?.passed === true;
+}

@@ -1,0 +1,29 @@
+// --out: every report as one JSON document.
+import type { Lang } from '../../text.ts';
+import { reportData } from '../render.ts';
+import { scoreOf, type Results } from './graded.ts';
+
+export function resultsJson(results: Results, lang: Lang): string {
+  const document = {
+    stage: results.stage.id,
+    seed: results.seed,
+    startedAt: results.startedAt.toISOString(),
+    durationMs: results.durationMs,
+    submissions: results.graded.map((graded) => {
+      const { held, max } = scoreOf(results, graded);
+      const data = graded.report ? reportData(graded.report, lang) : null;
+      return {
+        name: graded.name,
+        how: graded.how,
+        passed: graded.report?.passed ?? false,
+        score: held,
+        maxScore: max,
+        error: graded.error?.[lang] ?? null,
+        capped: graded.report?.capped ?? false,
+        durationMs: graded.report?.durationMs ?? 0,
+        properties: data?.properties ?? [],
+      };
+    }),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

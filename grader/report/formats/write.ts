@@ -1,0 +1,42 @@
+// Writes the result files asked for (--out, --csv, --junit, --gradescope), for one grade or a batch.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Outputs } from '../../args.ts';
+import { OutputError } from '../../errors.ts';
+import type { Lang } from '../../text.ts';
+import { resultsCsv } from './csv.ts';
+import { gradescopeJson } from './gradescope.ts';
+import type { Results } from './graded.ts';
+import { resultsJson } from './json.ts';
+import { resultsJunit } from './junit.ts';
+
+function write(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (err) {
+    const reason = (err as Error).message;
+    throw new OutputError({ en: `Could not write ${path}: ${reason}`, zh: `无法写入 ${path}：${reason}` });
+  }
+}
+
+/**
+ * Write every file asked for, paths taken from `base` (where the user ran the command); returns the
+ * paths written. In a batch, --gradescope names a folder: Gradescope reads one submission per file.
+ */
+export function writeResults(results: Results, outputs: Outputs, lang: Lang, base: string, batch: boolean): string[] {
+  const written: string[] = [];
+  const put = (path: string, text: string) => {
+    write(path, text);
+    written.push(path);
+  };
+  if (outputs.out) put(resolve(base, outputs.out), resultsJson(results, lang));
+  if (outputs.csv) put(resolve(base, outputs.csv), resultsCsv(results));
+  if (outputs.junit) put(resolve(base, outputs.junit), resultsJunit(results, lang));
+  if (outputs.gradescope) {
+    const target = resolve(base, outputs.gradescope);
+    if (batch) for (const graded of results.graded) put(join(target, `${graded.name}.json`), gradescopeJson(results, graded, lang));
+    else if (results.graded[0]) put(target, gradescopeJson(results, results.graded[0], lang));
+  }
+  return written;
+}

@@ -1,0 +1,91 @@
+// One grade into result files, seeds that replay traffic, and what a subject is (not) handed.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { fixture, runGrader } from './run-grader.ts';
+
+describe.concurrent('one grade', () => {
+  test('writes the same result files as a batch: JSON, CSV, JUnit and Gradescope', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socket-lab-results-test-'));
+    try {
+      const file = (name: string) => join(dir, name);
+      const run = await runGrader(['stage-2', '--file', 'solutions/stage-2/server.py', '--seed', '77', '--out', file('r.json'), '--csv', file('r.csv'), '--junit', file('r.xml'), '--gradescope', file('gs.json')]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Results written: ${file('r.json')}, ${file('r.csv')}, ${file('r.xml')}, ${file('gs.json')}`);
+      const ids = ['listens', 'uppercases', 'many-messages', 'long-message', 'split-character', 'closes-on-eof', 'no-busy-loop', 'exits-cleanly'];
+      const csv = readFileSync(file('r.csv'), 'utf8');
+      expect(csv).toBe(`submission,${ids.join(',')},score\r\nsolutions/stage-2/server.py,${ids.map(() => 'pass').join(',')},8\r\n`);
+      const xml = readFileSync(file('r.xml'), 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const suites = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (tag) => ['testsuite', 'testcase'].includes(tag) }).parse(xml).testsuites;
+      expect(suites.testsuite).toHaveLength(1);
+      expect(suites.testsuite[0].testcase.map((t: { name: string }) => t.name)).toEqual(ids);
+      expect(Number(suites.failures)).toBe(0);
+      const gradescope = JSON.parse(readFileSync(file('gs.json'), 'utf8'));
+      expect([gradescope.score, gradescope.max_score, gradescope.tests.length]).toEqual([8, 8, 8]);
+      const all = JSON.parse(readFileSync(file('r.json'), 'utf8'));
+      expect([all.seed, all.submissions.length, all.submissions[0].passed]).toEqual([77, 1, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--seed replays the same traffic; every report prints its seed', async () => {
+    const expectedLine = (stdout: string) => stdout.split('\n').find((line) => line.trim().startsWith('expected'));
+    const subject = ['stage-1', '--file', fixture('stage-1/adds-newline.ts')];
+    const [first, again, other, unseeded] = await Promise.all([
+      runGrader([...subject, '--seed', '42']),
+      runGrader([...subject, '--seed', '42']),
+      runGrader([...subject, '--seed', '43']),
+      runGrader(subject),
+    ]);
+    expect(first.stdout).toContain('seed 42 (--seed 42 replays this traffic)');
+    expect(expectedLine(first.stdout)).toBeDefined();
+    expect(expectedLine(again.stdout)).toBe(expectedLine(first.stdout));
+    expect(expectedLine(other.stdout)).not.toBe(expectedLine(first.stdout));
+    expect(unseeded.stdout).toMatch(/seed (\d+) \(--seed \1 replays this traffic\)/);
+    const json = await runGrader([...subject, '--seed', '42', '--json']);
+    expect(JSON.parse(json.stdout).seed).toBe(42);
+  });
+
+  test('a server sees none of the grader’s secrets: no tokens, no npm settings', async () => {
+    // The fixture refuses to start if it can see any of them.
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/looks-for-secrets.py')], {
+      GITHUB_TOKEN: 'ghp_not_for_servers',
+      AWS_SECRET_ACCESS_KEY: 'not-for-servers',
+      npm_config_registry: 'https://example.invalid/',
+    });
+    expect(run.stdout).not.toContain('I can see');
+    expect(run.code).toBe(0);
+  });
+
+  test('a grade past --time-cap stops its servers: what was undecided fails, saying why', async () => {
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/busy-never-listens.ts'), '--time-cap', '1', '--json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.properties.map((p: { status: string }) => p.status)).toEqual(['fail', 'fail', 'fail', 'fail']);
+    for (const p of report.properties) expect(p.message).toBe('Not decided within the time cap of 1 s for the whole grade: the grader stopped the server.');
+    expect(run.code).toBe(1);
+    expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
+  });
+});
+
+describe.concurrent('options that make no sense are told so (exit 2)', () => {
+  test.each([
+    [['stage-3', '--batch', 'no/such/folder'], /There is no folder at .*no\/such\/folder/],
+    [['stage-3', '--batch', 'package.json'], /is a file: --batch takes a folder/],
+    [['stage-3', '--batch', 'grader/test/fixtures/class/kim'], /has no subfolders/],
+    [['stage-3', '--batch', 'grader/test/fixtures/class', '--watch'], /--watch is for one server, not for --batch/],
+    [['stage-3', '--batch', 'grader/test/fixtures/class', '--gradescope', 'results.json'], /--gradescope takes a folder/],
+    [['stage-3', '--jobs', '2'], /it goes with --batch/],
+    [['stage-3', '--seed', 'abc'], /--seed takes a whole number from 0 to 4294967295, not "abc"/],
+    [['stage-3', '--max-memory', '2'], /--max-memory takes a whole number from 16/],
+    [['stage-3', '--solution', '--batch', 'x'], /Choose one subject: --solution or --batch/],
+  ])('%j', async (args, message) => {
+    const run = await runGrader(args as string[]);
+    expect(run.stderr).toMatch(message as RegExp);
+    expect(run.code).toBe(2);
+  });
+});
