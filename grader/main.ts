@@ -90,8 +90,10 @@ async function gradeClass(stage: Stage, request: Request, folder: string, io: Io
       io.stderr.write(`  [${done}/${total}] ${graded.name}: ${graded.report ? `${held}/${max}` : (graded.error?.[lang] ?? '')}\n`);
     },
   });
+  // The table first: a result file that can't be written must not cost the instructor the results.
+  io.stdout.write(request.json ? resultsJson(results, lang) : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base));
   const written = writeResults(results, request.outputs, lang, base, true);
-  io.stdout.write(request.json ? resultsJson(results, lang) : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base) + writtenNote(written, lang));
+  if (!request.json) io.stdout.write(writtenNote(written, lang));
   return results.graded.every(passedAll) ? 0 : 1;
 }
 
@@ -104,8 +106,6 @@ function writtenNote(written: string[], lang: Lang): string {
 async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean, keys = false): Promise<Report> {
   const startedAt = new Date();
   const report = await grade(stage, launch, gradeOptions(request, io, false));
-  const graded = { name: report.subject, how: report.subject, report };
-  const written = writeResults({ stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt }, request.outputs, lang, userCwd(io.env), false);
   const file = progressFile(io.env);
   const progress = loadProgress(file);
   const entry = stageProgress(progress, stage.id);
@@ -132,8 +132,12 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
           hintCommand: keys ? (lang === 'zh' ? '按 h' : 'press h') : hintCommand(stage, request),
           celebrate: request.subject.kind === 'starter',
           ...(ladderTop ? { ladderTop } : {}),
-        }) + writtenNote(written, lang),
+        }),
   );
+  // After the report: a file that can't be written must not cost the learner the report.
+  const graded = { name: report.subject, how: report.subject, report };
+  const written = writeResults({ stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt }, request.outputs, lang, userCwd(io.env), false);
+  if (!request.json) io.stdout.write(writtenNote(written, lang));
   return report;
 }
 

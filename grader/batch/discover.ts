@@ -75,11 +75,11 @@ function submissionIn(name: string, folder: string): Submission {
       return { name, folder, how: file, error: err.text };
     }
   }
-  const expected = [RUN_FILE, ...SERVER_FILES].join(', ');
+  const expected = [RUN_FILE, ...SERVER_FILES];
   return {
     name,
     folder,
     how: '',
-    error: { en: `nothing to run: no ${expected}`, zh: `没有可运行的文件：找不到 ${expected}` },
+    error: { en: `nothing to run: no ${expected.join(', ')}`, zh: `没有可运行的文件：找不到 ${expected.join('、')}` },
   };
 }

@@ -32,6 +32,13 @@ describe.concurrent('one grade', () => {
     }
   });
 
+  test('a result file that can’t be written: the report still shows, then why, and exit 2', async () => {
+    const run = await runGrader(['stage-1', '--solution', '--csv', 'package.json/results.csv']);
+    expect(run.stdout).toContain('4/4 properties hold');
+    expect(run.stderr).toMatch(/^Could not write .*package\.json\/results\.csv: EEXIST/);
+    expect(run.code).toBe(2);
+  });
+
   test('--seed replays the same traffic; every report prints its seed', async () => {
     const expectedLine = (stdout: string) => stdout.split('\n').find((line) => line.trim().startsWith('expected'));
     const subject = ['stage-1', '--file', fixture('stage-1/adds-newline.ts')];
