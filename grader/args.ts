@@ -68,7 +68,7 @@ export function usage(lang: Lang): string {
   --max-memory <MiB>    每个服务器最多占用的常驻内存（默认 ${DEFAULT_MEMORY_CAP_MIB}）
   --lang en|zh          输出语言（默认取自 LANG/LC_ALL）
 
-退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动。
+退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。
 例如：npm run grade stage-2
       npm run grade -- 3 --cmd "python3 server.py"
       npm run grade -- 3 --batch ~/class --csv results.csv`
@@ -95,7 +95,8 @@ export function usage(lang: Lang): string {
   --max-memory <MiB>    resident memory each server may use (default: ${DEFAULT_MEMORY_CAP_MIB})
   --lang en|zh          the language of the report (default: from LANG/LC_ALL)
 
-Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started.
+Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,
+130 interrupted, 3 the grader itself failed.
 Examples: npm run grade stage-2
           npm run grade -- 3 --cmd "python3 server.py"
           npm run grade -- 3 --batch ~/class --csv results.csv`;

@@ -209,7 +209,18 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
     const overMemory = status === 'fail' && exit?.memory !== undefined;
     if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en)) message = say.andStoppedForMemory(message, exit);
-    const hint = overMemory && exit ? say.serverGoneHint(exit) : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit) : undefined));
+    const printed = subject.transcript.total > 0;
+    // "Nothing came back" is the wrong lead when the server crashed meanwhile: the crash is the cause.
+    const crashed = exit !== null && (exit.code !== 0 || exit.signal !== null);
+    const generic = specific !== undefined && specific.en === say.noReplyHint().en;
+    const hint =
+      overMemory && exit
+        ? say.serverGoneHint(exit, printed)
+        : generic && crashed && exit
+          ? property.aboutServerLeaving
+            ? property.hints[0]
+            : say.serverGoneHint(exit, printed)
+          : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
     return {
       ...base,
       hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,

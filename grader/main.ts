@@ -141,6 +141,22 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
   return report;
 }
 
+/**
+ * The command as it was meant: npm took each kept flag for a switch of its own, and left its value
+ * (if it has one) among the positionals after the stage. One value is paired for sure; with several,
+ * which went where can't be known, so they are shown as placeholders.
+ */
+function keptFixed(argv: readonly string[], kept: string[]): string[] {
+  const [stage, ...rest] = argv;
+  const valued = kept.filter((flag) => VALUE_FLAGS.has(flag));
+  const switches = kept.filter((flag) => !VALUE_FLAGS.has(flag)).map((f) => `--${f}`);
+  const values = valued.length === 1 && rest.length >= 1 ? [`--${valued[0]}`, rest[0] ?? ''] : valued.flatMap((f) => [`--${f}`, '<…>']);
+  const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
+  return [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+}
+
+const VALUE_FLAGS = new Set(['file', 'cmd', 'batch', 'jobs', 'seed', 'out', 'csv', 'junit', 'gradescope', 'time-cap', 'max-memory', 'lang']);
+
 /** The command that shows the next hint, as the learner would type it. */
 function hintCommand(stage: Stage, request: Request): string {
   const subject = { starter: '', solution: ' --solution', file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`, cmd: ' --cmd "…"' }[request.subject.kind];
@@ -153,7 +169,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const kept = flagsNpmKept(io.env);
     if (kept.length > 0) {
       const flags = kept.map((f) => `--${f}`).join(' ');
-      const fixed = `npm run grade -- ${[...argv, ...kept.map((f) => `--${f}`)].join(' ')}`;
+      const fixed = `npm run grade -- ${keptFixed(argv, kept).join(' ')}`;
       throw new UsageError({
         en: `npm kept ${flags} for itself: the grader's options go after --, like this: ${fixed}`,
         zh: `npm 把 ${flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：${fixed}`,

@@ -127,11 +127,11 @@ export const say = {
     zh: 'é 变成了 É：toUpperCase() 改变的不只是 a–z。只改 0x61–0x7a 这些字节，就像 upperAscii() 那样。',
   }),
 
-  serverGoneHint: (exit: ExitInfo): Text => {
+  serverGoneHint: (exit: ExitInfo, printed: boolean): Text => {
     const status = exitStatus(exit);
     return {
-      en: `Your server is no longer running (it ${status.en}), so no one was there to answer: fix that first. What it printed last is above.`,
-      zh: `你的服务器已经不在运行了（它${status.zh}），所以没有人来回答：先解决这个问题。它最后打印的内容在上面。`,
+      en: `Your server is no longer running (it ${status.en}), so no one was there to answer: fix that first.${printed ? ' What it printed last is above.' : ''}`,
+      zh: `你的服务器已经不在运行了（它${status.zh}），所以没有人来回答：先解决这个问题。${printed ? '它最后打印的内容在上面。' : ''}`,
     };
   },
 

@@ -56,25 +56,34 @@ export function renderBatch(results: Results, submissions: readonly Submission[]
     lines.push(c.dim(`${String(i + 1).padStart(String(count).length)} ${property.id.padEnd(idWidth)}  ${property.title[lang]}`));
   }
   const passing = graded.filter(passedAll).length;
+  const ungraded = graded.filter((g) => !g.report).length;
+  const failing = graded.length - passing - ungraded;
   const seconds = (results.durationMs / 1000).toFixed(1);
   lines.push(
     '',
     lang === 'zh'
-      ? `${graded.length} 份提交中 ${passing} 份全部通过，${graded.length - passing} 份有未通过的项。用时 ${seconds} 秒，每次同时评分 ${jobs} 份。`
-      : `${passing} of ${graded.length} submissions pass every property; ${graded.length - passing} fail some. ${seconds} s, ${jobs} at a time.`,
+      ? `${graded.length} 份提交中 ${passing} 份全部通过，${failing} 份有未通过的项${ungraded > 0 ? `，${ungraded} 份无法评分` : ''}。用时 ${seconds} 秒，每次同时评分 ${jobs} 份。`
+      : `${passing} of ${graded.length} submissions pass every property; ${failing} ${failing === 1 ? 'fails' : 'fail'} some${ungraded > 0 ? `; ${ungraded} could not be graded` : ''}. ${seconds} s, ${jobs} at a time.`,
   );
-  const firstFailing = submissions.find((s) => s.launch && !s.launch.shell && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }));
-  if (firstFailing) {
-    const file = join(firstFailing.folder, firstFailing.how);
-    const near = relative(base, file);
-    const path = near.startsWith('..') ? file : near;
-    lines.push(
-      c.dim(
-        lang === 'zh'
-          ? `查看某份提交的完整报告：npm run grade -- ${stage.id} --file ${path} --seed ${results.seed}`
-          : `A submission's full report: npm run grade -- ${stage.id} --file ${path} --seed ${results.seed}`,
-      ),
-    );
+  const firstFailing = submissions.find((s) => s.launch && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }));
+  if (firstFailing?.launch) {
+    lines.push(c.dim(`${lang === 'zh' ? '查看某份提交的完整报告：' : "A submission's full report: "}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How to grade one submission alone: its file, or its run file's command in its own folder. */
+function aloneFlags(submission: Submission, base: string): string {
+  if (submission.launch?.shell) {
+    const command = submission.how.replace(/^run: /, '');
+    return `--cmd "cd ${shellQuote(submission.folder)} && ${command.replaceAll('"', '\\"')}"`;
+  }
+  const file = join(submission.folder, submission.how);
+  const near = relative(base, file);
+  return `--file ${shellQuote(near.startsWith('..') ? file : near)}`;
+}
+
+/** A path as the shell reads it: as it is when it's plain, in single quotes otherwise. */
+function shellQuote(path: string): string {
+  return /^[\w./~@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }

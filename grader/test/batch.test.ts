@@ -73,7 +73,8 @@ describe('a batch of eleven submissions', () => {
       const note = CLASS[name]?.note;
       expect(fields.slice(IDS.length + 1).join(' '), name).toBe(note ?? '');
     }
-    expect(run.stdout).toContain('4 of 11 submissions pass every property; 7 fail some.');
+    expect(run.stdout).toContain('4 of 11 submissions pass every property; 6 fail some; 1 could not be graded.');
+    expect(run.stdout).toContain(`A submission's full report: npm run grade -- stage-3 --file ${join(work, 'class', 'dara', 'server.js')} --seed 5`);
     expect(run.stdout).toContain('seed 5 (--seed 5 replays this traffic)');
   });
 

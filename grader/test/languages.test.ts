@@ -32,7 +32,7 @@ const SAMPLES: Record<keyof typeof say, Text[]> = {
   ],
   noReplyHint: [say.noReplyHint()],
   toUpperCaseHint: [say.toUpperCaseHint()],
-  serverGoneHint: [say.serverGoneHint(exited)],
+  serverGoneHint: [say.serverGoneHint(exited, true), say.serverGoneHint(exited, false)],
   stoppedListeningHint: [say.stoppedListeningHint()],
   otherPortHint: [say.otherPortHint()],
   exitStatusHint: [say.exitStatusHint(exited)],
