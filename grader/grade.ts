@@ -213,8 +213,10 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     // "Nothing came back" is the wrong lead when the server crashed meanwhile: the crash is the cause.
     const crashed = exit !== null && (exit.code !== 0 || exit.signal !== null);
     const generic = specific !== undefined && specific.en === say.noReplyHint().en;
+    // A crash story is the wrong lead for a server that simply ended (status 0) after its first client.
+    const endedCleanly = exit !== null && exit.code === 0 && exit.signal === null && property.aboutCrashing === true;
     const hint =
-      overMemory && exit
+      (overMemory || (status === 'fail' && endedCleanly)) && exit
         ? say.serverGoneHint(exit, printed)
         : generic && crashed && exit
           ? property.aboutServerLeaving

@@ -39,6 +39,7 @@ export const nextClient: Property = {
 export const survivesReset: Property = {
   id: 'survives-reset',
   aboutServerLeaving: true,
+  aboutCrashing: true,
   title: { en: 'a client that resets does not take the server down', zh: '客户端重置连接不会让服务器崩溃' },
   hints: [
     {
@@ -137,6 +138,7 @@ export const queuedClients: Property = {
 export const queuedReset: Property = {
   id: 'queued-reset',
   aboutServerLeaving: true,
+  aboutCrashing: true,
   title: { en: 'a client that resets while waiting its turn does not take the server down', zh: '排队等候时重置连接的客户端不会让服务器崩溃' },
   hints: [
     {

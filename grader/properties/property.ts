@@ -12,6 +12,8 @@ export interface Property {
   observes?: boolean;
   /** Its own hints tell the story of a server that died or left: keep them when the server is gone. */
   aboutServerLeaving?: boolean;
+  /** Those hints tell of a crash: a server that ended cleanly (status 0) gets the server-gone hint instead. */
+  aboutCrashing?: boolean;
   /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
   needsProc?: boolean;
   /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */

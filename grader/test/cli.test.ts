@@ -82,7 +82,13 @@ describe.concurrent('reports', () => {
     expect(hint('no-fd-leak')).toMatch(/^Your server is no longer running/);
     // Properties whose own hints tell that story keep them.
     expect(hint('next-client')).toMatch(/^Client A left normally, then B came and waited/);
+    // The starter crashes on the reset (status 1): the crash story is the right lead.
     expect(hint('survives-reset')).toMatch(/^Client A hung up abruptly/);
+    // A server that simply ended (status 0) after one client did not crash: that story would mislead.
+    const ended = parseReport(await runGrader(['stage-3', '--file', fixture('class/emil/server.mjs'), '--json']));
+    const endedHint = (id: string) => ended.properties.find((p) => p.id === id)?.hint ?? '';
+    expect(endedHint('survives-reset')).toMatch(/^Your server is no longer running \(it exited with status 0\)/);
+    expect(endedHint('next-client')).toMatch(/^Client A left normally, then B came and waited/);
   });
 
   test('the report speaks Chinese when asked, or when the locale is Chinese', async () => {
