@@ -210,7 +210,8 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     const overMemory = status === 'fail' && exit?.memory !== undefined;
     if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en)) message = say.andStoppedForMemory(message, exit);
     const printed = subject.transcript.total > 0;
-    // "Nothing came back" is the wrong lead when the server crashed meanwhile: the crash is the cause.
+    // "Nothing came back" is the wrong lead when the server is gone meanwhile: that is the cause (told by
+    // the property itself when its hints are about a server leaving, unless it only ended cleanly).
     const crashed = exit !== null && (exit.code !== 0 || exit.signal !== null);
     const generic = specific !== undefined && specific.en === say.noReplyHint().en;
     // A crash story is the wrong lead for a server that simply ended (status 0) after its first client.
@@ -218,7 +219,7 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     const hint =
       (overMemory || (status === 'fail' && endedCleanly)) && exit
         ? say.serverGoneHint(exit, printed)
-        : generic && crashed && exit
+        : generic && exit && (crashed || !property.aboutServerLeaving)
           ? property.aboutServerLeaving
             ? property.hints[0]
             : say.serverGoneHint(exit, printed)

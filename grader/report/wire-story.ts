@@ -56,7 +56,7 @@ function line(event: WireEvent, lang: Lang): string {
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   // Chinese runs words together: 进程以退出状态 1 退出.
   const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
-  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? ` (${words})` : ''}`;
+  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 
