@@ -223,7 +223,9 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
           ? property.aboutServerLeaving
             ? property.hints[0]
             : say.serverGoneHint(exit, printed)
-          : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
+          : generic && launch.runtime !== 'node'
+            ? say.noReplyHintFor(launch.runtime)
+            : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
     return {
       ...base,
       hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,

@@ -122,6 +122,18 @@ export const say = {
     zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 \'data\' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 \'data\' 监听器的话，要先调用 socket.resume()）。',
   }),
 
+  /** The same lead for a server not written for Node: its own language's calls, no event-loop traps. */
+  noReplyHintFor: (runtime: 'python' | 'other'): Text =>
+    runtime === 'python'
+      ? {
+          en: 'Nothing came back at all. When recv() returns a message, does your server call sendall() with the reply, on the connection socket (not the listening one)? Does it reach that line?',
+          zh: '什么都没有返回。recv() 收到消息后，你的服务器有没有在连接 socket（不是监听 socket）上调用 sendall() 发回复？代码执行到那一行了吗？',
+        }
+      : {
+          en: 'Nothing came back at all. When a message arrives, does your server write a reply to that connection, and does it reach that line (no output buffered and never flushed)?',
+          zh: '什么都没有返回。消息到达时，你的服务器有没有往这个连接写回复，代码执行到那一行了吗（回复有没有留在缓冲区里，一直没被发出去）？',
+        },
+
   toUpperCaseHint: (): Text => ({
     en: 'é came back as É: toUpperCase() changes more than a–z. Change only the bytes 0x61–0x7a, as upperAscii() does.',
     zh: 'é 变成了 É：toUpperCase() 改变的不只是 a–z。只改 0x61–0x7a 这些字节，就像 upperAscii() 那样。',

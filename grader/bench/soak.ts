@@ -51,7 +51,7 @@ const subjects: Subject[] = [
 
 // CPU hogs, one per core, in process groups of their own: stopped with everything else at the end.
 const hogs = values.load
-  ? Array.from({ length: availableParallelism() }, () => new SubjectProcess({ label: 'hog', cwd: ROOT, shell: false, command: process.execPath, args: ['-e', 'for (;;);'] }, 0, 500, process.env))
+  ? Array.from({ length: availableParallelism() }, () => new SubjectProcess({ label: 'hog', cwd: ROOT, shell: false, command: process.execPath, args: ['-e', 'for (;;);'], runtime: 'node' }, 0, 500, process.env))
   : [];
 const interrupt = () => void stopAll().finally(() => process.exit(130));
 process.on('SIGINT', interrupt);

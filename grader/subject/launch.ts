@@ -14,6 +14,17 @@ export interface Launch {
   args: string[];
   /** A TypeScript file the grader may compile once and run with plain Node (see compile.ts). */
   typescript?: string;
+  /** What runs it, as far as can be told: hints name the APIs of the learner's own language. */
+  runtime: Runtime;
+}
+
+export type Runtime = 'node' | 'python' | 'other';
+
+/** The runtime a shell command starts, guessed from its words: python3 x.py, node x.js, npx tsx x.ts. */
+export function runtimeOf(command: string): Runtime {
+  if (/\bpython[\d.]*\b|\.py\b/.test(command)) return 'python';
+  if (/\b(node|tsx|npx|npm|deno|bun)\b|\.[cm]?[jt]s\b/.test(command)) return 'node';
+  return 'other';
 }
 
 // `--import tsx` would resolve from the subject's folder, which may have no node_modules: use our own.
@@ -56,7 +67,8 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
     });
   }
   const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};
-  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file), ...typescript };
+  const runtime: Runtime = extname(file).toLowerCase() === '.py' ? 'python' : 'node';
+  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file), ...typescript, runtime };
 }
 
 export function commandLaunch(command: string, cwd: string = userCwd()): Launch {
@@ -66,7 +78,7 @@ export function commandLaunch(command: string, cwd: string = userCwd()): Launch 
       zh: '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
     });
   }
-  return { label: command, cwd, shell: true, command, args: [] };
+  return { label: command, cwd, shell: true, command, args: [], runtime: runtimeOf(command) };
 }
 
 export function withPort(launch: Launch, port: number): Launch {

@@ -37,6 +37,7 @@ const SAMPLES: Record<keyof typeof say, Text[]> = {
   otherPortHint: [say.otherPortHint()],
   exitStatusHint: [say.exitStatusHint(exited)],
   pastTimeCap: [say.pastTimeCap(60)],
+  noReplyHintFor: [say.noReplyHintFor('python'), say.noReplyHintFor('other')],
   andStoppedForMemory: [say.andStoppedForMemory({ en: 'No reply.', zh: '没有回复。' }, { code: null, signal: 'SIGKILL', memory: { usedMiB: 600, capMiB: 512 } })],
   pastTimeCapHint: [say.pastTimeCapHint()],
   noFinYet: [say.noFinYet('A', 500)],

@@ -68,6 +68,12 @@ describe.concurrent('one grade', () => {
     expect(run.code).toBe(0);
   });
 
+  test('a Python server that never answers is pointed at recv() and sendall(), not at Node’s event loop', async () => {
+    const run = await runGrader(['stage-1', '--file', fixture('class/gus/server.py'), '--json']);
+    const uppercases = JSON.parse(run.stdout).properties.find((p: { id: string }) => p.id === 'uppercases');
+    expect(uppercases.hint).toMatch(/^Nothing came back at all\. When recv\(\) returns a message, does your server call sendall\(\)/);
+  });
+
   test('a grade past --time-cap stops its servers: what was undecided fails, saying why', async () => {
     const run = await runGrader(['stage-1', '--file', fixture('hostile/busy-never-listens.ts'), '--time-cap', '1', '--json']);
     const report = JSON.parse(run.stdout);
