@@ -63,7 +63,7 @@ export const STAGES: readonly Stage[] = [
     properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak']),
     learned: {
       en: 'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
-      zh: '服务器要在连接上循环：客户端在监听队列里排队等候；复位（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
+      zh: '服务器要在连接上循环：客户端在监听队列里排队等候；重置（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
     },
   },
 ];

@@ -156,7 +156,7 @@ Up and Down recall what you typed before.`,
   :help                  显示这个列表
   :fin                   半关闭：发送 FIN（你不会再发送任何东西），继续读取，服务器的 FIN
                          到来时显示出来
-  :rst                   复位连接：发送 RST 而不是 FIN，就像崩溃的客户端那样
+  :rst                   重置连接：发送 RST 而不是 FIN，就像崩溃的客户端那样
   :reconnect             关闭当前连接，再向同一个端口建立一个新连接
   :several a | b | c     在一次 write 中发送多条消息，看看回复是怎样到达的
   :raw <转义文本>        发送用转义写出的原始字节：\\n \\r \\t \\0 \\\\ \\" \\xNN \\u{十六进制}
@@ -262,7 +262,7 @@ Up and Down recall what you typed before.`,
   }),
   rstSent: (): Text => ({
     en: 'reset the connection (RST): it is gone at once, both ways; the server\'s next read fails with ECONNRESET. A server must survive that.',
-    zh: '已复位连接（RST）：连接立刻在两个方向上都断了；服务器的下一次读取会以 ECONNRESET 失败。服务器必须能扛住这种情况。',
+    zh: '已重置连接（RST）：连接立刻在两个方向上都断了；服务器的下一次读取会以 ECONNRESET 失败。服务器必须能扛住这种情况。',
   }),
 
   serverClosed: (): Text => ({
@@ -273,10 +273,10 @@ Up and Down recall what you typed before.`,
     code === 'EPIPE'
       ? {
           en: 'the connection was reset: writing failed with EPIPE (the server had already closed or reset it).',
-          zh: '连接已被复位：写入以 EPIPE 失败（服务器已经关闭或复位了它）。',
+          zh: '连接已被重置：写入以 EPIPE 失败（服务器已经关闭或重置了它）。',
         }
       : code === 'ECONNRESET'
-        ? { en: 'the server reset the connection (RST, ECONNRESET).', zh: '服务器复位了连接（RST，ECONNRESET）。' }
+        ? { en: 'the server reset the connection (RST, ECONNRESET).', zh: '服务器重置了连接（RST，ECONNRESET）。' }
         : { en: `the connection broke: ${code}.`, zh: `连接断开了：${code}。` },
   late: (bytes: Buffer): Text => ({
     en: `more bytes arrived: ${shown(bytes)} (${bytesEn(bytes.length)})`,
@@ -294,7 +294,7 @@ Up and Down recall what you typed before.`,
         },
   afterServerFin: (): Text => ({
     en: '(the server had closed its side, so no reply will come; if it has closed its socket altogether, its kernel answers these bytes with a reset)',
-    zh: '（服务器已经关闭了它那一端，所以不会有回复；如果它已经彻底关闭了 socket，它的内核会用复位来回应这些字节）',
+    zh: '（服务器已经关闭了它那一端，所以不会有回复；如果它已经彻底关闭了 socket，它的内核会用重置来回应这些字节）',
   }),
   notConnectedForFin: (): Text => ({
     en: 'There is no open connection to half-close. :reconnect opens a new one.',
@@ -306,7 +306,7 @@ Up and Down recall what you typed before.`,
   }),
   notConnectedForRst: (): Text => ({
     en: 'There is no open connection to reset. :reconnect opens a new one.',
-    zh: '没有可以复位的连接。:reconnect 可以建立新连接。',
+    zh: '没有可以重置的连接。:reconnect 可以建立新连接。',
   }),
   closingOld: (): Text => ({ en: 'closed the old connection (FIN).', zh: '已关闭旧连接（FIN）。' }),
 
