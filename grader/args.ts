@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { STAGES } from './catalogue.ts';
 import { UsageError } from './errors.ts';
 import { DEFAULT_MEMORY_CAP_MIB } from './subject/process.ts';
-import { isLang, type Lang } from './text.ts';
+import { isLang, type Lang, type Text } from './text.ts';
 
 /** A batch grades strangers' code: each submission's grade is cut off after this long (scaled with the limits). */
 export const DEFAULT_TIME_CAP_S = 60;
@@ -102,6 +102,22 @@ Examples: npm run grade stage-2
           npm run grade -- 3 --batch ~/class --csv results.csv`;
 }
 
+/** Node's own words for a malformed command line, and ours in Chinese for the usual cases. */
+function argumentError(err: NodeJS.ErrnoException): Text {
+  const reason = err.message;
+  const option = /'(-[^' ]+)/.exec(reason)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return { en: `There is no option ${option}.`, zh: `没有 ${option} 这个选项。` };
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(reason)) {
+    return { en: `${option} needs a value right after it.`, zh: `${option} 后面要紧跟着它的值。` };
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(reason)) {
+    return { en: `${option} takes no value.`, zh: `${option} 不带值。` };
+  }
+  return { en: reason, zh: `命令行参数有误：${reason}` };
+}
+
 /** A whole number within bounds, or a UsageError naming the flag. */
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -141,8 +157,7 @@ export function parseRequest(argv: readonly string[]): Request {
       },
     });
   } catch (err) {
-    const reason = (err as Error).message;
-    throw new UsageError({ en: reason, zh: `命令行参数有误：${reason}` });
+    throw new UsageError(argumentError(err as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const lang = values.lang;

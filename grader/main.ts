@@ -19,7 +19,7 @@ import { colorWanted, renderHuman, renderJson } from './report/render.ts';
 import { randomSeed } from './properties/traffic.ts';
 import { commandLaunch, fileLaunch, userCwd, type Launch } from './subject/launch.ts';
 import { stopAll } from './subject/process.ts';
-import { detectLang, type Lang } from './text.ts';
+import { detectLang, isLang, type Lang } from './text.ts';
 import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
@@ -164,7 +164,10 @@ function hintCommand(stage: Stage, request: Request): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let lang: Lang = detectLang(io.env);
+  // Known before parsing, so that even a malformed command line is answered in the language asked for.
+  const asked = argv.findIndex((a) => a === '--lang');
+  const early = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  let lang: Lang = early !== undefined && isLang(early) ? early : detectLang(io.env);
   try {
     const kept = flagsNpmKept(io.env);
     if (kept.length > 0) {

@@ -10,15 +10,23 @@ describe.concurrent('usage', () => {
     { args: ['stage-9'], says: 'There is no stage "stage-9". The stages are: stage-1, stage-2, stage-3.' },
     { args: ['1', '2'], says: 'One stage at a time' },
     { args: ['1', '--solution', '--cmd', 'python3 x.py'], says: 'Choose one subject: --solution or --cmd.' },
-    { args: ['1', '--bogus'], says: "Unknown option '--bogus'" },
+    { args: ['1', '--bogus'], says: 'There is no option --bogus.' },
     { args: ['1', '--lang', 'fr'], says: '--lang takes en or zh, not "fr".' },
-    { args: ['1', '--file'], says: "Option '--file <value>' argument missing" },
+    { args: ['1', '--file'], says: '--file needs a value right after it.' },
+    { args: ['1', '--batch', '--json'], says: '--batch needs a value right after it.' },
   ])('$args → exit 2: $says', async ({ args, says }) => {
     const run = await runGrader(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(says);
     expect(run.stderr).toContain('Usage: npm run grade -- <stage>');
+  });
+
+  test('a malformed command line is answered in the language asked for, even after the mistake', async () => {
+    const run = await runGrader(['1', '--bogus', '--lang', 'zh']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('没有 --bogus 这个选项。');
+    expect(run.stderr).toContain('用法：npm run grade -- <阶段>');
   });
 
   test.each([
