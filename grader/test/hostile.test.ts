@@ -89,4 +89,23 @@ describe.concurrent('hostile servers', () => {
     expect(processesTagged(tag)).toEqual([]);
     expect(leftBehind(grader.pid ?? -1)).toEqual([]);
   });
+
+  test('Ctrl-C in the middle of a batch stops every submission\'s servers and exits 130', async () => {
+    const tag = randomUUID();
+    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-3', '--batch', fixture('class')], {
+      cwd: ROOT,
+      env: { ...process.env, [TAG]: tag },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    grader.stdout.resume();
+    grader.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
+    // Two submissions at once, each with several servers: interrupt once many are up.
+    for (let i = 0; i < 1000 && processesTagged(tag).length < 8; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(processesTagged(tag).length).toBeGreaterThanOrEqual(8);
+    grader.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(processesTagged(tag)).toEqual([]);
+    expect(leftBehind(grader.pid ?? -1)).toEqual([]);
+  });
 });
