@@ -27,9 +27,21 @@ export async function gradeBatch(stage: Stage, submissions: readonly Submission[
     let result: Graded;
     if (!submission.launch) result = { ...base, ...(submission.error ? { error: submission.error } : {}) };
     else {
-      const report = await grade(stage, submission.launch, { ...gradeOptions, jobs: serversEach });
-      stops.push(report.stopped);
-      result = { ...base, report };
+      try {
+        const report = await grade(stage, submission.launch, { ...gradeOptions, jobs: serversEach });
+        stops.push(report.stopped);
+        result = { ...base, report };
+      } catch (err) {
+        // One submission that trips a grader bug must not cost the class its results: say so in its row.
+        const reason = (err as Error).message;
+        result = {
+          ...base,
+          error: {
+            en: `the grader itself failed on this one (a bug in Socket Lab; please report it): ${reason}`,
+            zh: `评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：${reason}`,
+          },
+        };
+      }
     }
     onGraded?.(result, ++done, submissions.length);
     return result;
