@@ -15,6 +15,25 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Start the grader, press Ctrl-C once `processes` of its own are running, and check nothing outlives it. */
+async function interruptOnceRunning(args: string[], processes: number): Promise<void> {
+  const tag = randomUUID();
+  const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, [TAG]: tag },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  grader.stdout.resume();
+  grader.stderr.resume();
+  const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
+  for (let i = 0; i < 1000 && processesTagged(tag).length < processes; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(processesTagged(tag).length).toBeGreaterThanOrEqual(processes);
+  grader.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(processesTagged(tag)).toEqual([]);
+  expect(leftBehind(grader.pid ?? -1)).toEqual([]);
+}
+
 describe.concurrent('hostile servers', () => {
   test('one that crashes at start is reported with its exit status and last words', async () => {
     const run = await runGrader(['stage-1', '--file', fixture('hostile/crashes-at-start.ts')]);
@@ -72,40 +91,12 @@ describe.concurrent('hostile servers', () => {
   });
 
   test('Ctrl-C stops every server, even one that ignores SIGTERM, and exits 130', async () => {
-    const tag = randomUUID();
-    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-3', '--file', fixture('hostile/forks-child.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, [TAG]: tag },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    grader.stdout.resume();
-    grader.stderr.resume();
-    const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
     // Interrupt once a server's forked child is up: the moment a learner would press Ctrl-C.
-    for (let i = 0; i < 1000 && processesTagged(tag).length < 3; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(processesTagged(tag).length).toBeGreaterThanOrEqual(3);
-    grader.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(processesTagged(tag)).toEqual([]);
-    expect(leftBehind(grader.pid ?? -1)).toEqual([]);
+    await interruptOnceRunning(['stage-3', '--file', fixture('hostile/forks-child.ts')], 3);
   });
 
   test('Ctrl-C in the middle of a batch stops every submission\'s servers and exits 130', async () => {
-    const tag = randomUUID();
-    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-3', '--batch', fixture('class')], {
-      cwd: ROOT,
-      env: { ...process.env, [TAG]: tag },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    grader.stdout.resume();
-    grader.stderr.resume();
-    const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
     // Two submissions at once, each with several servers: interrupt once many are up.
-    for (let i = 0; i < 1000 && processesTagged(tag).length < 8; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(processesTagged(tag).length).toBeGreaterThanOrEqual(8);
-    grader.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(processesTagged(tag)).toEqual([]);
-    expect(leftBehind(grader.pid ?? -1)).toEqual([]);
+    await interruptOnceRunning(['stage-3', '--batch', fixture('class')], 8);
   });
 });
