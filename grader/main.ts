@@ -117,7 +117,7 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
   }
   const first = failing[0];
   const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
-  const hintLevels = climb(entry, failing.map((r) => ({ id: r.id, length: r.hints.length })), reveal);
+  const hintLevels = climb(entry, failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.hints[0] ? { lead: r.hints[0].en } : {}) })), reveal);
   // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
   const ladderTop = reveal && first && hintLevels[first.id] === seenBefore && seenBefore >= first.hints.length ? { id: first.id, solution: stage.solution } : undefined;
   try {

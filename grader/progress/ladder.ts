@@ -6,6 +6,8 @@ export interface Ladder {
   id: string;
   /** How many hints this property has. */
   length: number;
+  /** Its first hint, which names the cause of this failure. */
+  lead?: string;
 }
 
 /**
@@ -14,8 +16,11 @@ export interface Ladder {
  */
 export function climb(entry: StageProgress, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
   const levels: Record<string, number> = {};
-  for (const [i, { id, length }] of failing.entries()) {
-    const seen = Math.max(1, entry.hintsShown[id] ?? 1);
+  for (const [i, { id, length, lead }] of failing.entries()) {
+    // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).
+    const sameCause = lead === undefined || entry.hintLeads?.[id] === undefined || entry.hintLeads[id] === lead;
+    const seen = sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1;
+    if (lead !== undefined) (entry.hintLeads ??= {})[id] = lead;
     levels[id] = Math.min(length, reveal && i === 0 ? seen + 1 : seen);
     entry.hintsShown[id] = levels[id];
   }

@@ -18,6 +18,8 @@ export interface StageProgress {
   passedAt?: string;
   /** How many hints of each property the learner has seen (at least the first, once it failed). */
   hintsShown: Record<string, number>;
+  /** The first hint each property's ladder was climbed from: another cause starts its ladder anew. */
+  hintLeads?: Record<string, string>;
 }
 
 export interface Progress {

@@ -36,6 +36,14 @@ describe('the hint ladder', () => {
   });
 });
 
+test('the ladder starts again when the failure has another cause (another first hint)', () => {
+  const entry = { attempts: 1, hintsShown: {} as Record<string, number> };
+  expect(climb(entry, [{ id: 'a', length: 3, lead: 'crash' }], true)).toEqual({ a: 2 });
+  expect(climb(entry, [{ id: 'a', length: 3, lead: 'crash' }], true)).toEqual({ a: 3 });
+  expect(climb(entry, [{ id: 'a', length: 3, lead: 'wrong reply' }], false)).toEqual({ a: 1 });
+  expect(climb(entry, [{ id: 'a', length: 3, lead: 'wrong reply' }], true)).toEqual({ a: 2 });
+});
+
 describe('progress', () => {
   test('is remembered across runs, with the best result and the pass', () => {
     const file = join(dir, 'progress.json');
