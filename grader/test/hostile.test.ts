@@ -96,7 +96,8 @@ describe.concurrent('hostile servers', () => {
   });
 
   test('Ctrl-C in the middle of a batch stops every submission\'s servers and exits 130', async () => {
-    // Two submissions at once, each with several servers: interrupt once many are up.
-    await interruptOnceRunning(['stage-3', '--batch', fixture('class')], 8);
+    // The grader and servers of two submissions at once: interrupt once several are up (how many run at
+    // one instant depends on the machine's load, so only a few are waited for).
+    await interruptOnceRunning(['stage-3', '--batch', fixture('class')], 4);
   });
 });
