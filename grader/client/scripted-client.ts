@@ -9,7 +9,7 @@ export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; 
 export type CloseSeen = 'fin' | 'rst' | 'timeout';
 
 const STARVED_SLACK_MS = 5;
-const STARVED_CAP = 3;
+export const STARVED_CAP = 3;
 
 export class ScriptedClient {
   received = Buffer.alloc(0);
