@@ -28,6 +28,7 @@ function pick(ids: readonly string[]): Property[] {
 }
 
 const LOOP = ['listens', 'uppercases', 'many-messages', 'long-message', 'split-character', 'closes-on-eof', 'no-busy-loop'];
+const CONNECTION_LOOP = ['next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak'];
 
 export const STAGES: readonly Stage[] = [
   {
@@ -60,10 +61,22 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
     pythonSolution: 'solutions/stage-3/server.py',
-    properties: pick([...LOOP, 'next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak']),
+    properties: pick([...LOOP, ...CONNECTION_LOOP]),
     learned: {
       en: 'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
       zh: '服务器要在连接上循环：客户端在监听队列里排队等候；重置（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
+    },
+  },
+  {
+    id: 'stage-4',
+    title: { en: 'concurrency', zh: '并发' },
+    starter: 'stages/stage-4/server.ts',
+    solution: 'solutions/stage-4/server.ts',
+    pythonSolution: 'solutions/stage-4/server.py',
+    properties: pick([...LOOP, ...CONNECTION_LOOP, 'idle-client-no-block', 'many-clients', 'slow-reader', 'stays-small']),
+    learned: {
+      en: 'A server holds many conversations at once: the accept loop starts each one and moves on, the event loop (or a thread each) interleaves them, and a write that returns false means stop reading until "drain": backpressure keeps a slow reader from filling your memory.',
+      zh: '服务器可以同时进行许多对话：接受连接的循环启动每个对话后就继续往下走，由事件循环（或每个客户端一个线程）把它们交错执行；write 返回 false 表示要停止读取直到 "drain"：背压让读得慢的客户端不会塞满你的内存。',
     },
   },
 ];

@@ -1,13 +1,16 @@
 // One property's world: a fresh server, the clients the property scripts, and the wire story of both.
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
-import { ScriptedClient, STARVED_CAP, type CloseSeen } from './client/scripted-client.ts';
+import type { Socket } from 'node:net';
+import { BulkClient } from './client/bulk-client.ts';
+import { openSocket, ScriptedClient, STARVED_CAP, type CloseSeen } from './client/scripted-client.ts';
 import { Wire } from './client/wire.ts';
 import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
 import { say } from './messages.ts';
 import type { Traffic } from './properties/traffic.ts';
 import type { Text } from './text.ts';
-import { HAS_PROC, anyWorking, groupMembers, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
+import { residentBytes } from './subject/memory.ts';
+import { HAS_PROC, anyWorking, backlogWaiting, groupMembers, inFlight, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
 import type { ExitInfo, SubjectProcess } from './subject/process.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
@@ -42,12 +45,13 @@ const HOSTS = ['127.0.0.1', '::1'] as const;
 const PROBE_EVERY_MS = 10;
 const PROC_POLL_MS = 5;
 const MEMBERS_FRESH_MS = 50;
+const STARVED_FRESH_MS = 5;
 const EXIT_POLL_MS = 50;
 
 export class Harness {
   readonly wire: Wire;
   private host: string | null = null;
-  private readonly clients: ScriptedClient[] = [];
+  private readonly sockets: Socket[] = [];
 
   constructor(
     readonly subject: SubjectProcess,
@@ -66,23 +70,48 @@ export class Harness {
   /** Connect a client. The first one is the probe: it retries until the server listens. */
   async connect(name: string): Promise<ScriptedClient> {
     if (this.host === null) return this.probe(name);
-    const result = await ScriptedClient.attempt(name, this.port, this.host, this.wire, this.limits.replyMs);
-    if (!result.ok) {
-      this.wire.add(name, 'refused', { detail: result.code });
-      // A refusal often means the server is dying: give its exit a moment to arrive, so we can say so.
-      if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
-      const exit = this.subject.exitInfo;
-      // A server that is gone gets its hint from the runner (some properties tell that story themselves).
-      const hint = !exit && result.code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
-      throw new Failure(say.connectFailed(name, result.code, exit, this.port), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
-    }
+    return this.connectOn(name, this.wire);
+  }
+
+  /**
+   * Connect one client of a crowd, its events told on a wire of its own: a story of 200 clients would
+   * drown the one worth telling (`Wire.merge` adds a client's events to the story when they matter).
+   */
+  async connectQuietly(name: string, wire: Wire): Promise<ScriptedClient> {
+    if (this.host === null) throw new Error('connect a first client before a crowd: it finds the server');
+    return this.connectOn(name, wire);
+  }
+
+  private async connectOn(name: string, wire: Wire): Promise<ScriptedClient> {
+    const result = await ScriptedClient.attempt(name, this.port, this.host ?? HOSTS[0], wire, this.limits.replyMs);
+    if (!result.ok) throw await this.connectFailure(name, result.code, wire);
     return this.adopt(result.client);
   }
 
+  /** A client that sends `total` bytes of `block`, repeated, and reads only when told to. */
+  async connectBulk(name: string, block: Buffer, total: number): Promise<BulkClient> {
+    if (this.host === null) throw new Error('connect a first client before a bulk one: it finds the server');
+    const opened = await openSocket(this.port, this.host, this.limits.replyMs);
+    if (!opened.ok) throw await this.connectFailure(name, opened.code, this.wire);
+    const { socket } = opened;
+    this.wire.add(name, 'connect', { detail: { en: `${this.host} port ${socket.localPort}`, zh: `${this.host} 端口 ${socket.localPort}` } });
+    return this.adopt(new BulkClient(name, socket, this.wire, block, total));
+  }
+
+  private async connectFailure(name: string, code: string, wire: Wire): Promise<Failure> {
+    wire.add(name, 'refused', { detail: code });
+    // A refusal often means the server is dying: give its exit a moment to arrive, so we can say so.
+    if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
+    const exit = this.subject.exitInfo;
+    // A server that is gone gets its hint from the runner (some properties tell that story themselves).
+    const hint = !exit && code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
+    return new Failure(say.connectFailed(name, code, exit, this.port), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
+  }
+
   /** Keep track of a client, and give it the server's clock for its deadlines. */
-  private adopt(client: ScriptedClient): ScriptedClient {
+  private adopt<C extends ScriptedClient | BulkClient>(client: C): C {
     if (HAS_PROC) client.starved = () => this.starvedMs();
-    this.clients.push(client);
+    this.sockets.push(client.socket);
     return client;
   }
 
@@ -93,8 +122,16 @@ export class Harness {
    * Overlaps count twice, which only errs toward patience; the cap on extensions bounds it.
    */
   starvedMs(): number {
-    return HAS_PROC ? starvedMs(this.members()) + starvedMs([process.pid]) : 0;
+    if (!HAS_PROC) return 0;
+    // A server of 200 threads is 200 reads: 200 clients starting their waits at once share one count.
+    const now = performance.now();
+    if (!this.cachedStarved || now - this.cachedStarved.at > STARVED_FRESH_MS) {
+      this.cachedStarved = { at: now, ms: starvedMs(this.members()) + starvedMs([process.pid]) };
+    }
+    return this.cachedStarved.ms;
   }
+
+  private cachedStarved: { at: number; ms: number } | null = null;
 
   private async probe(name: string): Promise<ScriptedClient> {
     const deadline = this.subject.startedAt + this.limits.startMs;
@@ -210,6 +247,35 @@ export class Harness {
   }
 
   /**
+   * Wait (bounded) until the server has accepted this client: its socket is held by a file of the
+   * server's (Linux). True once it is, false if it never was in time, null where /proc can't tell.
+   */
+  async accepted(client: ScriptedClient): Promise<boolean | null> {
+    return HAS_PROC ? (await this.serverEndOf(client)) !== null : null;
+  }
+
+  /**
+   * Wait (bounded, on the server's clock) until the server has taken every waiting connection from its
+   * listen backlog. Returns how many still wait (0 once all are taken), or null where /proc can't tell.
+   */
+  async backlogTaken(): Promise<number | null> {
+    let waiting = await backlogWaiting(this.port);
+    if (waiting === null) return null;
+    await this.pollUntil(async () => (waiting = (await backlogWaiting(this.port)) ?? 0) === 0, this.limits.closeMs);
+    return waiting;
+  }
+
+  /** Bytes the kernel holds in flight for a client's connection, both ways (Linux), or null. */
+  inFlight(client: BulkClient | ScriptedClient): ReturnType<typeof inFlight> {
+    return inFlight(this.port, client.localPort);
+  }
+
+  /** Resident memory of the server's whole process group, in bytes (Linux), or null. */
+  resident(): number | null {
+    return residentBytes(this.subject.pid);
+  }
+
+  /**
    * The inode of the server's socket for this client, once the server has accepted it. A connection
    * still in the backlog has none yet: wait for the accept (bounded), or a reset would race it.
    */
@@ -269,16 +335,15 @@ export class Harness {
     return this.cachedMembers.pids;
   }
 
-  /** Poll a /proc fact until it holds or `ms` pass; only for facts no event announces. */
   /**
    * Poll /proc until `predicate` holds, or `ms` of the server's time have passed: like a client's wait,
    * wall time less what the server (and the grader) spent waiting for a CPU, at most 3× `ms` of wall time.
    * A server closing 50 sockets on a starved machine has had no chance to do it yet.
    */
-  async pollUntil(predicate: () => boolean, ms: number): Promise<boolean> {
+  async pollUntil(predicate: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
     const started = performance.now();
     const starvedAtStart = this.starvedMs();
-    while (!predicate()) {
+    while (!(await predicate())) {
       const wall = performance.now() - started;
       if (wall >= ms && (wall - (this.starvedMs() - starvedAtStart) >= ms || wall >= STARVED_CAP * ms)) return predicate();
       await pause(PROC_POLL_MS);
@@ -292,7 +357,7 @@ export class Harness {
 
   /** Let go of every client socket; the server itself is stopped by the runner. */
   closeClients(): void {
-    for (const client of this.clients) client.socket.destroy();
+    for (const socket of this.sockets) socket.destroy();
   }
 }
 

@@ -17,6 +17,10 @@ export interface Limits {
   /** no-busy-loop: the trailing window judged, and the longest we observe before failing. */
   busyWindowMs: number;
   busyObserveMs: number;
+  /** slow-reader: a transfer that makes no progress this long has stopped. */
+  stallMs: number;
+  /** stays-small: after the last client left, how long memory may take to come back down. */
+  settleMs: number;
   /** Between SIGTERM and SIGKILL when stopping a server. */
   killGraceMs: number;
 }
@@ -31,6 +35,8 @@ const BASE: Limits = {
   exitMs: 500,
   busyWindowMs: 200,
   busyObserveMs: 700,
+  stallMs: 200,
+  settleMs: 2000,
   killGraceMs: 500,
 };
 

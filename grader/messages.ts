@@ -31,6 +31,7 @@ function where(listeners: Listener[]): string {
 
 export const say = {
   exitStatus,
+  andExited,
 
   exitedBeforeListening: (exit: ExitInfo): Text => {
     const status = exitStatus(exit);

@@ -1,27 +1,50 @@
 // One scripted client: a socket whose every event is kept as state and written to the wire story, and
 // whose waits end on the event they wait for, on the server closing or resetting, or on a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
-import { deadline, TIMED_OUT, within } from '../wait.ts';
+import { deadline } from '../wait.ts';
+import { EventWaits } from './waits.ts';
 import type { Wire } from './wire.ts';
 
 export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; code: string };
 
+/** One TCP connect, bounded by `ms`: the socket (half-open allowed, no Nagle delay), or the error's code. */
+export function openSocket(port: number, host: string, ms: number): Promise<{ ok: true; socket: Socket } | { ok: false; code: string }> {
+  return new Promise((resolve) => {
+    const socket = netConnect({ port, host, allowHalfOpen: true, noDelay: true });
+    // Not a plain timer: one that fires while a completed connect waits unread would throw away a
+    // connection the server has already accepted (and a one-shot server would take it as its client).
+    const cancel = deadline(ms, () => {
+      socket.destroy();
+      resolve({ ok: false, code: 'ETIMEDOUT' });
+    });
+    socket.once('connect', () => {
+      cancel();
+      socket.removeAllListeners('error');
+      resolve({ ok: true, socket });
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      cancel();
+      socket.destroy();
+      resolve({ ok: false, code: err.code ?? err.message });
+    });
+  });
+}
+
 export type CloseSeen = 'fin' | 'rst' | 'timeout';
 
-const STARVED_SLACK_MS = 5;
-export const STARVED_CAP = 3;
+export { STARVED_CAP } from './waits.ts';
 
-export class ScriptedClient {
+export class ScriptedClient extends EventWaits {
   received = Buffer.alloc(0);
   finReceived = false;
   resetReceived = false;
-  private waiters = new Set<() => void>();
 
   private constructor(
     readonly name: string,
     readonly socket: Socket,
     private readonly wire: Wire,
   ) {
+    super();
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
       wire.add(name, 'recv', { bytes: chunk });
@@ -42,27 +65,12 @@ export class ScriptedClient {
   }
 
   /** One connection attempt, bounded by `ms`. */
-  static attempt(name: string, port: number, host: string, wire: Wire, ms: number, log = true): Promise<ConnectResult> {
-    return new Promise((resolve) => {
-      const socket = netConnect({ port, host, allowHalfOpen: true, noDelay: true });
-      // Not a plain timer: one that fires while a completed connect waits unread would throw away a
-      // connection the server has already accepted (and a one-shot server would take it as its client).
-      const cancel = deadline(ms, () => {
-        socket.destroy();
-        resolve({ ok: false, code: 'ETIMEDOUT' });
-      });
-      socket.once('connect', () => {
-        cancel();
-        socket.removeAllListeners('error');
-        if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
-        resolve({ ok: true, client: new ScriptedClient(name, socket, wire) });
-      });
-      socket.once('error', (err: NodeJS.ErrnoException) => {
-        cancel();
-        socket.destroy();
-        resolve({ ok: false, code: err.code ?? err.message });
-      });
-    });
+  static async attempt(name: string, port: number, host: string, wire: Wire, ms: number, log = true): Promise<ConnectResult> {
+    const opened = await openSocket(port, host, ms);
+    if (!opened.ok) return opened;
+    const { socket } = opened;
+    if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
+    return { ok: true, client: new ScriptedClient(name, socket, wire) };
   }
 
   get localPort(): number {
@@ -78,43 +86,6 @@ export class ScriptedClient {
     if (this.socket.destroyed || this.socket.writableEnded) return;
     this.wire.add(this.name, 'send', { bytes });
     this.socket.write(bytes);
-  }
-
-  /**
-   * How long the server has waited for a CPU so far, in ms (see starvedMs): set by the harness where
-   * the scheduler tells it. Deadlines judge the server, so they count only time it could have acted.
-   */
-  starved: () => number = () => 0;
-
-  /**
-   * Resolve true once `predicate` holds (checked on every socket event), or false once `ms` of the
-   * server's time have passed: wall time less what the server spent waiting for a CPU, so that a
-   * loaded machine can't fail a correct server. Bounded all the same, by three times `ms` of wall time.
-   */
-  async until(predicate: () => boolean, ms: number): Promise<boolean> {
-    if (predicate()) return true;
-    let wake!: () => void;
-    const reached = new Promise<true>((resolve) => {
-      wake = () => {
-        if (predicate()) resolve(true);
-      };
-      this.waiters.add(wake);
-    });
-    try {
-      const started = performance.now();
-      const starvedAtStart = this.starved();
-      let budget = ms;
-      for (;;) {
-        if ((await within(reached, budget)) !== TIMED_OUT) return true;
-        const wall = performance.now() - started;
-        const serverTime = wall - (this.starved() - starvedAtStart);
-        // Less than a scheduler tick short: it had its chance.
-        if (serverTime >= ms - STARVED_SLACK_MS || wall >= STARVED_CAP * ms) return predicate();
-        budget = ms - serverTime;
-      }
-    } finally {
-      this.waiters.delete(wake);
-    }
   }
 
   /**
@@ -164,7 +135,4 @@ export class ScriptedClient {
 
   }
 
-  private changed(): void {
-    for (const wake of this.waiters) wake();
-  }
 }

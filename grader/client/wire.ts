@@ -32,4 +32,10 @@ export class Wire {
   add(who: string, kind: WireKind, extra: { bytes?: Buffer; detail?: string | Text } = {}): void {
     this.events.push({ at: performance.now() - this.t0, who, kind, ...extra });
   }
+
+  /** Tell another wire's events here too, in time order (both count from the same start). */
+  merge(other: Wire): void {
+    this.events.push(...other.events);
+    this.events.sort((a, b) => a.at - b.at);
+  }
 }

@@ -5,7 +5,8 @@ import { say } from '../messages.ts';
 import { HAS_PROC, listenerInode } from '../subject/procfs.ts';
 import type { Property } from './property.ts';
 
-const hello = (name: string) => Buffer.from(`hello from ${name}`);
+/** A short greeting that names its client, so each reply is told apart in the story. */
+export const hello = (name: string) => Buffer.from(`hello from ${name}`);
 
 /** A first conversation whose reply we wait for but don't judge. */
 async function chat(h: Harness, client: ScriptedClient): Promise<void> {

@@ -1,4 +1,5 @@
 import { closesOnEof, noBusyLoop } from './closing.ts';
+import { idleClientNoBlock, manyClients, slowReader, staysSmall } from './concurrency.ts';
 import { listens } from './connect.ts';
 import { emptySession, nextClient, noFdLeak, queuedClients, queuedReset, survivesReset } from './connection-loop.ts';
 import { longMessage, manyMessages, splitCharacter, uppercases } from './content.ts';
@@ -25,4 +26,8 @@ export const PROPERTIES: readonly Property[] = [
   queuedClients,
   queuedReset,
   noFdLeak,
+  idleClientNoBlock,
+  manyClients,
+  slowReader,
+  staysSmall,
 ];

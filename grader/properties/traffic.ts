@@ -13,7 +13,17 @@ export interface Traffic {
   /** A message with 你 (three bytes in UTF-8), and where to cut it: after that character's first byte. */
   splitMessage: Buffer;
   splitAt: number;
+  /** many-clients: what client n says in round r (both from 1). ASCII, and different for every pair. */
+  crowdMessage(n: number, round: number): Buffer;
+  /** slow-reader: the block the large payload repeats, ASCII, drawn on first use (about 1 MiB). */
+  bulkBlock(): Buffer;
 }
+
+/**
+ * Just under 1 MiB, and odd: a payload that repeats it never lines up with a read or write size, so a
+ * server that drops, repeats or reorders a chunk of its stream sends back bytes that differ.
+ */
+export const BULK_BLOCK_BYTES = 1_048_573;
 
 /** The largest seed: six digits, easy to read out and type. */
 export const MAX_SEED = 999_999;
@@ -61,6 +71,10 @@ export function trafficFor(seed: number): Traffic {
   let long = '';
   while (long.length < 10_000) long += `${capital(word())} ${words(7)}, ${int(1000)}. `;
   const prefix = `${word()} `;
+  // Drawn after everything above, so that adding them left the older traffic of a seed as it was.
+  const crowdWords = Array.from({ length: 16 }, word);
+  const crowdWord = (i: number) => crowdWords[i % crowdWords.length] as string;
+  let bulk: Buffer | undefined;
   return {
     seed,
     greeting,
@@ -68,5 +82,16 @@ export function trafficFor(seed: number): Traffic {
     longMessage: text(long.slice(0, 10_000)),
     splitMessage: text(`${prefix}你好 ${word()}`),
     splitAt: Buffer.byteLength(prefix) + 1,
+    crowdMessage: (n, round) => text(`${crowdWord(n + round)} ${crowdWord(3 * n + 5 * round)} from #${n}, round ${round}`),
+    bulkBlock: () => (bulk ??= bulkBlock(seed)),
   };
+}
+
+/** Lower-case words, digits and punctuation, one byte each: its upper case is the same on every server. */
+function bulkBlock(seed: number): Buffer {
+  const next = generator(seed ^ 0x5bd1e995);
+  const block = Buffer.allocUnsafe(BULK_BLOCK_BYTES);
+  const alphabet = Buffer.from('abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz 0123456789 .,;:!?-\n');
+  for (let i = 0; i < block.length; i++) block[i] = alphabet[Math.floor(next() * alphabet.length)] as number;
+  return block;
 }

@@ -88,6 +88,12 @@ function residentOfLeader(group: number): number | null {
   return bytes;
 }
 
+/** Resident bytes of a server's process group right now (null where /proc can't tell). */
+export function residentBytes(group: number): number | null {
+  if (!HAS_PROC) return null;
+  return residentOfLeader(group) ?? residentByGroup().get(group) ?? 0;
+}
+
 function sample(): void {
   let all: Map<number, number> | null = null;
   for (const [group, watcher] of watchers) {

@@ -106,6 +106,10 @@ export interface TcpEntry {
   remotePort: number;
   state: number;
   inode: number;
+  /** Bytes sent and not yet acknowledged (a listener: its backlog's size). */
+  txQueue: number;
+  /** Bytes received and not yet read by the program (a listener: connections waiting for accept()). */
+  rxQueue: number;
 }
 
 /** Groups of an IPv6 address, with the longest run of zero groups written as '::'. */
@@ -160,12 +164,15 @@ export async function tcpTable(families: readonly Family[] = [4, 6]): Promise<Tc
       if (cols.length < 10) continue;
       const local = parseAddress(cols[1] ?? '');
       const remote = parseAddress(cols[2] ?? '');
+      const [tx = '0', rx = '0'] = (cols[4] ?? '').split(':');
       entries.push({
         localAddress: local.address,
         localPort: local.port,
         remotePort: remote.port,
         state: parseInt(cols[3] ?? '0', 16),
         inode: Number(cols[9]),
+        txQueue: parseInt(tx, 16),
+        rxQueue: parseInt(rx, 16),
       });
     }
   }
@@ -204,4 +211,24 @@ export async function serverEnd(serverPort: number, clientPort: number): Promise
   const entry = (await tcpTable()).find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
   if (!entry) return { state: 'gone' };
   return entry.inode === 0 ? { state: 'queued' } : { state: 'accepted', inode: entry.inode };
+}
+
+/** Connections waiting in the backlog of whatever listens on `port` for accept() to take them. */
+export async function backlogWaiting(port: number): Promise<number | null> {
+  if (!HAS_PROC) return null;
+  return (await tcpTable()).filter((e) => e.state === TCP_LISTEN && e.localPort === port).reduce((sum, e) => sum + e.rxQueue, 0);
+}
+
+/**
+ * Bytes the kernel holds for one connection, at both ends: what the client sent that the server hasn't
+ * read (client's send queue, server's receive queue), and what the server sent that the client hasn't
+ * read (server's send queue, client's receive queue). Null when the connection can't be found.
+ */
+export async function inFlight(serverPort: number, clientPort: number): Promise<{ toServer: number; toClient: number } | null> {
+  if (!HAS_PROC) return null;
+  const table = await tcpTable();
+  const client = table.find((e) => e.localPort === clientPort && e.remotePort === serverPort);
+  const server = table.find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
+  if (!client || !server) return null;
+  return { toServer: client.txQueue + server.rxQueue, toClient: server.txQueue + client.rxQueue };
 }

@@ -9,6 +9,7 @@ const STARTER_FAILS: Record<string, string[]> = {
   'stage-1': ['closes-after-reply', 'exits-after-client', 'uppercases'],
   'stage-2': ['many-messages', 'split-character'],
   'stage-3': ['empty-session', 'next-client', 'no-fd-leak', 'queued-clients', 'queued-reset', 'survives-reset'],
+  'stage-4': ['idle-client-no-block', 'many-clients', 'slow-reader'],
 };
 
 describe.concurrent('the course', () => {

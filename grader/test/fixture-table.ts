@@ -39,4 +39,12 @@ export const FIXTURE_ROWS: Row[] = [
     fails: ['closes-on-eof', 'empty-session', 'next-client', 'no-busy-loop', 'no-fd-leak', 'queued-clients', 'queued-reset'],
   },
   { stage: 'stage-3', subject: python('stage-3/connection_loop.py'), fails: [] },
+  // Stage 3's own answers serve one client at a time: the Node one also ignores write()'s return value,
+  // the Python one holds up B while it waits in sendall() for A to read.
+  { stage: 'stage-4', subject: ['--file', 'solutions/stage-3/server.ts'], fails: ['idle-client-no-block', 'many-clients', 'slow-reader'] },
+  { stage: 'stage-4', subject: ['--cmd', 'python3 solutions/stage-3/server.py'], fails: ['idle-client-no-block', 'many-clients', 'slow-reader'] },
+  { stage: 'stage-4', subject: file('stage-4/waits-for-first-byte.ts'), fails: ['idle-client-no-block'] },
+  { stage: 'stage-4', subject: file('stage-4/serves-fifty-at-once.ts'), fails: ['many-clients'] },
+  { stage: 'stage-4', subject: file('stage-4/ignores-write-return.ts'), fails: ['slow-reader'] },
+  { stage: 'stage-4', subject: file('stage-4/keeps-a-mebibyte-per-client.ts'), fails: ['stays-small'] },
 ];

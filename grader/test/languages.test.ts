@@ -14,6 +14,7 @@ const exited = { code: 1, signal: null };
 
 const SAMPLES: Record<keyof typeof say, Text[]> = {
   exitStatus: [say.exitStatus(exited), say.exitStatus({ code: null, signal: 'SIGTERM' }), say.exitStatus({ code: null, signal: null, error: 'spawn x ENOENT' }), say.exitStatus({ code: null, signal: 'SIGKILL', memory: { usedMiB: 600, capMiB: 512 } })],
+  andExited: [say.andExited(exited)],
   exitedBeforeListening: [say.exitedBeforeListening(exited)],
   neverListened: [say.neverListened(5000, 23456)],
   asleepNotListening: [say.asleepNotListening(1200, 23456)],
