@@ -48,7 +48,7 @@ export function usage(lang: Lang): string {
   return lang === 'zh'
     ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>" | --batch <文件夹>] [选项]
 
-  <阶段>                ${stages}；也可以只写 1、2、3；在终端里不写阶段会弹出选择列表
+  <阶段>                ${stages}；也可以只写编号（${STAGES.map((_, i) => i + 1).join('、')}）；在终端里不写阶段会弹出选择列表
   （默认）               评分你的 stages/<阶段>/server.ts
   --solution            评分参考答案
   --file <路径>          评分任意 .ts/.js/.mjs/.py 文件
@@ -74,7 +74,7 @@ export function usage(lang: Lang): string {
       npm run grade -- 3 --batch ~/class --csv results.csv`
     : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>" | --batch <folder>] [options]
 
-  <stage>               ${stages}; 1, 2, 3 work too; in a terminal, leave it out to pick from a list
+  <stage>               ${stages}; the number alone (${STAGES.map((_, i) => i + 1).join(', ')}) works too; in a terminal, leave it out to pick from a list
   (default)             grade your stages/<stage>/server.ts
   --solution            grade the reference solution
   --file <path>         grade any .ts/.js/.mjs/.py file

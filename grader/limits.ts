@@ -35,7 +35,7 @@ const BASE: Limits = {
   exitMs: 500,
   busyWindowMs: 200,
   busyObserveMs: 700,
-  stallMs: 200,
+  stallMs: 100,
   settleMs: 2000,
   killGraceMs: 500,
 };

@@ -20,7 +20,9 @@ const TSX = ['--import', 'tsx'];
 
 /** The longest fixed window a stage's grade must sit through whatever the server does. */
 function observationWindow(stage: Stage): number {
-  return stage.properties.some((p) => p.id === 'no-busy-loop') ? limits.busyWindowMs : limits.quietMs;
+  const has = (id: string) => stage.properties.some((p) => p.id === id);
+  // slow-reader must see a stream stand still before it can say the server stopped taking it.
+  return Math.max(has('no-busy-loop') ? limits.busyWindowMs : limits.quietMs, has('slow-reader') ? limits.stallMs : 0);
 }
 
 async function sample(n: number, measure: () => Promise<number>): Promise<Spread> {

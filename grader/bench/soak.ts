@@ -1,4 +1,4 @@
-// npm run soak [-- --runs N] [--load] [--out file.json]
+// npm run soak [-- --runs N] [--load] [--parallel K] [--stage <stage>] [--out file.json]
 // Grade every reference solution and every broken fixture N times, optionally with CPU hogs running
 // beside the grader, and report every verdict that ever differed from the expected one. A flaky verdict
 // is a bug to fix at its root.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     load: { type: 'boolean', default: false },
     parallel: { type: 'string', default: '1' },
+    stage: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -35,7 +36,7 @@ interface Subject {
   expectedFails: Set<string>;
 }
 
-const subjects: Subject[] = [
+const allSubjects: Subject[] = [
   ...STAGES.map((stage) => ({ name: `${stage.id} solution`, stage, launch: fileLaunch(resolve(ROOT, stage.solution), ROOT), expectedFails: new Set<string>() })),
   ...STAGES.map((stage) => ({ name: `${stage.id} Python solution`, stage, launch: fileLaunch(resolve(ROOT, stage.pythonSolution), ROOT), expectedFails: new Set<string>() })),
   ...FIXTURE_ROWS.map((row) => {
@@ -48,6 +49,14 @@ const subjects: Subject[] = [
     };
   }),
 ];
+
+// --stage: only that stage's subjects, to soak what just changed.
+const only = values.stage === undefined ? undefined : findStage(values.stage);
+if (values.stage !== undefined && !only) {
+  process.stderr.write(`no such stage: ${values.stage}\n`);
+  process.exit(2);
+}
+const subjects = only ? allSubjects.filter((s) => s.stage === only) : allSubjects;
 
 // CPU hogs, one per core, in process groups of their own: stopped with everything else at the end.
 const hogs = values.load

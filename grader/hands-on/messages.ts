@@ -30,7 +30,7 @@ export const say = {
        npm run client -- <stage> [--solution | --file <path>] [--lang en|zh]
 
   --port <port>    talk to a server already running on this port (host 127.0.0.1 by default)
-  <stage>          stage-1, stage-2, stage-3 (or 1, 2, 3): start your stages/<stage>/server.ts on a
+  <stage>          stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a
                    free port, show its output, and stop it when the client ends
   --solution       start the reference solution instead
   --file <path>    start any .ts/.js/.mjs/.py server file instead
@@ -42,7 +42,7 @@ Examples: npm run client -- stage-2
       npm run client -- <阶段> [--solution | --file <路径>] [--lang en|zh]
 
   --port <端口>    连接一个已经在这个端口上运行的服务器（主机默认 127.0.0.1）
-  <阶段>           stage-1、stage-2、stage-3（也可以写 1、2、3）：在一个空闲端口上启动你的
+  <阶段>           stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的
                    stages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉
   --solution       改为启动参考答案
   --file <路径>    改为启动任意 .ts/.js/.mjs/.py 服务器文件

@@ -26,7 +26,7 @@ export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEn
     const readme = next.starter.replace('server.ts', lang === 'zh' ? 'README.zh-CN.md' : 'README.md');
     lines.push(lang === 'zh' ? `下一步：阅读 ${readme}，然后运行 npm run grade ${next.id}` : `Next: read ${readme}, then npm run grade ${next.id}`);
   } else {
-    lines.push(lang === 'zh' ? '所有阶段都通过了，了不起！同时服务多个客户端的阶段即将推出。' : 'Every stage passed. Well done! A stage about serving many clients at once is coming.');
+    lines.push(lang === 'zh' ? '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。' : 'Every stage passed. Well done! Your server now serves many clients at once.');
   }
   return `${lines.join('\n')}\n`;
 }

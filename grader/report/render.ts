@@ -31,8 +31,8 @@ const LABELS = {
   learned: { en: 'What you learned', zh: '你学到了' },
   next: { en: 'Next', zh: '下一步' },
   lastStage: {
-    en: 'That was the last stage for now: a stage about serving many clients at once is coming.',
-    zh: '这是目前的最后一个阶段：同时服务多个客户端的阶段即将推出。',
+    en: 'That was the last stage: your server now serves many clients at once. npm run progress shows the whole course.',
+    zh: '这是最后一个阶段：你的服务器现在能同时服务许多客户端了。npm run progress 可以查看整个课程的进度。',
   },
 } as const;
 

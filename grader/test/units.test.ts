@@ -70,7 +70,8 @@ describe('command line', () => {
     ['stage-2', 'stage-2'],
     ['2', 'stage-2'],
     ['Stage-3', 'stage-3'],
-    ['4', undefined],
+    ['4', 'stage-4'],
+    ['5', undefined],
     ['stage', undefined],
   ])('findStage(%s) is %s', (name, id) => expect(findStage(name)?.id).toBe(id));
 });

@@ -5,8 +5,14 @@ import { pipeline } from 'node:stream/promises';
 
 const port = Number(process.env.PORT ?? 5000);
 
+// A plain loop rather than bytes.map(): several times faster, and this stage moves megabytes.
 function upperAscii(bytes: Buffer): Buffer {
-  return Buffer.from(bytes.map((b) => (b >= 0x61 && b <= 0x7a ? b - 0x20 : b)));
+  const upper = Buffer.from(bytes);
+  for (let i = 0; i < upper.length; i++) {
+    const b = upper[i] as number;
+    if (b >= 0x61 && b <= 0x7a) upper[i] = b - 0x20;
+  }
+  return upper;
 }
 
 /** One conversation. pipeline() reads only as fast as the client takes the replies: backpressure. */

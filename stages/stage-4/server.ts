@@ -4,8 +4,14 @@ import { createServer, type Socket } from 'node:net';
 
 const port = Number(process.env.PORT ?? 5000);
 
+// A plain loop rather than bytes.map(): several times faster, and this stage moves megabytes.
 function upperAscii(bytes: Buffer): Buffer {
-  return Buffer.from(bytes.map((b) => (b >= 0x61 && b <= 0x7a ? b - 0x20 : b)));
+  const upper = Buffer.from(bytes);
+  for (let i = 0; i < upper.length; i++) {
+    const b = upper[i] as number;
+    if (b >= 0x61 && b <= 0x7a) upper[i] = b - 0x20;
+  }
+  return upper;
 }
 
 // TODO: this is the server of stage 3: it serves one client at a time, and while it does, every
