@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import { BulkClient } from './client/bulk-client.ts';
 import { openSocket, ScriptedClient, STARVED_CAP, type CloseSeen } from './client/scripted-client.ts';
+import type { WatchedSocket } from './client/watched-socket.ts';
 import { Wire } from './client/wire.ts';
 import { explainStartupError } from './friendly-errors.ts';
 import type { Limits } from './limits.ts';
@@ -109,7 +110,7 @@ export class Harness {
   }
 
   /** Keep track of a client, and give it the server's clock for its deadlines. */
-  private adopt<C extends ScriptedClient | BulkClient>(client: C): C {
+  private adopt<C extends WatchedSocket>(client: C): C {
     if (HAS_PROC) client.starved = () => this.starvedMs();
     this.sockets.push(client.socket);
     return client;
@@ -266,7 +267,7 @@ export class Harness {
   }
 
   /** Bytes the kernel holds in flight for a client's connection, both ways (Linux), or null. */
-  inFlight(client: BulkClient | ScriptedClient): ReturnType<typeof inFlight> {
+  inFlight(client: WatchedSocket): ReturnType<typeof inFlight> {
     return inFlight(this.port, client.localPort);
   }
 

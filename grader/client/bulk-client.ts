@@ -2,7 +2,7 @@
 // every byte of the reply as it streams in (it never holds the payload or the reply whole).
 import type { Socket } from 'node:net';
 import { upperAscii } from '../bytes.ts';
-import { EventWaits } from './waits.ts';
+import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 
 // Large writes: each takes a turn of the grader's event loop, which is busy with a crowd of clients
@@ -18,48 +18,27 @@ export interface Mismatch {
   actual: Buffer;
 }
 
-export class BulkClient extends EventWaits {
+export class BulkClient extends WatchedSocket {
   /** Bytes whose writes completed: the kernel has them, sent or queued to send. */
   handed = 0;
   /** Reply bytes read so far, each checked as it came. */
   received = 0;
   mismatch: Mismatch | null = null;
-  finReceived = false;
-  resetReceived = false;
   private readonly expected: Buffer;
   private reading = false;
 
   constructor(
-    readonly name: string,
-    readonly socket: Socket,
-    private readonly wire: Wire,
+    name: string,
+    socket: Socket,
+    wire: Wire,
     /** The payload is this block, repeated up to `total` bytes. */
     private readonly block: Buffer,
     readonly total: number,
   ) {
-    super();
+    // No 'data' listener until startReading(): the socket reads a little into its own buffer, then
+    // leaves the rest in the kernel, as a program that never calls recv() would.
+    super(name, socket, wire);
     this.expected = upperAscii(block);
-    // No 'data' listener yet: the socket reads a little into its own buffer, then leaves the rest
-    // in the kernel, as a program that never calls recv() would.
-    socket.on('end', () => {
-      this.finReceived = true;
-      wire.add(name, 'fin-in');
-      this.changed();
-    });
-    socket.on('error', (err: NodeJS.ErrnoException) => {
-      if (!this.resetReceived && !this.finReceived) wire.add(name, 'rst-in', { detail: err.code ?? err.message });
-      this.resetReceived = true;
-      this.changed();
-    });
-    socket.on('close', () => this.changed());
-  }
-
-  get serverDone(): boolean {
-    return this.finReceived || this.resetReceived || this.socket.destroyed;
-  }
-
-  get localPort(): number {
-    return this.socket.localPort ?? 0;
   }
 
   /** Reply bytes that left the kernel but sit in this socket's own buffer, unread. */

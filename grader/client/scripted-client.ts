@@ -2,7 +2,7 @@
 // whose waits end on the event they wait for, on the server closing or resetting, or on a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
 import { deadline } from '../wait.ts';
-import { EventWaits } from './waits.ts';
+import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 
 export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; code: string };
@@ -34,34 +34,16 @@ export type CloseSeen = 'fin' | 'rst' | 'timeout';
 
 export { STARVED_CAP } from './waits.ts';
 
-export class ScriptedClient extends EventWaits {
+export class ScriptedClient extends WatchedSocket {
   received = Buffer.alloc(0);
-  finReceived = false;
-  resetReceived = false;
 
-  private constructor(
-    readonly name: string,
-    readonly socket: Socket,
-    private readonly wire: Wire,
-  ) {
-    super();
+  private constructor(name: string, socket: Socket, wire: Wire) {
+    super(name, socket, wire);
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
       wire.add(name, 'recv', { bytes: chunk });
       this.changed();
     });
-    socket.on('end', () => {
-      this.finReceived = true;
-      wire.add(name, 'fin-in');
-      this.changed();
-    });
-    socket.on('error', (err: NodeJS.ErrnoException) => {
-      // A reset from the server shows as ECONNRESET on a read, or EPIPE on our next write.
-      if (!this.resetReceived && !this.finReceived) wire.add(name, 'rst-in', { detail: err.code ?? err.message });
-      this.resetReceived = true;
-      this.changed();
-    });
-    socket.on('close', () => this.changed());
   }
 
   /** One connection attempt, bounded by `ms`. */
@@ -71,15 +53,6 @@ export class ScriptedClient extends EventWaits {
     const { socket } = opened;
     if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
     return { ok: true, client: new ScriptedClient(name, socket, wire) };
-  }
-
-  get localPort(): number {
-    return this.socket.localPort ?? 0;
-  }
-
-  /** The server can no longer send us anything. */
-  get serverDone(): boolean {
-    return this.finReceived || this.resetReceived || this.socket.destroyed;
   }
 
   send(bytes: Buffer): void {
