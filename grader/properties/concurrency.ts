@@ -7,16 +7,22 @@ import { say } from '../messages.ts';
 import { mapPool } from '../pool.ts';
 import { HAS_PROC } from '../subject/procfs.ts';
 import { hello } from './connection-loop.ts';
+import type { Text } from '../text.ts';
 import type { Property } from './property.ts';
 
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => (bytes / MIB).toFixed(1);
 
-/** Rethrow a client's failure in the property's own words, unless the server is gone (the runner says so). */
-function reword(err: unknown, text: (cause: Failure) => { en: string; zh: string }): never {
+/** Rethrow a client's failure in the property's own words (and hint), unless the server is gone: the runner says so. */
+function reword(err: unknown, text: Text, hint?: Text): never {
   if (!(err instanceof Failure) || err.details.serverGone) throw err;
-  throw new Failure(text(err), { ...(err.details.expected ? { expected: err.details.expected } : {}), ...(err.details.actual ? { actual: err.details.actual } : {}) });
+  throw new Failure(text, hint ? { hint } : {});
 }
+
+const IDLE_FORGOTTEN_HINT: Text = {
+  en: 'A stayed connected while B talked; when A spoke at last, nothing came back. Is A\'s conversation still running, and does its reply go out on A\'s own socket (not on the newest one)?',
+  zh: 'B 说话时 A 一直连着；A 终于开口时却什么都没收到。A 的对话还在运行吗？它的回复是从 A 自己的 socket 发出的吗（而不是最新连上的那个）？',
+};
 
 export const idleClientNoBlock: Property = {
   id: 'idle-client-no-block',
@@ -40,19 +46,23 @@ export const idleClientNoBlock: Property = {
     try {
       await h.answered(b, hello('B'));
     } catch (err) {
-      reword(err, () => ({
+      reword(err, {
         en: `B got no reply within ${h.limits.replyMs} ms while A sat connected and silent: your server is still waiting for A.`,
         zh: `A 连着却不说话，B 在 ${h.limits.replyMs} 毫秒内没有得到回复：你的服务器还在等 A。`,
-      }));
+      });
     }
     // A was only quiet, not gone: it is served too.
     try {
       await h.answered(a, hello('A'));
     } catch (err) {
-      reword(err, () => ({
-        en: `B was answered, but when A finally spoke it got no reply within ${h.limits.replyMs} ms: a quiet client must still be served.`,
-        zh: `B 得到了回答，但 A 终于开口时，${h.limits.replyMs} 毫秒内没有得到回复：安静的客户端也要被服务。`,
-      }));
+      reword(
+        err,
+        {
+          en: `B was answered, but when A finally spoke it got no reply within ${h.limits.replyMs} ms: a quiet client must still be served.`,
+          zh: `B 得到了回答，但 A 终于开口时，${h.limits.replyMs} 毫秒内没有得到回复：安静的客户端也要被服务。`,
+        },
+        IDLE_FORGOTTEN_HINT,
+      );
     }
   },
 };
@@ -61,6 +71,16 @@ const CROWD = 200;
 const ROUNDS = 5;
 /** Clients connect this many at a time, each wave taken from the backlog before the next: Python's default backlog is 128. */
 const WAVE = 50;
+
+const CROSSED_HINT: Text = {
+  en: 'Every reply must go back on the socket its message came from. Keep the socket in the conversation\'s own scope (the parameter of serve(socket)), never in a variable all connections share.',
+  zh: '每个回复都要从它的消息所来自的那个 socket 发回去。把 socket 放在对话自己的作用域里（serve(socket) 的参数），不要放在所有连接共用的变量里。',
+};
+
+/** The "#n, round r" of every crowd message a reply answers, lower-cased. */
+function namesIn(reply: Buffer): string[] {
+  return [...reply.toString('latin1').matchAll(/#(\d+), round (\d+)/gi)].map((m) => `#${m[1]}, round ${m[2]}`);
+}
 
 /** "#2, #3, #4, … #200": the first few and the last. */
 function names(clients: readonly { name: string }[]): string {
@@ -117,17 +137,31 @@ export const manyClients: Property = {
         const message = h.traffic.crowdMessage(i + 1, round);
         const from = client.received.length;
         client.send(message);
-        return { client, from, expected: upperAscii(message) };
+        return { client, from, expected: upperAscii(message), own: `#${i + 1}, round ${round}` };
       });
       await Promise.all(turns.map((t) => t.client.reply(t.from, t.expected.length, h.limits.replyMs, 0)));
-      const silent = turns.filter((t) => t.client.received.length - t.from < t.expected.length).map((t) => t.client);
-      const wrong = turns.find((t) => !silent.includes(t.client) && !t.client.received.subarray(t.from).equals(t.expected));
-      const told = silent[0] ?? wrong?.client;
+      const replyOf = (t: (typeof turns)[number]) => t.client.received.subarray(t.from);
+      const silent = turns.filter((t) => replyOf(t).length === 0).map((t) => t.client);
+      // Each message names its client and round: a reply naming another went to the wrong client (or is
+      // stale). How exactly a reply is uppercased is the business of uppercases, not judged twice here.
+      const wrong = turns.find((t) => namesIn(replyOf(t)).some((named) => named !== t.own));
+      const told = wrong?.client ?? silent[0];
       if (told) {
         const wire = wires.get(told);
         if (wire) h.wire.merge(wire);
       }
       const gone = h.subject.exitInfo;
+      // Crossed replies come first: they explain why the others heard nothing.
+      if (wrong) {
+        const others = namesIn(replyOf(wrong)).filter((named) => named !== wrong.own);
+        throw new Failure(
+          {
+            en: `Round ${round} of ${ROUNDS}: client ${wrong.client.name} got replies to other clients' messages (${others.slice(0, 3).join('; ')}${others.length > 3 ? '; …' : ''}). Replies are crossing between clients: does one variable hold "the client" for every conversation?`,
+            zh: `第 ${round} 轮（共 ${ROUNDS} 轮）：客户端 ${wrong.client.name} 收到了发给其他客户端的回复（${others.slice(0, 3).join('；')}${others.length > 3 ? '；…' : ''}）。回复在客户端之间串了：是不是所有对话共用同一个保存“当前客户端”的变量？`,
+          },
+          { expected: wrong.expected, actual: replyOf(wrong), hint: CROSSED_HINT },
+        );
+      }
       if (silent.length > 0) {
         const answered = CROWD - silent.length;
         throw new Failure(
@@ -136,15 +170,6 @@ export const manyClients: Property = {
             zh: `第 ${round} 轮（共 ${ROUNDS} 轮）：${CROWD} 个客户端中有 ${silent.length} 个在 ${h.limits.replyMs} 毫秒内没有得到回复（${names(silent)}）${say.andExited(gone).zh}。${answered} 个得到了回答。每个客户端都要等到回复才进入下一轮，所以不会有客户端离开来腾出位置。`,
           },
           { serverGone: Boolean(gone) },
-        );
-      }
-      if (wrong) {
-        throw new Failure(
-          {
-            en: `Round ${round} of ${ROUNDS}: client ${wrong.client.name} got a reply that is not its own message uppercased. Are replies crossing between clients?`,
-            zh: `第 ${round} 轮（共 ${ROUNDS} 轮）：客户端 ${wrong.client.name} 收到的回复不是它自己的消息转成大写。回复是不是在客户端之间串了？`,
-          },
-          { expected: wrong.expected, actual: wrong.client.received.subarray(wrong.from) },
         );
       }
       const ms = Math.round(performance.now() - started);
@@ -185,6 +210,26 @@ export function holding(m: { handed: number; inKernel: number; sentBack: number;
   return { held, grown, growthAllowed, ok: held <= HELD_LIMIT && grown <= growthAllowed };
 }
 
+/** First hints for the ways slow-reader fails other than holding the stream (its own first hint). */
+const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', Text> = {
+  dropped: {
+    en: 'A slow reader is still a client: don\'t close its connection because its replies back up; stop reading from it until they drain.',
+    zh: '读得慢的客户端也仍然是客户端：不要因为它的回复积压就关闭连接；在回复排空之前先停止从它那里读取。',
+  },
+  holdsUp: {
+    en: 'While A wasn\'t reading, your server was stuck with A: in a write that waits for A to read (sendall), or serving one client at a time. Serve each client on its own (the event loop, or a thread each), so a blocked write holds up only its own client.',
+    zh: 'A 不读的时候，你的服务器被 A 困住了：卡在一个要等 A 读取的写操作里（sendall），或者一次只服务一个客户端。让每个客户端各自被服务（靠事件循环，或每个客户端一个线程），这样一个被阻塞的写操作只会拖住它自己的客户端。',
+  },
+  stopped: {
+    en: 'Once A reads again, your server must read again too: after "drain", go on (await once(socket, "drain") does; a paused socket needs socket.resume()).',
+    zh: 'A 重新开始读取后，你的服务器也要重新开始读取：收到 "drain" 后继续（await once(socket, "drain") 会这样做；被暂停的 socket 需要调用 socket.resume()）。',
+  },
+  garbled: {
+    en: 'Every byte A sent must come back once, in order: uppercase each chunk as it comes and write it back, adding nothing and dropping nothing.',
+    zh: 'A 发送的每个字节都要按顺序、恰好一次地回来：每收到一块数据就把它转成大写写回去，不增加也不丢掉任何东西。',
+  },
+};
+
 export const slowReader: Property = {
   id: 'slow-reader',
   title: { en: 'a client that reads slowly is not buffered without bound, and holds up no one', zh: '读得慢的客户端不会让服务器无限缓冲，也不会挡住别人' },
@@ -217,7 +262,7 @@ export const slowReader: Property = {
           en: `Your server closed A's connection while A was still sending${say.andExited(h.subject.exitInfo).en}. A client that reads slowly is still a client to serve.`,
           zh: `A 还在发送时，你的服务器就关闭了它的连接${say.andExited(h.subject.exitInfo).zh}。读得慢的客户端也仍然是要服务的客户端。`,
         },
-        { serverGone: Boolean(h.subject.exitInfo) },
+        { serverGone: Boolean(h.subject.exitInfo), hint: SLOW_READER_HINTS.dropped },
       );
     }
     const flight = await h.inFlight(a);
@@ -243,10 +288,10 @@ export const slowReader: Property = {
     try {
       await h.answered(b, hello('B'));
     } catch (err) {
-      reword(err, () => ({
+      reword(err, {
         en: `While A was not reading, B got no reply within ${h.limits.replyMs} ms: one slow client holds up your whole server.`,
         zh: `A 不读数据的时候，B 在 ${h.limits.replyMs} 毫秒内没有得到回复：一个慢客户端挡住了你的整个服务器。`,
-      }));
+      }, SLOW_READER_HINTS.holdsUp);
     }
     await h.leavePolitely(b);
 
@@ -261,7 +306,7 @@ export const slowReader: Property = {
           en: `A's reply differs from its ${PAYLOAD / MIB} MiB uppercased at byte ${at}. Every byte must come back, in order, once.`,
           zh: `A 收到的回复从第 ${at} 个字节起与它发送的 ${PAYLOAD / MIB} MiB 的大写形式不同。每个字节都要按顺序、不多不少地回来。`,
         },
-        { expected, actual },
+        { expected, actual, hint: SLOW_READER_HINTS.garbled },
       );
     }
     if (a.received < PAYLOAD) {
@@ -277,7 +322,7 @@ export const slowReader: Property = {
           en: `When A read, it got back only ${mib(a.received)} MiB of its ${PAYLOAD / MIB} MiB ${why.en}${say.andExited(gone).en}.`,
           zh: `A 开始读取后，只收回了 ${PAYLOAD / MIB} MiB 中的 ${mib(a.received)} MiB，${why.zh}${say.andExited(gone).zh}。`,
         },
-        { serverGone: Boolean(gone) },
+        { serverGone: Boolean(gone), hint: SLOW_READER_HINTS.stopped },
       );
     }
     const ms = Math.round(performance.now() - started);
@@ -318,6 +363,9 @@ export const staysSmall: Property = {
       zh: `服务器占用 ${mib(before)} MiB 内存；接下来 ${BURST} 个客户端，最多 ${BURST_AT_ONCE} 个同时在线，各按自己的节奏（不逐一列出）`,
     });
     let peak = before;
+    // Exchanges and goodbyes done so far, by any client: a server busy with others is not stuck.
+    let moved = 0;
+    const progress = () => moved;
     await mapPool(
       Array.from({ length: BURST }, (_, i) => i + 1),
       BURST_AT_ONCE,
@@ -325,8 +373,12 @@ export const staysSmall: Property = {
         const wire = new Wire(h.subject.startedAt);
         try {
           const client = await h.connectQuietly(`#${n}`, wire);
-          for (let round = 1; round <= ROUNDS; round++) await h.answered(client, h.traffic.crowdMessage(n, round));
+          for (let round = 1; round <= ROUNDS; round++) {
+            await h.answeredInTurn(client, h.traffic.crowdMessage(n, round), progress);
+            moved++;
+          }
           await h.leavePolitely(client);
+          moved++;
           peak = Math.max(peak, h.resident() ?? 0);
         } catch (err) {
           if (!(err instanceof Failure)) throw err;
@@ -354,3 +406,6 @@ export const staysSmall: Property = {
     }
   },
 };
+
+/** The first hints for particular failures, beside each property's own ladder: every one in both languages. */
+export const SITUATION_HINTS: readonly Text[] = [IDLE_FORGOTTEN_HINT, CROSSED_HINT, ...Object.values(SLOW_READER_HINTS)];

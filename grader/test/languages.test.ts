@@ -5,6 +5,7 @@ import { usage } from '../args.ts';
 import { STAGES } from '../catalogue.ts';
 import { explainStartupError } from '../friendly-errors.ts';
 import { say } from '../messages.ts';
+import { SITUATION_HINTS } from '../properties/concurrency.ts';
 import { describeStatus } from '../progress/status.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import type { Text } from '../text.ts';
@@ -62,6 +63,10 @@ describe('every message in both languages', () => {
 
   test.each(Object.entries(SAMPLES))('say.%s', (name, texts) => {
     for (const text of texts) bothLanguages(text, name);
+  });
+
+  test('first hints for particular failures', () => {
+    for (const [i, text] of SITUATION_HINTS.entries()) bothLanguages(text, `situation hint ${i}`);
   });
 
   test('stages: titles and what they teach', () => {
