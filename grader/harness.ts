@@ -200,23 +200,22 @@ export class Harness {
 
   /** Send `message` and require some reply, any reply: a content bug is not this property's business. */
   async answered(client: ScriptedClient, message: Buffer, waitMs = this.limits.replyMs): Promise<Buffer> {
-    return this.answeredInTurn(client, message, () => 0, waitMs);
+    return this.answeredInTurn(client, message, { progress: () => 0, endBy: 0 }, waitMs);
   }
 
   /**
    * As `answered`, for a client among many: while `progress` (what the others have done) moves, the
-   * server is busy with them, not stuck, so the wait goes on, window after window. A server that serves
-   * one client at a time gets to every client in the end; one that serves none fails in one window.
-   * Bounded all the same, by STARVED_CAP × 10 windows.
+   * server is busy with them, not stuck, so the wait goes on, window after window, until `endBy` (a
+   * performance.now() time). A server that serves one client at a time gets to every client in the end;
+   * one that serves none fails in one window.
    */
-  async answeredInTurn(client: ScriptedClient, message: Buffer, progress: () => number, waitMs = this.limits.replyMs): Promise<Buffer> {
+  async answeredInTurn(client: ScriptedClient, message: Buffer, turn: { progress: () => number; endBy: number }, waitMs = this.limits.replyMs): Promise<Buffer> {
     const from = client.received.length;
-    const cap = performance.now() + STARVED_CAP * 10 * waitMs;
     client.send(message);
-    let seen = progress();
+    let seen = turn.progress();
     let reply = await client.anyReply(from, waitMs);
-    while (reply.length === 0 && !client.serverDone && progress() !== seen && performance.now() < cap) {
-      seen = progress();
+    while (reply.length === 0 && !client.serverDone && turn.progress() !== seen && performance.now() < turn.endBy) {
+      seen = turn.progress();
       reply = await client.anyReply(from, waitMs);
     }
     if (reply.length === 0) {

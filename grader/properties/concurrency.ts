@@ -332,6 +332,8 @@ export const slowReader: Property = {
 
 const BURST = 200;
 const BURST_AT_ONCE = 50;
+/** The whole burst, in reply windows: far more than a server serving one client at a time needs. */
+const BURST_WINDOWS = 20;
 /**
  * How far above its memory before the burst a server may stay. The burst's messages are small (a few
  * KiB in all per client), so the garbage they leave is small too: growth beyond this is something kept.
@@ -365,20 +367,31 @@ export const staysSmall: Property = {
     let peak = before;
     // Exchanges and goodbyes done so far, by any client: a server busy with others is not stuck.
     let moved = 0;
-    const progress = () => moved;
+    // However slowly the server moves, the burst ends: one that serves one client at a time needs
+    // a fraction of a second here.
+    const burstMs = BURST_WINDOWS * h.limits.replyMs;
+    const turn = { progress: () => moved, endBy: performance.now() + burstMs };
+    let served = 0;
     await mapPool(
       Array.from({ length: BURST }, (_, i) => i + 1),
       BURST_AT_ONCE,
       async (n) => {
+        if (performance.now() >= turn.endBy) {
+          throw new Failure({
+            en: `After ${burstMs} ms, only ${served} of ${BURST} clients (up to ${BURST_AT_ONCE} at a time, ${ROUNDS} messages each) had been served: your server is too slow to judge its memory after them.`,
+            zh: `${burstMs} 毫秒后，${BURST} 个客户端（最多 ${BURST_AT_ONCE} 个同时在线，每个 ${ROUNDS} 条消息）中只有 ${served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。`,
+          });
+        }
         const wire = new Wire(h.subject.startedAt);
         try {
           const client = await h.connectQuietly(`#${n}`, wire);
           for (let round = 1; round <= ROUNDS; round++) {
-            await h.answeredInTurn(client, h.traffic.crowdMessage(n, round), progress);
+            await h.answeredInTurn(client, h.traffic.crowdMessage(n, round), turn);
             moved++;
           }
           await h.leavePolitely(client);
           moved++;
+          served++;
           peak = Math.max(peak, h.resident() ?? 0);
         } catch (err) {
           if (!(err instanceof Failure)) throw err;
