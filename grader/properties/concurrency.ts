@@ -239,8 +239,8 @@ export const slowReader: Property = {
       zh: `A 发送了 ${PAYLOAD / MIB} MiB，却什么都不读。你的服务器仍然不停地读：A 不取走的回复都去了哪里？`,
     },
     {
-      en: 'socket.write() returns false once its buffer is full: stop reading until "drain" (if (!socket.write(reply)) await once(socket, "drain")), or let pipeline(socket, transform, socket) do that for you.',
-      zh: 'socket.write() 在缓冲区满时返回 false：在 "drain" 之前停止读取（if (!socket.write(reply)) await once(socket, "drain")），或者让 pipeline(socket, transform, socket) 替你做这件事。',
+      en: 'socket.write() returns false once its buffer is full: stop reading until "drain" (if (!socket.write(reply)) await once(socket, "drain")), or let pipeline(socket, transform, socket) do that for you. In Python\'s asyncio, await writer.drain() after each write.',
+      zh: 'socket.write() 在缓冲区满时返回 false：在 "drain" 之前停止读取（if (!socket.write(reply)) await once(socket, "drain")），或者让 pipeline(socket, transform, socket) 替你做这件事。在 Python 的 asyncio 里，每次 write 之后都要 await writer.drain()。',
     },
   ],
   async check(h) {
