@@ -101,6 +101,20 @@ describe('the report', () => {
     expect(renderHuman(report, 'en', false)).not.toContain('What you learned');
   });
 
+  test('the last stage, passed, closes the course in both languages', () => {
+    const stage = STAGES.at(-1);
+    if (!stage) throw new Error('no stages');
+    const report: Report = { stage, subject: stage.starter, seed: 7, passed: true, capped: false, durationMs: 400, results: [], stopped: Promise.resolve() };
+    expect(renderHuman(report, 'en', false, { celebrate: true })).toContain('That was the last stage: your server now serves many clients at once.');
+    expect(renderHuman(report, 'zh', false, { celebrate: true })).toContain('这是最后一个阶段');
+    const file = join(dir, 'all-passed.json');
+    const progress = loadProgress(file);
+    for (const s of STAGES) recordResult(progress, s.id, { held: s.properties.length, total: s.properties.length, failing: [], at: 't' });
+    saveProgress(progress, file);
+    expect(renderProgress('en', false, { [PROGRESS_ENV]: file })).toContain('Every stage passed. Well done!');
+    expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain('所有阶段都通过了');
+  });
+
   test('--hint climbs the ladder of the first failing property, and progress remembers it', async () => {
     const progress = join(dir, 'ladder.json');
     const first = await runGrader(['stage-2'], { [PROGRESS_ENV]: progress });
