@@ -340,6 +340,11 @@ const BURST_WINDOWS = 20;
  */
 const SETTLED_LIMIT = 32 * MIB;
 
+const BURST_UNFINISHED_HINT: Text = {
+  en: 'The clients could not all be served, so your server\'s memory was not judged: it stopped answering, or answered very slowly. The other failing properties tell why; fix those first.',
+  zh: '这些客户端没能全部得到服务，所以没有判断你的服务器的内存：它停止了回答，或者回答得非常慢。其他不成立的评分项会告诉你原因；先修好它们。',
+};
+
 export const staysSmall: Property = {
   id: 'stays-small',
   needsProc: true,
@@ -380,7 +385,7 @@ export const staysSmall: Property = {
           throw new Failure({
             en: `After ${burstMs} ms, only ${served} of ${BURST} clients (up to ${BURST_AT_ONCE} at a time, ${ROUNDS} messages each) had been served: your server is too slow to judge its memory after them.`,
             zh: `${burstMs} 毫秒后，${BURST} 个客户端（最多 ${BURST_AT_ONCE} 个同时在线，每个 ${ROUNDS} 条消息）中只有 ${served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。`,
-          });
+          }, { hint: BURST_UNFINISHED_HINT });
         }
         const wire = new Wire(h.subject.startedAt);
         try {
@@ -398,7 +403,7 @@ export const staysSmall: Property = {
           h.wire.merge(wire);
           throw new Failure(
             { en: `Client #${n} of ${BURST} could not finish its conversation: ${err.text.en}`, zh: `第 ${n} 个客户端（共 ${BURST} 个）没能完成对话：${err.text.zh}` },
-            { ...(err.details.hint ? { hint: err.details.hint } : {}), serverGone: Boolean(err.details.serverGone) },
+            { hint: err.details.hint ?? BURST_UNFINISHED_HINT, serverGone: Boolean(err.details.serverGone) },
           );
         }
       },
@@ -421,4 +426,4 @@ export const staysSmall: Property = {
 };
 
 /** The first hints for particular failures, beside each property's own ladder: every one in both languages. */
-export const SITUATION_HINTS: readonly Text[] = [IDLE_FORGOTTEN_HINT, CROSSED_HINT, ...Object.values(SLOW_READER_HINTS)];
+export const SITUATION_HINTS: readonly Text[] = [IDLE_FORGOTTEN_HINT, CROSSED_HINT, ...Object.values(SLOW_READER_HINTS), BURST_UNFINISHED_HINT];
