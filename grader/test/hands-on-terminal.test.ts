@@ -8,9 +8,10 @@ import { fixture, processesTagged, ROOT, TAG } from './run-grader.ts';
 import { runInTerminal, type Step, type TerminalOptions, type TerminalRun } from './terminal.ts';
 
 // A fresh prompt, or the prompt redrawn. Wait for a command's own output first, then for this: the
-// first prompt after that output is the fresh one.
-const PROMPT = /to 127\.0\.0\.1:\d+ \S/;
-const PROMPT_ZH = /发往 127\.0\.0\.1:\d+ \S/;
+// first prompt after that output is the fresh one. A server the client starts is reached on 127.0.0.1
+// or ::1, whichever answers first: one that starts listening between the two tries is met on ::1.
+const PROMPT = /to (?:127\.0\.0\.1|::1):\d+ \S/;
+const PROMPT_ZH = /发往 (?:127\.0\.0\.1|::1):\d+ \S/;
 
 /** Type a line, press Enter, wait for what it should show and for the next prompt. */
 function enter(line: string, shows: string | RegExp, prompt: RegExp = PROMPT): Step[] {
@@ -39,7 +40,7 @@ describe.skipIf(process.platform !== 'linux')('the hands-on client in a terminal
         ...enter(':several one | two', 'You sent 2 messages'),
         ...enter(':fin', 'the server closed its side too (FIN)'),
         ...enter('after fin', 'Not sent: you sent FIN (:fin)'),
-        ...enter(':reconnect', /Connected to 127\.0\.0\.1 port \d+/),
+        ...enter(':reconnect', /Connected to (?:127\.0\.0\.1|::1) port \d+/),
         ...enter('again', 'reply: "AGAIN"'),
         ...enter(':raw caf\\xc3\\xa9\\n', 'reply: "CAFé\\n" (6 bytes,'),
         ...enter(':rst', 'reset the connection (RST)'),
