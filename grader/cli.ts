@@ -3,7 +3,7 @@
 import { main } from './main.ts';
 import { removeCompiledNow } from './subject/compile.ts';
 import { releaseAllPorts } from './subject/port.ts';
-import { killAllNow, stopAll } from './subject/process.ts';
+import { killAllNow, shutDown, stopAll } from './subject/process.ts';
 
 const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 let interrupted = false;
@@ -14,7 +14,7 @@ for (const [signal, code] of Object.entries(EXIT_ON_SIGNAL)) {
       process.exit(code);
     }
     interrupted = true;
-    void stopAll().finally(() => {
+    void shutDown().finally(() => {
       if (signal !== 'SIGHUP') process.exit(code);
       // The terminal is gone, and Node 20 aborts at a normal exit when it can't restore the terminal's
       // mode: end as a hang-up ends a program, by the signal's default action (tidying up first).

@@ -10,10 +10,13 @@ import { randomSeed, trafficFor, type Traffic } from './properties/traffic.ts';
 import { compileServer } from './subject/compile.ts';
 import { compiledLaunch, withPort, type Launch } from './subject/launch.ts';
 import { freePort, releasePort } from './subject/port.ts';
+import { STARVED_CAP } from './client/waits.ts';
+import { residentBytes } from './subject/memory.ts';
 import { HAS_PROC } from './subject/procfs.ts';
 import { SubjectProcess, type ExitInfo } from './subject/process.ts';
 import type { Text } from './text.ts';
 import { mapPool } from './pool.ts';
+import { StartGate } from './start-gate.ts';
 import { deadline, TIMED_OUT, within } from './wait.ts';
 
 export type Status = 'pass' | 'fail' | 'skip';
@@ -47,6 +50,8 @@ export interface Report {
   capped: boolean;
   /** Wall time of the whole grade. */
   durationMs: number;
+  /** How long the first server took from spawn to listening (null if it never did). */
+  startMs?: number;
   results: PropertyResult[];
   /** Resolves once every server this grade started is stopped (the report doesn't wait for it). */
   stopped: Promise<void>;
@@ -69,7 +74,11 @@ export interface GradeOptions {
 
 const EMPTY: Text = { en: '', zh: '' };
 const PORT_RETRIES = 3;
+/** A server that listened for the pathfinder but not for this property gets one more start. */
+const START_RETRIES = 2;
 const LAST_WORDS_MS = 100;
+/** Resident memory growing by this much in LAST_WORDS_MS is a server filling its memory. */
+const GROWING_BYTES = 4 * 1024 * 1024;
 
 export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SOCKET_LAB_JOBS);
@@ -82,6 +91,7 @@ export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
 /** One grade's shared state: its traffic, the servers it runs, their stops, and whether its cap has passed. */
 interface GradeRun {
   options: GradeOptions;
+  gate: StartGate<PropertyResult>;
   traffic: Traffic;
   live: Set<SubjectProcess>;
   stops: Promise<void>[];
@@ -92,7 +102,7 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   const started = performance.now();
   const jobs = options.jobs ?? defaultJobs(options.env);
   const seed = options.seed ?? randomSeed();
-  const run: GradeRun = { options, traffic: trafficFor(seed), live: new Set(), stops: [], capped: false };
+  const run: GradeRun = { options, gate: new StartGate(), traffic: trafficFor(seed), live: new Set(), stops: [], capped: false };
   // Past the cap, every server of this grade is stopped: checks still running end at once (no one
   // answers), and those not yet started aren't.
   const cancelCap =
@@ -105,8 +115,10 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
   const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
-    // Long checks first, so the short ones fill the gaps beside them; the report keeps the stage's order.
-    const queue = [...stage.properties].sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)));
+    // The stage's first property (listens) starts the pathfinder (see start-gate.ts). Then long checks
+    // first, so the short ones fill the gaps beside them; the report keeps the stage's order.
+    const [first, ...rest] = stage.properties;
+    const queue = [...(first ? [first] : []), ...rest.sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)))];
     const judged = await mapPool(queue, jobs, async (property) => {
       const result = await judge(property, runnable, run);
       options.onResult?.(result);
@@ -115,7 +127,8 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     const results = stage.properties.map((p) => judged.find((r) => r.id === p.id) as PropertyResult);
     const stopped = Promise.all(run.stops).then(() => undefined);
     const durationMs = Math.round(performance.now() - started);
-    return { stage, subject: launch.label, seed, passed: results.every((r) => r.status !== 'fail'), capped: run.capped, durationMs, results, stopped };
+    const passed = results.every((r) => r.status !== 'fail');
+    return { stage, subject: launch.label, seed, passed, capped: run.capped, durationMs, ...(run.gate.startMs !== null ? { startMs: run.gate.startMs } : {}), results, stopped };
   } finally {
     cancelCap();
     // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers
@@ -146,12 +159,36 @@ async function judge(property: Property, launch: Launch, run: GradeRun): Promise
   return run.capped ? pastCap(property, run, result) : result;
 }
 
+/** A property whose server was never started: the pathfinder's never listened, and this is why. */
+function notStarted(property: Property, first: PropertyResult): PropertyResult {
+  return { ...first, id: property.id, title: property.title, durationMs: 0, notListening: true };
+}
+
 async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
-  const { options, stops } = run;
-  const base = { id: property.id, title: property.title };
   if (property.needsProc && !HAS_PROC) {
+    const base = { id: property.id, title: property.title };
     return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, output: [] };
   }
+  const ticket = await run.gate.enter();
+  const first = run.gate.failed();
+  if (!ticket) return notStarted(property, first as PropertyResult);
+  if (run.capped) {
+    ticket.done();
+    return pastCap(property, run);
+  }
+  let result: PropertyResult | undefined;
+  try {
+    result = await judgeStarted(property, launch, run, ticket.pathfinder, (ms) => ticket.listening(ms));
+    if (ticket.pathfinder && result.notListening) run.gate.close(result);
+    return result;
+  } finally {
+    ticket.done(result?.notListening === true);
+  }
+}
+
+async function judgeStarted(property: Property, launch: Launch, run: GradeRun, pathfinder: boolean, onListening: (ms: number) => void): Promise<PropertyResult> {
+  const { options, stops } = run;
+  const base = { id: property.id, title: property.title };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const started = performance.now();
@@ -160,6 +197,7 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     });
     run.live.add(subject);
     const harness = new Harness(subject, options.limits, run.traffic);
+    harness.onListening = onListening;
     let status: Status = 'pass';
     let message = EMPTY;
     let details: Failure['details'] = {};
@@ -183,10 +221,7 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
       }
     }
     const durationMs = Math.round(performance.now() - started);
-    if (status === 'fail') {
-      // A failure often means a server on its way down: let its exit and its last words arrive.
-      if ((await within(subject.exited, LAST_WORDS_MS)) !== TIMED_OUT) await within(subject.closed, LAST_WORDS_MS);
-    }
+    if (status === 'fail') await lastWords(subject, STARVED_CAP * options.limits.replyMs);
     // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
     const wire = [...harness.wire.events];
     harness.closeClients();
@@ -202,9 +237,12 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
     const lostPortRace =
       details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
     if (lostPortRace && attempt < PORT_RETRIES) continue;
+    // The pathfinder's server listened, this one didn't: start it once more before any verdict.
+    const startedForOthers = !pathfinder && details.notListening === true;
+    if (startedForOthers && attempt < START_RETRIES) continue;
     // The ladder starts with the hint for this very failure: the check's own, or, when it failed because
     // the server is gone, that (unless the property's own hints are about exactly that).
-    const { hint: specific, serverGone, ...failure } = details;
+    const { hint: specific, serverGone, notListening: neverListened, ...failure } = details;
     const exit = subject.exitInfo;
     // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
     const overMemory = status === 'fail' && exit?.memory !== undefined;
@@ -226,12 +264,15 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
           : generic && launch.runtime !== 'node'
             ? say.noReplyHintFor(launch.runtime)
             : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
+    // Listened for the pathfinder, but not twice in a row here: this property's own failure, not "not judged".
+    const ownHint = startedForOthers ? say.listensOnlySometimesHint() : hint;
     return {
       ...base,
-      hints: hint ? [hint, ...property.hints.slice(1)] : property.hints,
+      hints: ownHint ? [ownHint, ...property.hints.slice(1)] : property.hints,
       status,
       message,
       durationMs,
+      ...(neverListened && !startedForOthers ? { notListening: true } : {}),
       ...failure,
       wire,
       port,
@@ -241,7 +282,23 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
   }
 }
 
+/**
+ * A failure often means a server on its way down: let its exit and its last words arrive. One whose
+ * memory is still growing fast is on its way to the memory cap (filling hundreds of MiB takes seconds on a
+ * slow machine): let the cap have its say, for at most `boundMs`, so the story names the cause.
+ */
+async function lastWords(subject: SubjectProcess, boundMs: number): Promise<void> {
+  const until = performance.now() + boundMs;
+  let resident = residentBytes(subject.pid) ?? 0;
+  while ((await within(subject.exited, LAST_WORDS_MS)) === TIMED_OUT) {
+    const now = residentBytes(subject.pid) ?? 0;
+    if (now - resident < GROWING_BYTES || performance.now() >= until) return;
+    resident = now;
+  }
+  await within(subject.closed, LAST_WORDS_MS);
+}
+
 /** Every wait inside a check is bounded; this bounds the sum, in case a grader bug chains too many. */
 function hardCap(limits: Limits): number {
-  return limits.startMs + 60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs;
+  return limits.startCapMs + 60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs;
 }

@@ -12,6 +12,7 @@ import type { Traffic } from './properties/traffic.ts';
 import type { Text } from './text.ts';
 import { residentBytes } from './subject/memory.ts';
 import { HAS_PROC, anyWorking, backlogWaiting, groupMembers, inFlight, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
+import { StartWatch } from './subject/start-watch.ts';
 import type { ExitInfo, SubjectProcess } from './subject/process.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
@@ -134,15 +135,17 @@ export class Harness {
 
   private cachedStarved: { at: number; ms: number } | null = null;
 
+  /** Called once the probe gets through: the server listens, `ms` after it was spawned. */
+  onListening: (ms: number) => void = () => {};
+
   private async probe(name: string): Promise<ScriptedClient> {
-    const deadline = this.subject.startedAt + this.limits.startMs;
-    let lastWorking = this.subject.startedAt;
-    let lastPrinted = 0;
+    const watch = new StartWatch(this.subject, this.limits);
     for (let round = 0; ; round++) {
       for (const host of HOSTS) {
         const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
         if (result.ok) {
           this.host = host;
+          this.onListening(Math.round(performance.now() - this.subject.startedAt));
           return this.adopt(result.client);
         }
       }
@@ -155,28 +158,17 @@ export class Harness {
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
         throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, { notListening: true });
       }
-      const now = performance.now();
-      // Checking /proc costs more than a connect: every tenth round is soon enough to say "wrong port".
-      if (round % 10 === 9 || now >= deadline) {
+      // Looking at /proc costs more than a connect: every fifth round is soon enough to judge the start,
+      // every tenth to say "wrong port".
+      const verdict = round % 5 === 4 ? await watch.verdict() : null;
+      if (round % 10 === 9 || verdict) {
         const elsewhere = await this.listeningElsewhere();
         if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true, hint: say.otherPortHint() });
       }
-      if (now >= deadline) {
-        throw new Failure(say.neverListened(this.limits.startMs, this.port), { notListening: true });
+      if (verdict?.kind === 'busy') {
+        throw new Failure(say.neverListened(this.limits.startMs, verdict.ms, verdict.cpuMs, this.port), { notListening: true });
       }
-      // A server still starting is working (even on a loaded machine: it waits for a CPU, runnable);
-      // one asleep without a listener is waiting for something that isn't us. Don't wait it out.
-      if (HAS_PROC && round % 5 === 4) {
-        // Printing counts as working: a server blocked on a full stdout pipe is waiting for us to read.
-        const printed = this.subject.stdout.total + this.subject.stderr.total;
-        if (anyWorking(this.members()) !== false || printed !== lastPrinted) lastWorking = now;
-        lastPrinted = printed;
-        const asleep = now - lastWorking;
-        // Only when nothing of the server listens anywhere: one asleep in accept() is waiting for us.
-        if (now - this.subject.startedAt >= this.limits.idleStartMs && asleep >= this.limits.idleMs && (await listenersOf(this.subject.pid))?.length === 0) {
-          throw new Failure(say.asleepNotListening(Math.round(now - this.subject.startedAt), this.port), { notListening: true });
-        }
-      }
+      if (verdict?.kind === 'idle') throw new Failure(say.asleepNotListening(verdict.ms, this.port), { notListening: true });
       await within(this.subject.exited, PROBE_EVERY_MS);
     }
   }

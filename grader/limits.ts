@@ -1,11 +1,17 @@
 // Every wait the grader makes is bounded by one of these. One factor scales them all, for slow machines:
 //   SOCKET_LAB_TIMEOUT_SCALE=3 npm run grade stage-3
 export interface Limits {
-  /** From spawn until the first client connects, for a server busy starting up. */
+  /**
+   * A server that works at starting but does not listen is given up on once it has used this much CPU
+   * time (everything its launch ran counts) and this much wall time has passed: time spent waiting for
+   * a CPU is the machine's, not the server's.
+   */
   startMs: number;
-  /** A server asleep this long without listening, at least `idleStartMs` after spawn, won't listen. */
+  /** A server idle this long without listening, at least `idleStartMs` after spawn, won't listen. */
   idleMs: number;
   idleStartMs: number;
+  /** A server still starting after this much wall time is given up on all the same. */
+  startCapMs: number;
   /** From a send until the whole expected reply has arrived. */
   replyMs: number;
   /** After the expected bytes, how long to wait for bytes that should not be there. */
@@ -29,6 +35,7 @@ const BASE: Limits = {
   startMs: 5000,
   idleMs: 500,
   idleStartMs: 1000,
+  startCapMs: 30_000,
   replyMs: 1000,
   quietMs: 50,
   closeMs: 500,

@@ -41,10 +41,28 @@ export const say = {
     };
   },
 
-  neverListened: (ms: number, port: number): Text => ({
-    en: `Nothing accepted a connection on port ${port} (127.0.0.1 or ::1) within ${ms} ms, though the server kept running. Does it call listen() with the port from the PORT environment variable?`,
-    zh: `服务器一直在运行，但 ${ms} 毫秒内端口 ${port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
+  /** Worked `cpuMs` of CPU time in `ms` without listening (over the `budgetMs` of CPU, or past the cap). */
+  neverListened: (budgetMs: number, ms: number, cpuMs: number, port: number): Text => {
+    const within = cpuMs >= budgetMs || cpuMs === 0 ? Math.min(budgetMs, ms) : ms;
+    const used = cpuMs > 0 ? { en: ` (it used ${cpuMs} ms of CPU time in ${ms} ms)`, zh: `（${ms} 毫秒里用了 ${cpuMs} 毫秒 CPU 时间）` } : { en: '', zh: '' };
+    return {
+      en: `Nothing accepted a connection on port ${port} (127.0.0.1 or ::1) within ${within} ms, though the server kept working${used.en}. Does it call listen() with the port from the PORT environment variable?`,
+      zh: `服务器一直在工作${used.zh}，但 ${within} 毫秒内端口 ${port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
+    };
+  },
+
+  listensOnlySometimesHint: (): Text => ({
+    en: 'Your server listened for another check of this grade, but not for this one, twice. Does it start the same way every time? Look for a fixed port, a file it locks or writes, or a crash that comes and goes.',
+    zh: '在本次评分的另一项检查里，你的服务器开始了监听，但在这一项里两次都没有。它每次启动都一样吗？找找写死的端口、它锁住或写入的文件，或时有时无的崩溃。',
   }),
+
+  slowStart: (ms: number): Text => {
+    const seconds = (ms / 1000).toFixed(1);
+    return {
+      en: `Your server took ${seconds} s to start listening; the grader waited for it. (A server that keeps working at starting, through a launcher such as pyenv or npx, is given the time it needs.)`,
+      zh: `你的服务器用了 ${seconds} 秒才开始监听；评分器等了它。（启动时一直在工作的服务器，包括经由 pyenv、npx 等启动器启动的，都会得到它需要的时间。）`,
+    };
+  },
 
   asleepNotListening: (ms: number, port: number): Text => ({
     en: `${ms} ms after it started, your server is running but idle, and nothing listens on port ${port} (127.0.0.1 or ::1). Does it call listen() with the port from the PORT environment variable?`,

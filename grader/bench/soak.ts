@@ -10,7 +10,7 @@ import { ROOT, STAGES, findStage, type Stage } from '../catalogue.ts';
 import { grade } from '../grade.ts';
 import { limitsFor, timeoutScale } from '../limits.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
-import { SubjectProcess, stopAll } from '../subject/process.ts';
+import { SubjectProcess, shutDown, stopAll } from '../subject/process.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { machine } from './measure.ts';
 
@@ -62,7 +62,7 @@ const subjects = only ? allSubjects.filter((s) => s.stage === only) : allSubject
 const hogs = values.load
   ? Array.from({ length: availableParallelism() }, () => new SubjectProcess({ label: 'hog', cwd: ROOT, shell: false, command: process.execPath, args: ['-e', 'for (;;);'], runtime: 'node' }, 0, 500, process.env))
   : [];
-const interrupt = () => void stopAll().finally(() => process.exit(130));
+const interrupt = () => void shutDown().finally(() => process.exit(130));
 process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
 

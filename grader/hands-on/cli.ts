@@ -85,7 +85,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
         env,
         onLine: (line, stream) => screen.server(say.serverLabel, line, stream),
       });
-      const first = await firstConnection(current.server.subject, limits.startMs, w.connectMs);
+      const first = await firstConnection(current.server.subject, limits, w.connectMs);
       if (!first.ok) {
         current.server.flush();
         screen.say(first.why, 'error');

@@ -96,10 +96,6 @@ Examples: npm run client -- stage-2
       zh: `你的服务器在开始监听之前就${status.zh}；它打印的内容见上方。`,
     };
   },
-  neverListened: (ms: number, port: number): Text => ({
-    en: `Nothing accepted a connection on port ${port} within ${ms} ms, though the server kept running. Does it call listen() with the port from the PORT environment variable?`,
-    zh: `服务器一直在运行，但 ${ms} 毫秒内端口 ${port} 上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
-  }),
   connected: (host: string, port: number, localPort: number): Text => ({
     en: `Connected to ${host} port ${port} (this client is port ${localPort}).`,
     zh: `已连接到 ${host} 端口 ${port}（本客户端是端口 ${localPort}）。`,

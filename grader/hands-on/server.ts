@@ -3,7 +3,9 @@
 import { explainStartupError } from '../friendly-errors.ts';
 import { compileServer } from '../subject/compile.ts';
 import { compiledLaunch, withPort, type Launch } from '../subject/launch.ts';
+import { say as graderSay } from '../messages.ts';
 import { SubjectProcess } from '../subject/process.ts';
+import { StartWatch, type StartLimits } from '../subject/start-watch.ts';
 import type { Text } from '../text.ts';
 import { pause, within } from '../wait.ts';
 import { say } from './messages.ts';
@@ -69,12 +71,13 @@ export type FirstConnection = { ok: true; connection: Connection } | { ok: false
 
 /**
  * The first connection to a server just started: retried while nothing listens yet, until it is
- * accepted, the server exits, or `startMs` pass. The probe that succeeds is the learner's connection:
- * a one-client server (stages 1 and 2) must not have its only client spent on a probe.
+ * accepted, the server exits, or it is judged as never going to listen (see StartWatch: a server busy
+ * starting, through a slow launcher or on a slow machine, is waited for). The probe that succeeds is the
+ * learner's connection: a one-client server (stages 1 and 2) must not have its only client spent on a probe.
  */
-export async function firstConnection(subject: SubjectProcess, startMs: number, connectMs: number): Promise<FirstConnection> {
-  const deadline = subject.startedAt + startMs;
-  for (;;) {
+export async function firstConnection(subject: SubjectProcess, limits: StartLimits, connectMs: number): Promise<FirstConnection> {
+  const watch = new StartWatch(subject, limits);
+  for (let round = 0; ; round++) {
     for (const host of HOSTS) {
       const opened = await Connection.open(host, subject.port, connectMs);
       if (opened.ok) return opened;
@@ -84,7 +87,9 @@ export async function firstConnection(subject: SubjectProcess, startMs: number, 
       const exited = say.exitedBeforeListening(subject.exitInfo);
       return { ok: false, why: why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited };
     }
-    if (performance.now() >= deadline) return { ok: false, why: say.neverListened(startMs, subject.port) };
+    const verdict = round % 3 === 2 ? await watch.verdict() : null;
+    if (verdict?.kind === 'busy') return { ok: false, why: graderSay.neverListened(limits.startMs, verdict.ms, verdict.cpuMs, subject.port) };
+    if (verdict?.kind === 'idle') return { ok: false, why: graderSay.asleepNotListening(verdict.ms, subject.port) };
     // Retry soon, or at once when the server exits: its exit is what to report then. (Exited but with
     // processes of its group still running, it may yet listen: only a retry can tell.)
     await (subject.exitInfo ? pause(PROBE_EVERY_MS) : within(subject.exited, PROBE_EVERY_MS));

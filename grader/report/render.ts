@@ -7,6 +7,9 @@ import { say } from '../messages.ts';
 import type { Lang } from '../text.ts';
 import { wireStory } from './wire-story.ts';
 
+/** A first server slower than this to listen is named at the top of the report: the grade waited for it. */
+export const SLOW_START_MS = 1000;
+
 export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
 }
@@ -104,6 +107,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   const lines = [
     c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
     c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject} · ${seedNote(report.seed, lang)}`),
+    ...(report.startMs !== undefined && report.startMs >= SLOW_START_MS ? [c.dim(say.slowStart(report.startMs)[lang])] : []),
     '',
   ];
   const width = Math.max(...report.results.map((r) => r.id.length));
@@ -155,6 +159,8 @@ export function reportData(report: Report, lang: Lang) {
     subject: report.subject,
     seed: report.seed,
     passed: report.passed,
+    /** How long the first server took to listen, in ms (null when it never did). */
+    startMs: report.startMs ?? null,
     properties: report.results.map((r) => ({
       id: r.id,
       title: r.title[lang],

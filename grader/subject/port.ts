@@ -1,9 +1,8 @@
 // A port for the next server: random, below the ephemeral range (so our own client sockets never take
 // it), free on both loopback addresses, and never handed out twice by this process.
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { claim, release, releaseAll } from './machine-locks.ts';
 import { HAS_PROC, tcpTable } from './procfs.ts';
 
 // Ports this process used lately: not picked again soon (TIME_WAIT may linger on them), but the set is
@@ -17,65 +16,21 @@ function remember(port: number): void {
 }
 
 // Two graders at once (watch mode beside a manual grade, parallel CI jobs) must never pick the same
-// port: one's probe would reach the other's server. A port is reserved by creating a lock file
-// exclusively, and released once its server is stopped; a lock whose process is gone is stale.
-const LOCKS = join(tmpdir(), 'socket-lab-ports');
-const held = new Set<number>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+// port: one's probe would reach the other's server. A port is reserved until its server is stopped.
+const PORTS = 'ports';
 
 /** Reserve a port for this process, unless a live grader holds it. */
 export function reservePort(port: number): boolean {
-  const lock = join(LOCKS, String(port));
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      mkdirSync(LOCKS, { recursive: true });
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      held.add(port);
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true; // no lock directory to be had: go without
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(lock, 'utf8'));
-      } catch {
-        // removed meanwhile: try again
-      }
-      if (owner > 0 && alive(owner)) return false;
-      try {
-        unlinkSync(lock); // stale: its grader is gone
-      } catch {
-        // someone else removed it first
-      }
-    }
-  }
-  return false;
+  return claim(PORTS, String(port));
 }
 
 /** Give the port back, once the server that used it is stopped. */
 export function releasePort(port: number): void {
-  if (!held.delete(port)) return;
-  try {
-    unlinkSync(join(LOCKS, String(port)));
-  } catch {
-    // already gone
-  }
+  release(PORTS, String(port));
 }
 
-/** Give back every port still held: at exit, and before an end by signal, which runs no exit handler. */
-export function releaseAllPorts(): void {
-  for (const port of held) releasePort(port);
-}
-process.on('exit', releaseAllPorts);
+/** Give back every port (and every other machine-wide lock) still held: before an end by signal. */
+export const releaseAllPorts = releaseAll;
 
 function ephemeralRangeStart(): number {
   try {

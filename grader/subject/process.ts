@@ -26,6 +26,8 @@ export interface SubjectOptions {
 export const DEFAULT_MEMORY_CAP_MIB = 512;
 
 const running = new Set<SubjectProcess>();
+/** The grader is ending (Ctrl-C, a hang-up): a server that would start now is killed as it starts. */
+let closing = false;
 const MIB = 1024 * 1024;
 
 export class SubjectProcess {
@@ -59,6 +61,8 @@ export class SubjectProcess {
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
+    // Spawned while the grader is going down (a check was just starting): it must not outlive us.
+    if (closing) this.signal('SIGKILL');
     const capMiB = options.memoryCapMiB ?? DEFAULT_MEMORY_CAP_MIB;
     let overMemory: ExitInfo['memory'];
     // Watched until stopped: a leader's children may outlive it, and count against the same cap.
@@ -148,6 +152,12 @@ export class SubjectProcess {
 /** Stop every server still running (but those to `keep`): on finish, on Ctrl-C, on a crash of the grader. */
 export async function stopAll(keep: readonly SubjectProcess[] = []): Promise<void> {
   await Promise.all([...running].filter((s) => !keep.includes(s)).map((subject) => subject.stop()));
+}
+
+/** The grader is ending: stop every server, and every one that would still start. */
+export function shutDown(): Promise<void> {
+  closing = true;
+  return stopAll();
 }
 
 /** Last resort at process exit, when nothing async can run any more: SIGKILL every group left. */

@@ -25,25 +25,46 @@ interface Stat {
   state: string;
   ppid: number;
   pgrp: number;
+  /** CPU time, in clock ticks: its own (user + system), and that of its children it has reaped. */
+  ticks: number;
 }
+
+/** Clock ticks per second in /proc (USER_HZ): 100 on every Linux that Node runs on. */
+const TICK_MS = 10;
 
 /** Fields of /proc/<pid>/stat (or a task's): the command may hold spaces and parens, so split after the last ')'. */
 function readStat(path: string): Stat | null {
   const text = safeRead(path);
   if (text === null) return null;
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { state: fields[0] ?? '?', ppid: Number(fields[1]), pgrp: Number(fields[2]) };
+  // utime, stime, cutime, cstime: the 14th to 17th fields, counted from the pid.
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
+  return { state: fields[0] ?? '?', ppid: Number(fields[1]), pgrp: Number(fields[2]), ticks };
 }
 
 /** Live (not zombie) processes of a process group. */
 export function groupMembers(pgid: number): number[] {
+  return groupUsage(pgid).members;
+}
+
+/**
+ * A process group's live (not zombie) processes, and the CPU time it has used so far, in ms: its live
+ * processes' own, that of those exited but not yet reaped, and that of every child they reaped (a
+ * launcher's short-lived helpers, a shell's commands). A launcher that `exec`s its program keeps its pid,
+ * and the count goes on. It only grows while the group works (a process leaving the group takes its
+ * share along).
+ */
+export function groupUsage(pgid: number): { members: number[]; cpuMs: number } {
   const members: number[] = [];
+  let ticks = 0;
   for (const name of safeList('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = readStat(`/proc/${name}/stat`);
-    if (stat && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X') members.push(Number(name));
+    if (!stat || stat.pgrp !== pgid) continue;
+    ticks += stat.ticks;
+    if (stat.state !== 'Z' && stat.state !== 'X') members.push(Number(name));
   }
-  return members;
+  return { members, cpuMs: ticks * TICK_MS };
 }
 
 /** Is any thread of these processes in one of `states` right now? Null when none could be read. */

@@ -44,7 +44,7 @@ describe('a batch of eleven submissions', () => {
     work = mkdtempSync(join(tmpdir(), 'socket-lab-class-test-'));
     cpSync(resolve(ROOT, fixture('class')), join(work, 'class'), { recursive: true });
     run = await runGrader([
-      'stage-3', '--batch', join(work, 'class'), '--seed', '5', '--max-memory', '256',
+      'stage-3', '--batch', join(work, 'class'), '--seed', '5', '--max-memory', '128',
       '--out', out('all.json'), '--csv', out('table.csv'), '--junit', out('junit.xml'), '--gradescope', out('gradescope'),
     ]);
   }, 180_000);
@@ -117,7 +117,7 @@ describe('a batch of eleven submissions', () => {
     }
     const ivan = suites.testsuite.find((s: { name: string }) => s.name === 'ivan');
     const uppercases = ivan.testcase.find((t: { name: string }) => t.name === 'uppercases');
-    expect(uppercases.failure.message).toMatch(/stopped by the grader for using \d+ MiB of memory, over the cap of 256 MiB/);
+    expect(uppercases.failure.message).toMatch(/stopped by the grader for using \d+ MiB of memory, over the cap of 128 MiB/);
   });
 
   test('--gradescope: one results file per submission, a point per property', () => {

@@ -55,7 +55,7 @@ describe.concurrent('reports', () => {
   test('--json prints exactly one object of the contract shape', async () => {
     const run = await runGrader(['1', '--solution', '--json']);
     const report = parseReport(run);
-    expect(Object.keys(report)).toEqual(['stage', 'subject', 'seed', 'passed', 'properties']);
+    expect(Object.keys(report)).toEqual(['stage', 'subject', 'seed', 'passed', 'startMs', 'properties']);
     expect(report).toMatchObject({ stage: 'stage-1', subject: 'solutions/stage-1/server.ts', passed: true });
     expect(report.properties.map((p) => p.id)).toEqual(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']);
     for (const p of report.properties) {

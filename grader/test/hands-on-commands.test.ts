@@ -185,7 +185,6 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     say.notATerminal(),
     say.starting('x', 1),
     say.exitedBeforeListening(exit),
-    say.neverListened(1, 2),
     say.connected('h', 1, 2),
     say.welcome(),
     say.refused('h', 1),

@@ -72,22 +72,24 @@ export function failing(report: JsonReport): string[] {
   return report.properties.filter((p) => p.status === 'fail').map((p) => p.id).sort();
 }
 
-/** What a grader with this pid left in the temporary folder: compiled servers, port reservations. */
+/** What a grader with this pid left in the temporary folder: compiled servers, reserved ports and places. */
 export function leftBehind(pid: number): string[] {
   const compiled = readdirSync(tmpdir()).filter((name) => name.startsWith(`socket-lab-${pid}-`));
-  const locks = join(tmpdir(), 'socket-lab-ports');
-  const held = (() => {
+  const heldIn = (kind: string) => {
+    const locks = join(tmpdir(), `socket-lab-${kind}`);
     try {
-      return readdirSync(locks).filter((port) => {
-        try {
-          return readFileSync(join(locks, port), 'utf8') === String(pid);
-        } catch {
-          return false;
-        }
-      });
+      return readdirSync(locks)
+        .filter((name) => {
+          try {
+            return readFileSync(join(locks, name), 'utf8') === String(pid);
+          } catch {
+            return false;
+          }
+        })
+        .map((name) => `${kind} ${name}`);
     } catch {
       return [];
     }
-  })();
-  return [...compiled, ...held.map((port) => `port ${port}`)];
+  };
+  return [...compiled, ...heldIn('ports').map((p) => p.replace('ports', 'port')), ...heldIn('starts')];
 }
