@@ -79,6 +79,8 @@ const START_RETRIES = 2;
 const LAST_WORDS_MS = 100;
 /** Resident memory growing by this much in LAST_WORDS_MS is a server filling its memory. */
 const GROWING_BYTES = 4 * 1024 * 1024;
+/** How long, in reply windows, a server still filling its memory is watched for the cap to stop it. */
+const GROWING_WAIT_REPLIES = 3;
 
 export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SOCKET_LAB_JOBS);
@@ -221,7 +223,7 @@ async function judgeStarted(property: Property, launch: Launch, run: GradeRun, p
       }
     }
     const durationMs = Math.round(performance.now() - started);
-    if (status === 'fail') await lastWords(subject, STARVED_CAP * options.limits.replyMs);
+    if (status === 'fail') await lastWords(subject, GROWING_WAIT_REPLIES * options.limits.replyMs);
     // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
     const wire = [...harness.wire.events];
     harness.closeClients();
@@ -300,5 +302,5 @@ async function lastWords(subject: SubjectProcess, boundMs: number): Promise<void
 
 /** Every wait inside a check is bounded; this bounds the sum, in case a grader bug chains too many. */
 function hardCap(limits: Limits): number {
-  return limits.startCapMs + 60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs;
+  return limits.startCapMs + STARVED_CAP * (60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs);
 }

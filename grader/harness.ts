@@ -192,21 +192,21 @@ export class Harness {
 
   /** Send `message` and require some reply, any reply: a content bug is not this property's business. */
   async answered(client: ScriptedClient, message: Buffer, waitMs = this.limits.replyMs): Promise<Buffer> {
-    return this.answeredInTurn(client, message, { progress: () => 0, endBy: 0 }, waitMs);
+    return this.answeredInTurn(client, message, { progress: () => 0, over: () => true }, waitMs);
   }
 
   /**
    * As `answered`, for a client among many: while `progress` (what the others have done) moves, the
-   * server is busy with them, not stuck, so the wait goes on, window after window, until `endBy` (a
-   * performance.now() time). A server that serves one client at a time gets to every client in the end;
+   * server is busy with them, not stuck, so the wait goes on, window after window, until `over` says
+   * the turn has ended (see `serverDeadline`). A server that serves one client at a time gets to every client in the end;
    * one that serves none fails in one window.
    */
-  async answeredInTurn(client: ScriptedClient, message: Buffer, turn: { progress: () => number; endBy: number }, waitMs = this.limits.replyMs): Promise<Buffer> {
+  async answeredInTurn(client: ScriptedClient, message: Buffer, turn: { progress: () => number; over: () => boolean }, waitMs = this.limits.replyMs): Promise<Buffer> {
     const from = client.received.length;
     client.send(message);
     let seen = turn.progress();
     let reply = await client.anyReply(from, waitMs);
-    while (reply.length === 0 && !client.serverDone && turn.progress() !== seen && performance.now() < turn.endBy) {
+    while (reply.length === 0 && !client.serverDone && turn.progress() !== seen && !turn.over()) {
       seen = turn.progress();
       reply = await client.anyReply(from, waitMs);
     }
@@ -345,18 +345,30 @@ export class Harness {
 
   /**
    * Poll /proc until `predicate` holds, or `ms` of the server's time have passed: like a client's wait,
-   * wall time less what the server (and the grader) spent waiting for a CPU, at most 3× `ms` of wall time.
+   * wall time less what the server (and the grader) spent waiting for a CPU, at most STARVED_CAP × `ms` of wall time.
    * A server closing 50 sockets on a starved machine has had no chance to do it yet.
    */
   async pollUntil(predicate: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-    const started = performance.now();
-    const starvedAtStart = this.starvedMs();
+    const passed = this.serverDeadline(ms);
     while (!(await predicate())) {
-      const wall = performance.now() - started;
-      if (wall >= ms && (wall - (this.starvedMs() - starvedAtStart) >= ms || wall >= STARVED_CAP * ms)) return predicate();
+      if (passed()) return predicate();
       await pause(PROC_POLL_MS);
     }
     return true;
+  }
+
+  /**
+   * A deadline `ms` away on the server's clock, as every wait has: it has passed once `ms` of time the
+   * server could have used have gone by (wall time less what it and the grader spent waiting for a CPU),
+   * or STARVED_CAP × `ms` of wall time.
+   */
+  serverDeadline(ms: number): () => boolean {
+    const started = performance.now();
+    const starvedAtStart = this.starvedMs();
+    return () => {
+      const wall = performance.now() - started;
+      return wall >= ms && (wall - (this.starvedMs() - starvedAtStart) >= ms || wall >= STARVED_CAP * ms);
+    };
   }
 
   note(text: Text): void {

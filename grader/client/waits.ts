@@ -2,7 +2,14 @@
 import { TIMED_OUT, within } from '../wait.ts';
 
 const STARVED_SLACK_MS = 5;
-export const STARVED_CAP = 3;
+/**
+ * How much longer than its deadline a wait may last in wall time while the server (or the grader) waits
+ * for a CPU: the grader gives back that time on a machine up to this many times too slow. Three was not
+ * enough: a grader pinned to one core beside two busy programs gets a third of it, exactly that (npm run
+ * slow), and a correct server then failed. A server that truly never answers is still told so after its
+ * deadline on a quiet machine; only on a starved one does the verdict wait longer.
+ */
+export const STARVED_CAP = 10;
 
 export class EventWaits {
   private waiters = new Set<() => void>();
@@ -16,7 +23,7 @@ export class EventWaits {
   /**
    * Resolve true once `predicate` holds (checked whenever `changed` is called), or false once `ms` of
    * the server's time have passed: wall time less what the server spent waiting for a CPU, so that a
-   * loaded machine can't fail a correct server. Bounded all the same, by three times `ms` of wall time.
+   * loaded machine can't fail a correct server. Bounded all the same, by STARVED_CAP times `ms` of wall time.
    */
   async until(predicate: () => boolean, ms: number): Promise<boolean> {
     if (predicate()) return true;

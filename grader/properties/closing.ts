@@ -1,4 +1,5 @@
 // What a server does when its client has gone: close its side, and rest.
+import { STARVED_CAP } from '../client/waits.ts';
 import { Failure, Skip } from '../harness.ts';
 import { say } from '../messages.ts';
 import { anyRunnable, groupMembers, HAS_PROC } from '../subject/procfs.ts';
@@ -71,7 +72,7 @@ export const noBusyLoop: Property = {
       const now = performance.now();
       // Time the server could have used: on a loaded machine, a correct server still finishing its
       // goodbye waits for a CPU (runnable) without being busy; give that time back, within a cap.
-      const serverTime = Math.max(now - started - (h.starvedMs() - starvedAtStart), (now - started) / 3);
+      const serverTime = Math.max(now - started - (h.starvedMs() - starvedAtStart), (now - started) / STARVED_CAP);
       let runnable = anyRunnable(members);
       if (runnable === null) {
         members = groupMembers(h.subject.pid);

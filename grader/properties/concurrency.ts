@@ -375,13 +375,13 @@ export const staysSmall: Property = {
     // However slowly the server moves, the burst ends: one that serves one client at a time needs
     // a fraction of a second here.
     const burstMs = BURST_WINDOWS * h.limits.replyMs;
-    const turn = { progress: () => moved, endBy: performance.now() + burstMs };
+    const turn = { progress: () => moved, over: h.serverDeadline(burstMs) };
     let served = 0;
     await mapPool(
       Array.from({ length: BURST }, (_, i) => i + 1),
       BURST_AT_ONCE,
       async (n) => {
-        if (performance.now() >= turn.endBy) {
+        if (turn.over()) {
           throw new Failure({
             en: `After ${burstMs} ms, only ${served} of ${BURST} clients (up to ${BURST_AT_ONCE} at a time, ${ROUNDS} messages each) had been served: your server is too slow to judge its memory after them.`,
             zh: `${burstMs} 毫秒后，${BURST} 个客户端（最多 ${BURST_AT_ONCE} 个同时在线，每个 ${ROUNDS} 条消息）中只有 ${served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。`,

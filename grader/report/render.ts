@@ -107,7 +107,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   const lines = [
     c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
     c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject} · ${seedNote(report.seed, lang)}`),
-    ...(report.startMs !== undefined && report.startMs >= SLOW_START_MS ? [c.dim(say.slowStart(report.startMs)[lang])] : []),
+    ...[startNote(report, lang)].filter((note) => note !== '').map((note) => c.dim(note)),
     '',
   ];
   const width = Math.max(...report.results.map((r) => r.id.length));
@@ -138,6 +138,11 @@ function summary(report: Report, lang: Lang, c: ChalkInstance): string {
   const next =
     lang === 'zh' ? `。先修好 ${first?.id}，然后再评分一次。` : `. Start with ${first?.id}, then grade again.`;
   return c.red.bold(line) + next;
+}
+
+/** A start slow enough to mention: the grade waited for it (every output says so). */
+export function startNote(report: Pick<Report, 'startMs'>, lang: Lang): string {
+  return report.startMs !== undefined && report.startMs >= SLOW_START_MS ? say.slowStart(report.startMs)[lang] : '';
 }
 
 /** "seed 482913 (--seed 482913 replays this traffic)": every report says how to see the same bytes again. */

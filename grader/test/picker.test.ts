@@ -31,7 +31,6 @@ async function pick(steps: Step[], lang: 'en' | 'zh' = 'en') {
   const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli.ts', '--lang', lang], steps, {
     cwd: ROOT,
     env: { NO_COLOR: '1', [TAG]: tag, [PROGRESS_ENV]: progress },
-    exitTimeoutMs: 15_000,
   });
   return { ...run, orphans: processesTagged(tag) };
 }
@@ -43,7 +42,7 @@ describe.runIf(process.platform === 'linux')('the stage picker', () => {
       { waitFor: /stage-3 · connection loop — not tried/ },
       { key: 'down' },
       { key: 'enter' },
-      { waitFor: /properties hold/, timeoutMs: 30_000 },
+      { waitFor: /properties hold/ },
     ]);
     expect(run.output).toMatch(/stage-1 · one-shot service — passed \(1 grade\)/);
     expect(run.output).toMatch(/stage-2 · communication loop — failing 3 of 8/);
@@ -53,7 +52,7 @@ describe.runIf(process.platform === 'linux')('the stage picker', () => {
   });
 
   test('Enter grades the stage it starts on: the first one not passed', async () => {
-    const run = await pick([{ waitFor: 'not tried' }, { key: 'enter' }, { waitFor: /properties hold/, timeoutMs: 30_000 }]);
+    const run = await pick([{ waitFor: 'not tried' }, { key: 'enter' }, { waitFor: /properties hold/ }]);
     expect(run.output).toContain('Socket Lab · stage-2 · communication loop');
     expect(run.orphans).toEqual([]);
   });

@@ -13,8 +13,10 @@
 //   { waitFor: string | RegExp, timeoutMs?: number }
 //       Wait until the terminal's output (ANSI escapes stripped, line ends as \n) shows the text or
 //       matches the pattern. Each waitFor searches only what came after the previous waitFor's match,
-//       so waiting twice for a prompt waits for the next one. Bounded: after timeoutMs (default 10 s,
+//       so waiting twice for a prompt waits for the next one. Bounded: after timeoutMs (default 60 s,
 //       times SOCKET_LAB_TIMEOUT_SCALE) the run fails with a TerminalTimeout carrying the output so far.
+//       (A bound against a hang, not a measure of speed: on a machine several times slower than a quiet
+//       one, starting the grader through tsx alone can take seconds.)
 //   { type: string }
 //       Type the text (as UTF-8 bytes, all at once, like a paste). Nothing is added: no Enter.
 //   { key: 'enter' | 'up' | 'down' | 'left' | 'right' | 'tab' | 'backspace' | 'escape' | 'ctrl-c' | 'ctrl-d' }
@@ -25,7 +27,7 @@
 //       the output so far), and wait for it to finish; the program keeps running meanwhile.
 // Typing and keys do not wait for anything: put a waitFor before them for what must be on screen
 // first (a prompt), or the bytes arrive early, as they would from a learner typing ahead.
-// After the last step the program is given exitTimeoutMs (default 5 s) to exit by itself; then the
+// After the last step the program is given exitTimeoutMs (default 60 s) to exit by itself; then the
 // terminal is hung up (SIGHUP, as a closed window) and `code` is null, `hungUp` true.
 //
 // The terminal is a pty made by grader/test/pty-driver.py (python3, standard library only), which
@@ -118,8 +120,8 @@ function matchFrom(text: string, from: number, wanted: string | RegExp): number 
 
 export async function runInTerminal(argv: string[], steps: Step[], opts: TerminalOptions = {}): Promise<TerminalRun> {
   const scale = timeoutScale();
-  const waitMs = opts.timeoutMs ?? 10_000 * scale;
-  const exitMs = opts.exitTimeoutMs ?? 5_000 * scale;
+  const waitMs = opts.timeoutMs ?? 60_000 * scale;
+  const exitMs = opts.exitTimeoutMs ?? 60_000 * scale;
   const spec = JSON.stringify({ argv, cols: opts.cols ?? 100, rows: opts.rows ?? 30 });
   const driver = spawn('python3', [DRIVER, spec], {
     cwd: opts.cwd ?? process.cwd(),

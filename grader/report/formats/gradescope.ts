@@ -1,7 +1,7 @@
 // --gradescope: Gradescope's autograder results.json for one submission: a test per property worth one
 // point (a skipped one is worth none), its output the failure's story.
 import type { Lang } from '../../text.ts';
-import { failureText, seedNote } from '../render.ts';
+import { failureText, seedNote, startNote } from '../render.ts';
 import { cellsOf, scoreOf, type Graded, type Results } from './graded.ts';
 
 export function gradescopeJson(results: Results, graded: Graded, lang: Lang): string {
@@ -12,11 +12,12 @@ export function gradescopeJson(results: Results, graded: Graded, lang: Lang): st
     : lang === 'zh'
       ? `Socket Lab ${stage.id}：${max} 项中 ${held} 项成立。${seedNote(results.seed, lang)}`
       : `Socket Lab ${stage.id}: ${held}/${max} properties hold. ${seedNote(results.seed, lang)}`;
+  const slow = graded.report ? startNote(graded.report, lang) : '';
   const document = {
     score: held,
     max_score: max,
     execution_time: Math.round((graded.report?.durationMs ?? 0) / 1000),
-    output: summary,
+    output: slow ? `${summary}\n${slow}` : summary,
     visibility: 'visible',
     stdout_visibility: 'hidden',
     tests: cellsOf(results, graded).map(({ id, cell, result }, i) => {

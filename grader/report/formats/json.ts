@@ -21,6 +21,7 @@ export function resultsJson(results: Results, lang: Lang): string {
         error: graded.error?.[lang] ?? null,
         capped: graded.report?.capped ?? false,
         durationMs: graded.report?.durationMs ?? 0,
+        startMs: graded.report?.startMs ?? null,
         properties: data?.properties ?? [],
       };
     }),

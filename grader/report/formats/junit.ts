@@ -37,6 +37,7 @@ export function resultsJunit(results: Results, lang: Lang): string {
       `      <property name="stage" value="${escape(stage)}"/>`,
       `      <property name="seed" value="${results.seed}"/>`,
       `      <property name="how" value="${escape(graded.how)}"/>`,
+      ...(graded.report?.startMs !== undefined ? [`      <property name="startMs" value="${graded.report.startMs}"/>`] : []),
       '    </properties>',
     );
     for (const { id, cell, result } of cells) {
