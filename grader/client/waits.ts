@@ -53,14 +53,20 @@ export class EventWaits {
 
   /**
    * Wait while `progress` keeps growing: 'done' once `done` holds, 'stalled' once `progress` has stood
-   * still for `ms` of the server's time, 'capped' after `capMs` of wall time. A long transfer is
-   * judged by its pace, not its length; the cap bounds a server that crawls.
+   * still for `ms` of the server's time, 'capped' after `capMs` of the server's time (so at most
+   * STARVED_CAP × `capMs` of wall time). A long transfer is judged by its pace, not its length; the cap
+   * bounds a server that crawls, and a starved machine is not a crawling server.
    */
   async whileMoving(progress: () => number, done: () => boolean, ms: number, capMs: number): Promise<'done' | 'stalled' | 'capped'> {
-    const cap = performance.now() + capMs;
+    const started = performance.now();
+    const starvedAtStart = this.starved();
+    const used = () => {
+      const wall = performance.now() - started;
+      return wall >= STARVED_CAP * capMs ? capMs : wall - (this.starved() - starvedAtStart);
+    };
     for (;;) {
       const seen = progress();
-      const wait = Math.min(ms, cap - performance.now());
+      const wait = Math.min(ms, capMs - used());
       if (wait <= 0) return 'capped';
       await this.until(() => done() || progress() !== seen, wait);
       if (done()) return 'done';
