@@ -9,7 +9,8 @@ import { UsageError } from '../errors.ts';
 import { takenPort } from '../harness.ts';
 import { limitsFor, timeoutScale } from '../limits.ts';
 import { wireStory } from '../report/wire-story.ts';
-import { HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
+import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
+import { spawn } from 'node:child_process';
 import { detectLang } from '../text.ts';
 import { TIMED_OUT, within } from '../wait.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
@@ -158,6 +159,25 @@ describe.runIf(HAS_PROC)('/proc', () => {
       client.destroy();
       serverSide.destroy();
       server.close();
+    }
+  });
+
+  test("a group's CPU time counts its helpers that have already exited, and goes on through an exec", async () => {
+    // As a version manager's shim does: children that compute and exit, then exec of a program that waits.
+    const script = 'for i in 1 2 3; do x=$(sh -c "i=0; while [ \\$i -lt 40000 ]; do i=\\$((i+1)); done; echo y"); done; exec sleep 5';
+    const shim = spawn('bash', ['-c', script], { detached: true, stdio: 'ignore' });
+    const pid = shim.pid ?? -1;
+    try {
+      let usage = groupUsage(pid);
+      // Until the shim has exec'd sleep: from then on, only what its helpers used can count.
+      for (let i = 0; i < 500 && !readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 10));
+      usage = groupUsage(pid);
+      expect(usage.members).toEqual([pid]);
+      const own = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      const ownMs = (Number(own[11]) + Number(own[12])) * 10;
+      expect(usage.cpuMs).toBeGreaterThan(ownMs + 30);
+    } finally {
+      process.kill(-pid, 'SIGKILL');
     }
   });
 });
