@@ -9,7 +9,6 @@ import { availableParallelism } from 'node:os';
 import { claim, release } from './subject/machine-locks.ts';
 import { pause } from './wait.ts';
 
-const SLOTS = 'starts';
 /** How often to look for a place freed by another grader (places freed here wake the waiters at once). */
 const LOOK_AGAIN_MS = 20;
 
@@ -31,7 +30,11 @@ export class StartGate<Failure> {
   /** How long the pathfinder took to listen, once it did. */
   startMs: number | null = null;
 
-  constructor(private readonly slots: number = 2 * availableParallelism()) {}
+  constructor(
+    private readonly slots: number = 2 * availableParallelism(),
+    /** Which machine-wide places (a folder of lock files): every grader's gate shares 'starts'. */
+    private readonly kind = 'starts',
+  ) {}
 
   /**
    * Wait for the right moment to start a server: null when the pathfinder never listened (then `failed`
@@ -47,7 +50,7 @@ export class StartGate<Failure> {
     const free = () => {
       if (!held) return;
       held = false;
-      release(SLOTS, place);
+      release(this.kind, place);
       for (const wake of this.freed) wake();
     };
     return {
@@ -83,7 +86,7 @@ export class StartGate<Failure> {
   /** One of the machine's places for a starting server, shared with every grader running on it. */
   private async takePlace(): Promise<string> {
     for (;;) {
-      for (let i = 0; i < this.slots; i++) if (claim(SLOTS, String(i))) return String(i);
+      for (let i = 0; i < this.slots; i++) if (claim(this.kind, String(i))) return String(i);
       // Woken when a server of this grader listens; another grader's is seen at the next look.
       await new Promise<void>((resolve) => {
         const wake = () => {
