@@ -48,7 +48,7 @@ describe('a batch of eleven submissions', () => {
       '--out', out('all.json'), '--csv', out('table.csv'), '--junit', out('junit.xml'), '--gradescope', out('gradescope'),
     ]);
     // A bound against a hang, not a speed limit: eleven submissions, two at a time, each capped at 60 s of
-    // grading, are 6 × 60 s at the very worst; on a quiet 2-core machine the batch takes about 25 s.
+    // grading, are 6 × 60 s at the very worst; on a quiet 2-core machine the batch takes about 40 s.
   }, 400_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
