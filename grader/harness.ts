@@ -198,8 +198,8 @@ export class Harness {
   /**
    * As `answered`, for a client among many: while `progress` (what the others have done) moves, the
    * server is busy with them, not stuck, so the wait goes on, window after window, until `over` says
-   * the turn has ended (see `serverDeadline`). A server that serves one client at a time gets to every client in the end;
-   * one that serves none fails in one window.
+   * the turn has ended (see `serverDeadline`). A server that serves one client at a time gets to every
+   * client in the end; one that serves none fails in one window.
    */
   async answeredInTurn(client: ScriptedClient, message: Buffer, turn: { progress: () => number; over: () => boolean }, waitMs = this.limits.replyMs): Promise<Buffer> {
     const from = client.received.length;
@@ -345,8 +345,8 @@ export class Harness {
 
   /**
    * Poll /proc until `predicate` holds, or `ms` of the server's time have passed: like a client's wait,
-   * wall time less what the server (and the grader) spent waiting for a CPU, at most STARVED_CAP × `ms` of wall time.
-   * A server closing 50 sockets on a starved machine has had no chance to do it yet.
+   * wall time less what the server (and the grader) spent waiting for a CPU, at most STARVED_CAP × `ms`
+   * of wall time. A server closing 50 sockets on a starved machine has had no chance to do it yet.
    */
   async pollUntil(predicate: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
     const passed = this.serverDeadline(ms);
