@@ -34,11 +34,6 @@ export class StartWatch {
     this.lastWorking = subject.startedAt;
   }
 
-  /** CPU time the server's launch has used so far (0 where /proc can't tell). */
-  get usedCpuMs(): number {
-    return this.cpuMs;
-  }
-
   /** Look at the server once: null while it may still be starting, else why it won't listen. */
   async verdict(now = performance.now()): Promise<StartVerdict | null> {
     const ms = Math.round(now - this.subject.startedAt);
