@@ -1,9 +1,9 @@
 // A class's submissions: each subfolder of the batch folder is one, run the way its files say.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SubjectError, UsageError } from '../errors.ts';
+import { SubjectError, UsageError } from '../engine/errors.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
-import type { Text } from '../text.ts';
+import type { Text } from '../i18n/text.ts';
 
 export interface Submission {
   name: string;

@@ -1,8 +1,8 @@
 // Grade a class: every submission on the same stage and the same traffic, several at a time, each cut
 // off at its time cap, so that no hanging or hostile one holds up the rest for longer than that.
-import type { Stage } from '../catalogue.ts';
-import { defaultJobs, grade, type GradeOptions } from '../grade.ts';
-import { mapPool } from '../pool.ts';
+import type { Stage } from '../course/catalogue.ts';
+import { defaultJobs, grade, type GradeOptions } from '../engine/grade.ts';
+import { mapPool } from '../engine/pool.ts';
 import type { Graded, Results } from '../report/formats/graded.ts';
 import type { Submission } from './discover.ts';
 

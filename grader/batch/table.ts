@@ -1,10 +1,10 @@
 // A batch for people: a table of submissions × properties (✔ ✘), a legend, and a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { join, relative } from 'node:path';
-import { displayWidth } from '../bytes.ts';
+import { displayWidth } from '../report/bytes.ts';
 import { cellsOf, passedAll, scoreOf, type Cell, type Graded, type Results } from '../report/formats/graded.ts';
 import { seedNote } from '../report/render.ts';
-import type { Lang } from '../text.ts';
+import type { Lang } from '../i18n/text.ts';
 import type { Submission } from './discover.ts';
 
 const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));

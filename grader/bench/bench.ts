@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, STAGES, findStage, type Stage } from '../catalogue.ts';
-import { grade } from '../grade.ts';
-import { limitsFor } from '../limits.ts';
+import { ROOT, STAGES, findStage, type Stage } from '../course/catalogue.ts';
+import { grade } from '../engine/grade.ts';
+import { limitsFor } from '../engine/limits.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { firstReply, machine, spread, timeCommand, type Spread } from './measure.ts';
@@ -15,7 +15,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' 
 const runs = Math.max(1, Number(values.runs));
 const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench.json'));
 const limits = limitsFor(1);
-const CLI = ['--import', 'tsx', resolve(ROOT, 'grader/cli.ts')];
+const CLI = ['--import', 'tsx', resolve(ROOT, 'grader/cli/entry.ts')];
 const TSX = ['--import', 'tsx'];
 
 /** The longest fixed window a stage's grade must sit through whatever the server does. */

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { freePort, releasePort } from '../subject/port.ts';
-import { pause } from '../wait.ts';
+import { pause } from '../engine/wait.ts';
 
 export interface Spread {
   median: number;

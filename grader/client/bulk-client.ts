@@ -1,7 +1,7 @@
 // The slow reader: a client that sends a large payload and reads nothing until told to, then checks
 // every byte of the reply as it streams in (it never holds the payload or the reply whole).
 import type { Socket } from 'node:net';
-import { upperAscii } from '../bytes.ts';
+import { upperAscii } from '../report/bytes.ts';
 import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 

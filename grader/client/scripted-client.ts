@@ -1,7 +1,7 @@
 // One scripted client: a socket whose every event is kept as state and written to the wire story, and
 // whose waits end on the event they wait for, on the server closing or resetting, or on a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
-import { deadline } from '../wait.ts';
+import { deadline } from '../engine/wait.ts';
 import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 

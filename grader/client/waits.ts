@@ -1,5 +1,5 @@
 // Waits that end on an event or on the server's clock: the base of every scripted client.
-import { TIMED_OUT, within } from '../wait.ts';
+import { TIMED_OUT, within } from '../engine/wait.ts';
 
 const STARVED_SLACK_MS = 5;
 /**

@@ -1,5 +1,5 @@
 // The wire story of one property: who sent what, who closed, who reset, and when.
-import type { Text } from '../text.ts';
+import type { Text } from '../i18n/text.ts';
 export type WireKind =
   | 'connect' // a client's connection was accepted by the kernel
   | 'refused' // a connect failed: detail holds the code (ECONNREFUSED: nothing listens there)

@@ -2,14 +2,14 @@
 // starts the server itself; whatever ends the client — :quit, Ctrl-D, Ctrl-C, a closed terminal, a
 // crash — that server is stopped first.
 import { resolve } from 'node:path';
-import { ROOT } from '../catalogue.ts';
-import { SubjectError } from '../errors.ts';
-import { limitsFor, timeoutScale } from '../limits.ts';
+import { ROOT } from '../course/catalogue.ts';
+import { SubjectError } from '../engine/errors.ts';
+import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { removeCompiledNow } from '../subject/compile.ts';
 import { fileLaunch, type Launch } from '../subject/launch.ts';
 import { freePort, releaseAllPorts } from '../subject/port.ts';
 import { killAllNow, stopAll } from '../subject/process.ts';
-import { detectLang, type Lang } from '../text.ts';
+import { detectLang, type Lang } from '../i18n/text.ts';
 import { say } from './messages.ts';
 import { OptionsError, parseOptions, type Target } from './options.ts';
 import { Repl } from './repl.ts';

@@ -72,7 +72,7 @@ export type Escaped = { ok: true; bytes: Buffer } | { ok: false; problem: Proble
 
 /**
  * Bytes written with escapes: `\n \r \t \0 \\ \" \xNN` and `\u{HEX}` (a code point, as UTF-8). These are
- * exactly what escapeBytes (grader/bytes.ts) prints, so a reply shown by the client can be sent back
+ * exactly what escapeBytes (grader/report/bytes.ts) prints, so a reply shown by the client can be sent back
  * as it reads. Everything else stands for its own UTF-8 bytes.
  */
 export function parseEscapes(text: string): Escaped {

@@ -1,9 +1,9 @@
 // Every sentence the hands-on client prints, in English and Chinese. Data only: the client picks a
 // language and prints; nothing here writes anywhere.
-import { escapeBytes } from '../bytes.ts';
-import { say as graderSay } from '../messages.ts';
+import { escapeBytes } from '../report/bytes.ts';
+import { say as graderSay } from '../i18n/messages.ts';
 import type { ExitInfo } from '../subject/process.ts';
-import type { Text } from '../text.ts';
+import type { Text } from '../i18n/text.ts';
 import type { Problem } from './commands.ts';
 
 const SHOWN_BYTES = 400;

@@ -1,7 +1,7 @@
 // The client's command line, parsed without side effects: which server to talk to, in which language.
 import { parseArgs } from 'node:util';
-import { findStage, STAGES, type Stage } from '../catalogue.ts';
-import { isLang, type Lang, type Text } from '../text.ts';
+import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
+import { isLang, type Lang, type Text } from '../i18n/text.ts';
 import { say } from './messages.ts';
 
 export type Target =

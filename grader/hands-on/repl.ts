@@ -2,7 +2,7 @@
 // Events a command waits for are reported by that command; any other event (a late byte, the server's
 // FIN or reset while the learner types) is reported as soon as it comes, and always before the next prompt.
 import type { SubjectProcess } from '../subject/process.ts';
-import { within } from '../wait.ts';
+import { within } from '../engine/wait.ts';
 import { parseInput, type Input } from './commands.ts';
 import { say } from './messages.ts';
 import type { Screen } from './screen.ts';

@@ -3,7 +3,7 @@
 // with the half-typed line intact, so nothing waits for the next Enter to be seen.
 import { Chalk, type ChalkInstance } from 'chalk';
 import enquirer from 'enquirer';
-import type { Lang, Text } from '../text.ts';
+import type { Lang, Text } from '../i18n/text.ts';
 
 export type Style = 'plain' | 'note' | 'reply' | 'warn' | 'error';
 

@@ -1,13 +1,13 @@
 // The learner's server, started the way the grader starts it: compiled once, on a free port, in a
 // process group of its own (SubjectProcess), its output followed line by line as it comes.
-import { explainStartupError } from '../friendly-errors.ts';
+import { explainStartupError } from '../subject/friendly-errors.ts';
 import { compileServer } from '../subject/compile.ts';
 import { compiledLaunch, withPort, type Launch } from '../subject/launch.ts';
-import { say as graderSay } from '../messages.ts';
+import { say as graderSay } from '../i18n/messages.ts';
 import { SubjectProcess } from '../subject/process.ts';
 import { StartWatch, type StartLimits } from '../subject/start-watch.ts';
-import type { Text } from '../text.ts';
-import { pause, within } from '../wait.ts';
+import type { Text } from '../i18n/text.ts';
+import { pause, within } from '../engine/wait.ts';
 import { say } from './messages.ts';
 import { Connection } from './session.ts';
 

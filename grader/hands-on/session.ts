@@ -2,7 +2,7 @@
 // event log with its time, so the client can say what arrived during a command and, separately, what
 // arrived while the learner was typing. Every wait ends on an event or a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
-import { TIMED_OUT, within } from '../wait.ts';
+import { TIMED_OUT, within } from '../engine/wait.ts';
 
 export type ConnEvent =
   | { kind: 'data'; bytes: Buffer; at: number }

@@ -1,7 +1,7 @@
 // What `npm run progress` shows: each stage, its best result, and what comes next.
 import { Chalk } from 'chalk';
-import { STAGES } from '../catalogue.ts';
-import type { Lang } from '../text.ts';
+import { STAGES } from '../course/catalogue.ts';
+import type { Lang } from '../i18n/text.ts';
 import { describeStatus, statusOf } from './status.ts';
 import { loadProgress, progressFile } from './store.ts';
 

@@ -1,5 +1,5 @@
 // A stage's status in a word, for the picker and for `npm run progress`.
-import type { Text } from '../text.ts';
+import type { Text } from '../i18n/text.ts';
 import type { StageProgress } from './store.ts';
 
 export type Status = { kind: 'not-tried' } | { kind: 'failing'; held: number; total: number } | { kind: 'passed'; attempts: number };

@@ -2,7 +2,7 @@
 // best and last result, and how far down each property's hint ladder they have asked to go.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ROOT } from '../catalogue.ts';
+import { ROOT } from '../course/catalogue.ts';
 
 export interface Result {
   held: number;

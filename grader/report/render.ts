@@ -1,10 +1,10 @@
 // A report for people (✔/✘ lines, the wire story, a hint) and one for programs (--json).
 import { Chalk, type ChalkInstance } from 'chalk';
-import { displayWidth, firstDifference, quoteAt } from '../bytes.ts';
-import { nextStage } from '../catalogue.ts';
-import type { PropertyResult, Report } from '../grade.ts';
-import { say } from '../messages.ts';
-import type { Lang } from '../text.ts';
+import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
+import { nextStage } from '../course/catalogue.ts';
+import type { PropertyResult, Report } from '../engine/grade.ts';
+import { say } from '../i18n/messages.ts';
+import type { Lang } from '../i18n/text.ts';
 import { wireStory } from './wire-story.ts';
 
 /** A first server slower than this to listen is named at the top of the report: the grade waited for it. */

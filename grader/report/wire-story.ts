@@ -1,7 +1,7 @@
 // The wire story as lines: who sent what, who closed, who reset, and when.
-import { quote } from '../bytes.ts';
+import { quote } from './bytes.ts';
 import type { WireEvent } from '../client/wire.ts';
-import type { Lang } from '../text.ts';
+import type { Lang } from '../i18n/text.ts';
 
 const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
   connect: { en: 'connected', zh: '已连接' },

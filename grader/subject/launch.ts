@@ -2,7 +2,7 @@
 // shell command. `{port}` in either is replaced by the server's port; PORT is always in its environment.
 import { existsSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
-import { SubjectError } from '../errors.ts';
+import { SubjectError } from '../engine/errors.ts';
 
 export interface Launch {
   /** How reports name the subject: a path relative to where the grader was started, or the command. */

@@ -6,7 +6,7 @@ import { OutputCapture } from './output.ts';
 import { subjectEnv } from './env.ts';
 import { watchMemory } from './memory.ts';
 import { HAS_PROC, groupMembers } from './procfs.ts';
-import { pause, within } from '../wait.ts';
+import { pause, within } from '../engine/wait.ts';
 
 export interface ExitInfo {
   code: number | null;

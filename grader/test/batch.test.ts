@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findStage } from '../catalogue.ts';
+import { findStage } from '../course/catalogue.ts';
 import { fixture, ROOT, runGrader, type GraderRun } from './run-grader.ts';
 
 const STAGE = findStage('stage-3');

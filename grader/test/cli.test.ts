@@ -1,7 +1,7 @@
 // The command line as a contract: usage errors exit 2 and say what to do, --json prints one object of
 // the agreed shape, and the human report shows the bytes, the wire and a hint.
 import { describe, expect, test } from 'vitest';
-import { trafficFor } from '../properties/traffic.ts';
+import { trafficFor } from '../course/traffic.ts';
 import { fixture, parseReport, runGrader } from './run-grader.ts';
 
 describe.concurrent('usage', () => {

@@ -3,17 +3,17 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { upperAscii } from '../bytes.ts';
+import { upperAscii } from '../report/bytes.ts';
 import { BulkClient, CHUNK } from '../client/bulk-client.ts';
 import { openSocket } from '../client/scripted-client.ts';
 import { Wire } from '../client/wire.ts';
-import { GARBAGE_PER_BYTE, GROWTH_LIMIT, HELD_LIMIT, holding } from '../properties/concurrency.ts';
-import { BULK_BLOCK_BYTES, trafficFor } from '../properties/traffic.ts';
+import { GARBAGE_PER_BYTE, GROWTH_LIMIT, HELD_LIMIT, holding } from '../course/properties/concurrency.ts';
+import { BULK_BLOCK_BYTES, trafficFor } from '../course/traffic.ts';
 import { HAS_PROC, inFlight } from '../subject/procfs.ts';
 import { resolve } from 'node:path';
-import { ROOT, findStage, type Stage } from '../catalogue.ts';
-import { grade } from '../grade.ts';
-import { limitsFor, timeoutScale } from '../limits.ts';
+import { ROOT, findStage, type Stage } from '../course/catalogue.ts';
+import { grade } from '../engine/grade.ts';
+import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { fileLaunch } from '../subject/launch.ts';
 import { fixture } from './run-grader.ts';
 

@@ -1,8 +1,8 @@
 // The course tests itself: every reference solution passes its stage, every untouched starter fails it
 // (and is reported, not crashed on), and every property has a broken server that proves it can fail.
 import { describe, expect, test } from 'vitest';
-import { STAGES } from '../catalogue.ts';
-import { PROPERTIES } from '../properties/index.ts';
+import { STAGES } from '../course/catalogue.ts';
+import { PROPERTIES } from '../course/properties/index.ts';
 import { failing, parseReport, runGrader } from './run-grader.ts';
 
 const STARTER_FAILS: Record<string, string[]> = {

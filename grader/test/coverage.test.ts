@@ -1,6 +1,6 @@
 // A property that no broken server fails is a check that may never fail: forbid it.
 import { expect, test } from 'vitest';
-import { PROPERTIES } from '../properties/index.ts';
+import { PROPERTIES } from '../course/properties/index.ts';
 import { FIXTURE_ROWS } from './fixture-table.ts';
 
 test('every property is failed by at least one broken server', () => {

@@ -18,7 +18,7 @@ function freePort(): Promise<number> {
 /** Start the grader, press Ctrl-C once `processes` of its own are running, and check nothing outlives it. */
 async function interruptOnceRunning(args: string[], processes: number): Promise<void> {
   const tag = randomUUID();
-  const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+  const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, [TAG]: tag },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,14 +1,14 @@
 // Every word a learner reads exists in English and in Chinese. A message added without its sample call
 // here fails the first test: add one.
 import { describe, expect, test } from 'vitest';
-import { usage } from '../args.ts';
-import { STAGES } from '../catalogue.ts';
-import { explainStartupError } from '../friendly-errors.ts';
-import { say } from '../messages.ts';
-import { SITUATION_HINTS } from '../properties/concurrency.ts';
+import { usage } from '../cli/args.ts';
+import { STAGES } from '../course/catalogue.ts';
+import { explainStartupError } from '../subject/friendly-errors.ts';
+import { say } from '../i18n/messages.ts';
+import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
 import { describeStatus } from '../progress/status.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
-import type { Text } from '../text.ts';
+import type { Text } from '../i18n/text.ts';
 
 const client = { name: 'B', resetReceived: false, finReceived: false } as ScriptedClient;
 const exited = { code: 1, signal: null };

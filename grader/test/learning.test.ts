@@ -6,9 +6,9 @@ import { mkdtemp, rm, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { displayWidth, quoteAt } from '../bytes.ts';
-import { STAGES } from '../catalogue.ts';
-import type { Report } from '../grade.ts';
+import { displayWidth, quoteAt } from '../report/bytes.ts';
+import { STAGES } from '../course/catalogue.ts';
+import type { Report } from '../engine/grade.ts';
 import { climb } from '../progress/ladder.ts';
 import { renderProgress } from '../progress/render.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
@@ -141,7 +141,7 @@ describe('watch', () => {
     const server = join(work, 'server.ts');
     await copyFile(join(ROOT, 'solutions/stage-1/server.ts'), server);
     const tag = randomUUID();
-    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', 'stage-1', '--file', server, '--watch'], {
+    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', 'stage-1', '--file', server, '--watch'], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', [TAG]: tag, [PROGRESS_ENV]: join(work, 'progress.json') },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,7 +28,7 @@ function freshProgress(tag: string): string {
 async function pick(steps: Step[], lang: 'en' | 'zh' = 'en') {
   const tag = randomUUID();
   const progress = freshProgress(tag);
-  const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli.ts', '--lang', lang], steps, {
+  const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli/entry.ts', '--lang', lang], steps, {
     cwd: ROOT,
     env: { NO_COLOR: '1', [TAG]: tag, [PROGRESS_ENV]: progress },
   });
@@ -69,7 +69,7 @@ describe.runIf(process.platform === 'linux')('the stage picker', () => {
   ])('a terminal closed %s ends it as a hang-up does, and leaves nothing behind', async (_, steps) => {
     const tag = randomUUID();
     const tmp = await mkdtemp(join(dir, 'tmp-'));
-    const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli.ts'], steps, {
+    const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli/entry.ts'], steps, {
       cwd: ROOT,
       env: { NO_COLOR: '1', [TAG]: tag, [PROGRESS_ENV]: freshProgress(tag), TMPDIR: tmp },
       exitTimeoutMs: 300,

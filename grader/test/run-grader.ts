@@ -47,7 +47,7 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   const tag = randomUUID();
   const progress = join(tmpdir(), `progress-test-${tag}.json`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', ...args], {
     cwd: ROOT,
     // Each run remembers its progress apart: never in the learner's own file.
     env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', [TAG]: tag, [PROGRESS_ENV]: progress, ...env },

@@ -1,7 +1,7 @@
 // The order in which one grade starts its servers: the pathfinder alone, then the rest, a few at a time.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, test } from 'vitest';
-import { StartGate, type StartTicket } from '../start-gate.ts';
+import { StartGate, type StartTicket } from '../engine/start-gate.ts';
 import { lockFolder } from '../subject/machine-locks.ts';
 
 const kind = `starts-test-${process.pid}`;

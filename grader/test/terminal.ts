@@ -35,7 +35,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { timeoutScale } from '../limits.ts';
+import { timeoutScale } from '../engine/limits.ts';
 
 export type Key = 'enter' | 'up' | 'down' | 'left' | 'right' | 'tab' | 'backspace' | 'escape' | 'ctrl-c' | 'ctrl-d';
 

@@ -1,7 +1,7 @@
 // What every result format is made from: a stage, a seed, and the submissions graded (one, or a batch).
-import type { Stage } from '../../catalogue.ts';
-import type { PropertyResult, Report, Status } from '../../grade.ts';
-import type { Text } from '../../text.ts';
+import type { Stage } from '../../course/catalogue.ts';
+import type { PropertyResult, Report, Status } from '../../engine/grade.ts';
+import type { Text } from '../../i18n/text.ts';
 
 export interface Graded {
   /** The submission's folder name in a batch; the subject's label when grading one. */

@@ -1,6 +1,6 @@
 // --gradescope: Gradescope's autograder results.json for one submission: a test per property worth one
 // point (a skipped one is worth none), its output the failure's story.
-import type { Lang } from '../../text.ts';
+import type { Lang } from '../../i18n/text.ts';
 import { failureText, seedNote, startNote } from '../render.ts';
 import { cellsOf, scoreOf, type Graded, type Results } from './graded.ts';
 

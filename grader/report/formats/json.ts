@@ -1,5 +1,5 @@
 // --out: every report as one JSON document.
-import type { Lang } from '../../text.ts';
+import type { Lang } from '../../i18n/text.ts';
 import { reportData } from '../render.ts';
 import { scoreOf, type Results } from './graded.ts';
 

@@ -1,6 +1,6 @@
 // --junit: JUnit XML as CI systems read it (Jenkins, GitLab, GitHub actions that publish test results):
 // a testsuite per submission, a testcase per property, a failure with its message and story.
-import type { Lang } from '../../text.ts';
+import type { Lang } from '../../i18n/text.ts';
 import { failureText, messageOf } from '../render.ts';
 import { cellsOf, type Results } from './graded.ts';
 

@@ -1,9 +1,9 @@
 // Writes the result files asked for (--out, --csv, --junit, --gradescope), for one grade or a batch.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Outputs } from '../../args.ts';
-import { OutputError } from '../../errors.ts';
-import type { Lang } from '../../text.ts';
+import type { Outputs } from '../../cli/args.ts';
+import { OutputError } from '../../engine/errors.ts';
+import type { Lang } from '../../i18n/text.ts';
 import { resultsCsv } from './csv.ts';
 import { gradescopeJson } from './gradescope.ts';
 import type { Results } from './graded.ts';

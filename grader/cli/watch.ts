@@ -2,7 +2,7 @@
 // in (a syntax error is just another report). In a terminal, keys: Enter grades again, h shows the next
 // hint, q quits.
 import { watch as watchFolder } from 'node:fs';
-import type { Lang } from './text.ts';
+import type { Lang } from '../i18n/text.ts';
 
 export interface WatchIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

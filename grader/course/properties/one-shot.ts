@@ -1,7 +1,7 @@
 // Stage 1's promises: one reply, then the server hangs up and its process ends.
-import { Failure } from '../harness.ts';
-import { say } from '../messages.ts';
-import { TIMED_OUT, within } from '../wait.ts';
+import { Failure } from '../../engine/harness.ts';
+import { say } from '../../i18n/messages.ts';
+import { TIMED_OUT, within } from '../../engine/wait.ts';
 import type { Property } from './property.ts';
 
 export const closesAfterReply: Property = {

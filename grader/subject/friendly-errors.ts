@@ -1,6 +1,6 @@
 // Start-up errors a learner is likely to meet, recognised in the server's stderr and explained in plain
 // words. Data, not branches: add a row when a new one turns up.
-import type { Text } from './text.ts';
+import type { Text } from '../i18n/text.ts';
 
 interface FriendlyError {
   pattern: RegExp;

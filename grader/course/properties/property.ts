@@ -1,5 +1,5 @@
-import type { Harness } from '../harness.ts';
-import type { Text } from '../text.ts';
+import type { Harness } from '../../engine/harness.ts';
+import type { Text } from '../../i18n/text.ts';
 
 export interface Property {
   /** Part of the grader's contract: reports, --json and other tools name properties by it. */

@@ -1,8 +1,8 @@
 // Stage 3's promises: after one client, the next; whatever the last one did on its way out.
-import type { ScriptedClient } from '../client/scripted-client.ts';
-import { Failure, Skip, type Harness } from '../harness.ts';
-import { say } from '../messages.ts';
-import { HAS_PROC, listenerInode } from '../subject/procfs.ts';
+import type { ScriptedClient } from '../../client/scripted-client.ts';
+import { Failure, Skip, type Harness } from '../../engine/harness.ts';
+import { say } from '../../i18n/messages.ts';
+import { HAS_PROC, listenerInode } from '../../subject/procfs.ts';
 import type { Property } from './property.ts';
 
 /** A short greeting that names its client, so each reply is told apart in the story. */

@@ -1,19 +1,19 @@
 // One property's world: a fresh server, the clients the property scripts, and the wire story of both.
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
 import type { Socket } from 'node:net';
-import { BulkClient } from './client/bulk-client.ts';
-import { openSocket, ScriptedClient, STARVED_CAP, type CloseSeen } from './client/scripted-client.ts';
-import type { WatchedSocket } from './client/watched-socket.ts';
-import { Wire } from './client/wire.ts';
-import { explainStartupError } from './friendly-errors.ts';
+import { BulkClient } from '../client/bulk-client.ts';
+import { openSocket, ScriptedClient, STARVED_CAP, type CloseSeen } from '../client/scripted-client.ts';
+import type { WatchedSocket } from '../client/watched-socket.ts';
+import { Wire } from '../client/wire.ts';
+import { explainStartupError } from '../subject/friendly-errors.ts';
 import type { Limits } from './limits.ts';
-import { say } from './messages.ts';
-import type { Traffic } from './properties/traffic.ts';
-import type { Text } from './text.ts';
-import { residentBytes } from './subject/memory.ts';
-import { HAS_PROC, anyWorking, backlogWaiting, groupMembers, inFlight, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from './subject/procfs.ts';
-import { StartWatch } from './subject/start-watch.ts';
-import type { ExitInfo, SubjectProcess } from './subject/process.ts';
+import { say } from '../i18n/messages.ts';
+import type { Traffic } from '../course/traffic.ts';
+import type { Text } from '../i18n/text.ts';
+import { residentBytes } from '../subject/memory.ts';
+import { HAS_PROC, anyWorking, backlogWaiting, groupMembers, inFlight, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from '../subject/procfs.ts';
+import { StartWatch } from '../subject/start-watch.ts';
+import type { ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {

@@ -1,9 +1,9 @@
 // Content properties: the only ones that judge the reply byte for byte.
-import { upperAscii } from '../bytes.ts';
-import { Failure, type Harness } from '../harness.ts';
-import type { ScriptedClient } from '../client/scripted-client.ts';
-import { say } from '../messages.ts';
-import type { Text } from '../text.ts';
+import { upperAscii } from '../../report/bytes.ts';
+import { Failure, type Harness } from '../../engine/harness.ts';
+import type { ScriptedClient } from '../../client/scripted-client.ts';
+import { say } from '../../i18n/messages.ts';
+import type { Text } from '../../i18n/text.ts';
 import type { Property } from './property.ts';
 
 function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, reply: Buffer, what: Text): void {

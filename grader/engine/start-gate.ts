@@ -6,7 +6,7 @@
 // starting typically keeps one core busy and waits on the disk now and then; more at once only add
 // contention for the checks already under way).
 import { availableParallelism } from 'node:os';
-import { claim, release } from './subject/machine-locks.ts';
+import { claim, release } from '../subject/machine-locks.ts';
 import { pause } from './wait.ts';
 
 /** How often to look for a place freed by another grader (places freed here wake the waiters at once). */

@@ -1,4 +1,4 @@
-import type { Text } from './text.ts';
+import type { Text } from '../i18n/text.ts';
 
 /** The learner asked for something the grader can't do: print usage, exit 2. */
 export class UsageError extends Error {

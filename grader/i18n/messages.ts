@@ -1,9 +1,9 @@
 // The grader's own sentences about what happened, in both languages. Property titles and hints live
 // with their properties; these are the sentences several properties share.
-import type { ScriptedClient } from './client/scripted-client.ts';
+import type { ScriptedClient } from '../client/scripted-client.ts';
 import type { Text } from './text.ts';
-import type { Listener } from './subject/procfs.ts';
-import type { ExitInfo } from './subject/process.ts';
+import type { Listener } from '../subject/procfs.ts';
+import type { ExitInfo } from '../subject/process.ts';
 
 function exitStatus(info: ExitInfo): Text {
   if (info.memory) {

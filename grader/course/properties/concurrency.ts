@@ -1,13 +1,13 @@
 // Stage 4's promises: every client at once, none held up by another, each served at the pace it reads.
-import { upperAscii } from '../bytes.ts';
-import type { ScriptedClient } from '../client/scripted-client.ts';
-import { Wire } from '../client/wire.ts';
-import { Failure, Skip, type Harness } from '../harness.ts';
-import { say } from '../messages.ts';
-import { mapPool } from '../pool.ts';
-import { HAS_PROC } from '../subject/procfs.ts';
+import { upperAscii } from '../../report/bytes.ts';
+import type { ScriptedClient } from '../../client/scripted-client.ts';
+import { Wire } from '../../client/wire.ts';
+import { Failure, Skip, type Harness } from '../../engine/harness.ts';
+import { say } from '../../i18n/messages.ts';
+import { mapPool } from '../../engine/pool.ts';
+import { HAS_PROC } from '../../subject/procfs.ts';
 import { hello } from './connection-loop.ts';
-import type { Text } from '../text.ts';
+import type { Text } from '../../i18n/text.ts';
 import type { Property } from './property.ts';
 
 const MIB = 1024 * 1024;

@@ -1,9 +1,9 @@
 // Entry of `npm run grade`. Whatever ends the grader — the last verdict, Ctrl-C, a crash — every server
 // it started is stopped first.
 import { main } from './main.ts';
-import { removeCompiledNow } from './subject/compile.ts';
-import { releaseAllPorts } from './subject/port.ts';
-import { killAllNow, shutDown, stopAll } from './subject/process.ts';
+import { removeCompiledNow } from '../subject/compile.ts';
+import { releaseAllPorts } from '../subject/port.ts';
+import { killAllNow, shutDown, stopAll } from '../subject/process.ts';
 
 const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 let interrupted = false;

@@ -1,9 +1,9 @@
 // The command line, parsed without side effects: a request to grade, or a UsageError saying what's off.
 import { parseArgs } from 'node:util';
-import { STAGES } from './catalogue.ts';
-import { UsageError } from './errors.ts';
-import { DEFAULT_MEMORY_CAP_MIB } from './subject/process.ts';
-import { isLang, type Lang, type Text } from './text.ts';
+import { STAGES } from '../course/catalogue.ts';
+import { UsageError } from '../engine/errors.ts';
+import { DEFAULT_MEMORY_CAP_MIB } from '../subject/process.ts';
+import { isLang, type Lang, type Text } from '../i18n/text.ts';
 
 /** A batch grades strangers' code: each submission's grade is cut off after this long (scaled with the limits). */
 export const DEFAULT_TIME_CAP_S = 60;

@@ -1,9 +1,9 @@
 // The stages of the course, as data: each fixes the flaw of the one before, and names what it is graded on.
 import { resolve } from 'node:path';
 import { PROPERTIES, type Property } from './properties/index.ts';
-import type { Text } from './text.ts';
+import type { Text } from '../i18n/text.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface Stage {
   id: string;
