@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SubjectError, UsageError } from '../engine/errors.ts';
-import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
 import type { Text } from '../i18n/text.ts';
+import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
 
 export interface Submission {
   name: string;

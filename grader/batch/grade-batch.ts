@@ -1,7 +1,7 @@
 // Grade a class: every submission on the same stage and the same traffic, several at a time, each cut
 // off at its time cap, so that no hanging or hostile one holds up the rest for longer than that.
 import type { Stage } from '../course/catalogue.ts';
-import { defaultJobs, grade, type GradeOptions } from '../engine/grade.ts';
+import { defaultJobs, type GradeOptions, grade } from '../engine/grade.ts';
 import { mapPool } from '../engine/pool.ts';
 import type { Graded, Results } from '../report/formats/graded.ts';
 import type { Submission } from './discover.ts';
@@ -14,7 +14,11 @@ export interface BatchOptions extends Omit<GradeOptions, 'jobs' | 'onResult' | '
   onGraded?: (graded: Graded, done: number, total: number) => void;
 }
 
-export async function gradeBatch(stage: Stage, submissions: readonly Submission[], options: BatchOptions): Promise<Results> {
+export async function gradeBatch(
+  stage: Stage,
+  submissions: readonly Submission[],
+  options: BatchOptions,
+): Promise<Results> {
   const startedAt = new Date();
   const started = performance.now();
   const { jobs, onGraded, ...gradeOptions } = options;

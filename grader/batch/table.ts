@@ -1,10 +1,11 @@
 // A batch for people: a table of submissions × properties (✔ ✘), a legend, and a summary line.
-import { Chalk, type ChalkInstance } from 'chalk';
+
 import { join, relative } from 'node:path';
-import { displayWidth } from '../report/bytes.ts';
-import { cellsOf, passedAll, scoreOf, type Cell, type Graded, type Results } from '../report/formats/graded.ts';
-import { seedNote } from '../report/render.ts';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/text.ts';
+import { displayWidth } from '../report/bytes.ts';
+import { type Cell, cellsOf, type Graded, passedAll, type Results, scoreOf } from '../report/formats/graded.ts';
+import { seedNote } from '../report/render.ts';
 import type { Submission } from './discover.ts';
 
 const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -24,7 +25,14 @@ function note(graded: Graded, lang: Lang): string {
   return notes.join(', ');
 }
 
-export function renderBatch(results: Results, submissions: readonly Submission[], lang: Lang, color: boolean, jobs: number, base: string): string {
+export function renderBatch(
+  results: Results,
+  submissions: readonly Submission[],
+  lang: Lang,
+  color: boolean,
+  jobs: number,
+  base: string,
+): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const { stage, graded } = results;
   const count = stage.properties.length;
@@ -33,7 +41,9 @@ export function renderBatch(results: Results, submissions: readonly Submission[]
   const scoreLabel = lang === 'zh' ? '得分' : 'score';
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
-    c.dim(`${lang === 'zh' ? `${graded.length} 份提交` : `${graded.length} submissions`} · ${seedNote(results.seed, lang)}`),
+    c.dim(
+      `${lang === 'zh' ? `${graded.length} 份提交` : `${graded.length} submissions`} · ${seedNote(results.seed, lang)}`,
+    ),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,
   ];
@@ -48,12 +58,16 @@ export function renderBatch(results: Results, submissions: readonly Submission[]
     const { held, max } = scoreOf(results, g);
     const score = `${held}/${max}`;
     const extra = note(g, lang);
-    lines.push(`${name}  ${cells.join(' ')}  ${passedAll(g) ? c.green(score) : c.red(score)}${extra ? `  ${c.dim(extra)}` : ''}`);
+    lines.push(
+      `${name}  ${cells.join(' ')}  ${passedAll(g) ? c.green(score) : c.red(score)}${extra ? `  ${c.dim(extra)}` : ''}`,
+    );
   }
   lines.push('');
   const idWidth = Math.max(...stage.properties.map((p) => p.id.length));
   for (const [i, property] of stage.properties.entries()) {
-    lines.push(c.dim(`${String(i + 1).padStart(String(count).length)} ${property.id.padEnd(idWidth)}  ${property.title[lang]}`));
+    lines.push(
+      c.dim(`${String(i + 1).padStart(String(count).length)} ${property.id.padEnd(idWidth)}  ${property.title[lang]}`),
+    );
   }
   const passing = graded.filter(passedAll).length;
   const ungraded = graded.filter((g) => !g.report).length;
@@ -65,9 +79,15 @@ export function renderBatch(results: Results, submissions: readonly Submission[]
       ? `${graded.length} 份提交中 ${passing} 份全部通过，${failing} 份有未通过的项${ungraded > 0 ? `，${ungraded} 份无法评分` : ''}。用时 ${seconds} 秒，每次同时评分 ${jobs} 份。`
       : `${passing} of ${graded.length} submissions pass every property; ${failing} ${failing === 1 ? 'fails' : 'fail'} some${ungraded > 0 ? `; ${ungraded} could not be graded` : ''}. ${seconds} s, ${jobs} at a time.`,
   );
-  const firstFailing = submissions.find((s) => s.launch && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }));
+  const firstFailing = submissions.find(
+    (s) => s.launch && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }),
+  );
   if (firstFailing?.launch) {
-    lines.push(c.dim(`${lang === 'zh' ? '查看某份提交的完整报告：' : "A submission's full report: "}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`));
+    lines.push(
+      c.dim(
+        `${lang === 'zh' ? '查看某份提交的完整报告：' : "A submission's full report: "}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,12 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, STAGES, findStage, type Stage } from '../course/catalogue.ts';
+import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
-import { firstReply, machine, spread, timeCommand, type Spread } from './measure.ts';
+import { firstReply, machine, type Spread, spread, timeCommand } from './measure.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, out: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -69,16 +69,37 @@ for (const stage of STAGES) {
     return ms;
   });
   const endToEnd = await sample(runs, () => timeCommand(process.execPath, [...CLI, stage.id, '--solution', '--json']));
-  stageRows.push({ stage: stage.id, startTsx, startCompiled, window, floor, grade: gradeSpread, endToEnd, ratio: gradeSpread.median / floor });
+  stageRows.push({
+    stage: stage.id,
+    startTsx,
+    startCompiled,
+    window,
+    floor,
+    grade: gradeSpread,
+    endToEnd,
+    ratio: gradeSpread.median / floor,
+  });
 }
 
 // The worst cases: the time to a full report for servers that fight back.
 const HOSTILE = [
-  { name: 'never listens (asleep)', stage: 'stage-1', args: ['--file', 'grader/test/fixtures/hostile/never-listens.ts'] },
-  { name: 'never listens (busy)', stage: 'stage-1', args: ['--file', 'grader/test/fixtures/hostile/busy-never-listens.ts'] },
+  {
+    name: 'never listens (asleep)',
+    stage: 'stage-1',
+    args: ['--file', 'grader/test/fixtures/hostile/never-listens.ts'],
+  },
+  {
+    name: 'never listens (busy)',
+    stage: 'stage-1',
+    args: ['--file', 'grader/test/fixtures/hostile/busy-never-listens.ts'],
+  },
   { name: 'never replies', stage: 'stage-1', args: [] },
   { name: 'never closes', stage: 'stage-2', args: ['--file', 'grader/test/fixtures/stage-2/never-closes.ts'] },
-  { name: 'spins forever (Python)', stage: 'stage-3', args: ['--cmd', 'python3 grader/test/fixtures/stage-3/reset_only_fix.py'] },
+  {
+    name: 'spins forever (Python)',
+    stage: 'stage-3',
+    args: ['--cmd', 'python3 grader/test/fixtures/stage-3/reset_only_fix.py'],
+  },
   { name: 'ignores SIGTERM', stage: 'stage-3', args: ['--file', 'grader/test/fixtures/hostile/ignores-sigterm.ts'] },
 ];
 const hostileRuns = Math.max(1, Math.min(runs, 5));
@@ -125,5 +146,8 @@ const table = [
 ].join('\n');
 process.stdout.write(`${table}\n`);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, stages: stageRows, hostile: hostileRows, slowestFailingVerdict: slowest }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ machine: machine(), runs, stages: stageRows, hostile: hostileRows, slowestFailingVerdict: slowest }, null, 2)}\n`,
+);
 process.stderr.write(`written to ${out}\n`);

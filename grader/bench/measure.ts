@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
-import { freePort, releasePort } from '../subject/port.ts';
 import { pause } from '../engine/wait.ts';
+import { freePort, releasePort } from '../subject/port.ts';
 
 export interface Spread {
   median: number;
@@ -20,7 +20,14 @@ export function spread(samples: readonly number[]): Spread {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
   const round = (n: number) => Math.round(n);
-  return { median: round(at(0.5)), min: round(at(0)), max: round(at(1)), p10: round(at(0.1)), p90: round(at(0.9)), runs: sorted.length };
+  return {
+    median: round(at(0.5)),
+    min: round(at(0)),
+    max: round(at(1)),
+    p10: round(at(0.1)),
+    p90: round(at(0.9)),
+    runs: sorted.length,
+  };
 }
 
 export function machine(): string {
@@ -29,7 +36,11 @@ export function machine(): string {
 }
 
 /** Wall time of a command run to completion, its output discarded. */
-export async function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function timeCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const started = performance.now();
   const child = spawn(command, args, { stdio: 'ignore', env });
   await once(child, 'close');

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, STAGES, findStage, type Stage } from '../course/catalogue.ts';
+import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
@@ -37,8 +37,18 @@ interface Subject {
 }
 
 const allSubjects: Subject[] = [
-  ...STAGES.map((stage) => ({ name: `${stage.id} solution`, stage, launch: fileLaunch(resolve(ROOT, stage.solution), ROOT), expectedFails: new Set<string>() })),
-  ...STAGES.map((stage) => ({ name: `${stage.id} Python solution`, stage, launch: fileLaunch(resolve(ROOT, stage.pythonSolution), ROOT), expectedFails: new Set<string>() })),
+  ...STAGES.map((stage) => ({
+    name: `${stage.id} solution`,
+    stage,
+    launch: fileLaunch(resolve(ROOT, stage.solution), ROOT),
+    expectedFails: new Set<string>(),
+  })),
+  ...STAGES.map((stage) => ({
+    name: `${stage.id} Python solution`,
+    stage,
+    launch: fileLaunch(resolve(ROOT, stage.pythonSolution), ROOT),
+    expectedFails: new Set<string>(),
+  })),
   ...FIXTURE_ROWS.map((row) => {
     const [flag, value = ''] = row.subject;
     return {
@@ -60,7 +70,23 @@ const subjects = only ? allSubjects.filter((s) => s.stage === only) : allSubject
 
 // CPU hogs, one per core, in process groups of their own: stopped with everything else at the end.
 const hogs = values.load
-  ? Array.from({ length: availableParallelism() }, () => new SubjectProcess({ label: 'hog', cwd: ROOT, shell: false, command: process.execPath, args: ['-e', 'for (;;);'], runtime: 'node' }, 0, 500, process.env))
+  ? Array.from(
+      { length: availableParallelism() },
+      () =>
+        new SubjectProcess(
+          {
+            label: 'hog',
+            cwd: ROOT,
+            shell: false,
+            command: process.execPath,
+            args: ['-e', 'for (;;);'],
+            runtime: 'node',
+          },
+          0,
+          500,
+          process.env,
+        ),
+    )
   : [];
 const interrupt = () => void shutDown().finally(() => process.exit(130));
 process.on('SIGINT', interrupt);
@@ -88,14 +114,18 @@ for (let run = 1; run <= runs; run++) {
         if (r.status !== expected) {
           odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
           // Say it at once: a long soak should not keep its news to the end.
-          process.stderr.write(`  run ${run}: ${subject.name} ${r.id}: expected ${expected}, got ${r.status}: ${r.message.en}\n`);
+          process.stderr.write(
+            `  run ${run}: ${subject.name} ${r.id}: expected ${expected}, got ${r.status}: ${r.message.en}\n`,
+          );
         }
       }
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-  process.stderr.write(`run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''}, ${parallel} at a time)\n`);
+  process.stderr.write(
+    `run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''}, ${parallel} at a time)\n`,
+  );
 }
 await stopAll();
 
@@ -104,7 +134,13 @@ process.stdout.write(
   `Soak: ${runs} runs of ${subjects.length} subjects (${verdicts} verdicts), ${parallel} grade${parallel > 1 ? 's' : ''} at a time${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
     `${odd.length} differed from the expected verdict.\n`,
 );
-for (const o of odd) process.stdout.write(`  run ${o.run}: ${o.subject} ${o.property}: expected ${o.expected}, got ${o.got}: ${o.message}\n`);
+for (const o of odd)
+  process.stdout.write(
+    `  run ${o.run}: ${o.subject} ${o.property}: expected ${o.expected}, got ${o.got}: ${o.message}\n`,
+  );
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ machine: machine(), runs, load: values.load, parallel, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ machine: machine(), runs, load: values.load, parallel, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`,
+);
 process.exitCode = odd.length === 0 ? 0 : 1;

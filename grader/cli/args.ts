@@ -2,13 +2,17 @@
 import { parseArgs } from 'node:util';
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
-import { DEFAULT_MEMORY_CAP_MIB } from '../subject/process.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
+import { DEFAULT_MEMORY_CAP_MIB } from '../subject/process.ts';
 
 /** A batch grades strangers' code: each submission's grade is cut off after this long (scaled with the limits). */
 export const DEFAULT_TIME_CAP_S = 60;
 
-export type SubjectChoice = { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string } | { kind: 'cmd'; command: string };
+export type SubjectChoice =
+  | { kind: 'starter' }
+  | { kind: 'solution' }
+  | { kind: 'file'; path: string }
+  | { kind: 'cmd'; command: string };
 
 export interface Request {
   help: boolean;
@@ -130,39 +134,43 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 }
 
 export function parseRequest(argv: readonly string[]): Request {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        solution: { type: 'boolean', default: false },
-        file: { type: 'string' },
-        cmd: { type: 'string' },
-        batch: { type: 'string' },
-        jobs: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        hint: { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        junit: { type: 'string' },
-        gradescope: { type: 'string' },
-        'time-cap': { type: 'string' },
-        'max-memory': { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(argumentError(err as NodeJS.ErrnoException));
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          solution: { type: 'boolean', default: false },
+          file: { type: 'string' },
+          cmd: { type: 'string' },
+          batch: { type: 'string' },
+          jobs: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          hint: { type: 'boolean', default: false },
+          watch: { type: 'boolean', default: false },
+          seed: { type: 'string' },
+          out: { type: 'string' },
+          csv: { type: 'string' },
+          junit: { type: 'string' },
+          gradescope: { type: 'string' },
+          'time-cap': { type: 'string' },
+          'max-memory': { type: 'string' },
+          lang: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      throw new UsageError(argumentError(err as NodeJS.ErrnoException));
+    }
+  })();
   const { values, positionals } = parsed;
   const lang = values.lang;
   if (lang !== undefined && !isLang(lang)) {
-    throw new UsageError({ en: `--lang takes en or zh, not "${lang}".`, zh: `--lang 只能是 en 或 zh，而不是“${lang}”。` });
+    throw new UsageError({
+      en: `--lang takes en or zh, not "${lang}".`,
+      zh: `--lang 只能是 en 或 zh，而不是“${lang}”。`,
+    });
   }
   if (positionals.length > 1) {
     const extra = positionals.slice(1).join(' ');
@@ -171,9 +179,17 @@ export function parseRequest(argv: readonly string[]): Request {
       zh: `一次只能评分一个阶段：“${extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- ${positionals[0]} --lang ${extra}。带空格的命令要用引号括起来放在 --cmd 后面。`,
     });
   }
-  const chosen = [values.solution && '--solution', values.file !== undefined && '--file', values.cmd !== undefined && '--cmd', values.batch !== undefined && '--batch'].filter(Boolean);
+  const chosen = [
+    values.solution && '--solution',
+    values.file !== undefined && '--file',
+    values.cmd !== undefined && '--cmd',
+    values.batch !== undefined && '--batch',
+  ].filter(Boolean);
   if (chosen.length > 1) {
-    throw new UsageError({ en: `Choose one subject: ${chosen.join(' or ')}.`, zh: `只能选一个被测服务器：${chosen.join(' 或 ')}。` });
+    throw new UsageError({
+      en: `Choose one subject: ${chosen.join(' or ')}.`,
+      zh: `只能选一个被测服务器：${chosen.join(' 或 ')}。`,
+    });
   }
   if (values.batch !== undefined) {
     const alone = [values.watch && '--watch', values.hint && '--hint'].filter(Boolean);
@@ -190,10 +206,16 @@ export function parseRequest(argv: readonly string[]): Request {
       });
     }
   } else if (values.jobs !== undefined) {
-    throw new UsageError({ en: '--jobs says how many submissions are graded at once: it goes with --batch.', zh: '--jobs 表示同时评分几份提交：它要与 --batch 一起用。' });
+    throw new UsageError({
+      en: '--jobs says how many submissions are graded at once: it goes with --batch.',
+      zh: '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
+    });
   }
   if (values.watch && OUTPUT_FORMATS.some((f) => values[f] !== undefined)) {
-    throw new UsageError({ en: '--watch grades again and again; result files go with a single grade.', zh: '--watch 会反复评分；结果文件只用于单次评分。' });
+    throw new UsageError({
+      en: '--watch grades again and again; result files go with a single grade.',
+      zh: '--watch 会反复评分；结果文件只用于单次评分。',
+    });
   }
   const subject: SubjectChoice =
     values.file !== undefined
@@ -211,7 +233,8 @@ export function parseRequest(argv: readonly string[]): Request {
   for (const format of OUTPUT_FORMATS) {
     const path = values[format];
     if (path === undefined) continue;
-    if (path.trim() === '') throw new UsageError({ en: `--${format} needs a file name.`, zh: `--${format} 需要一个文件名。` });
+    if (path.trim() === '')
+      throw new UsageError({ en: `--${format} needs a file name.`, zh: `--${format} 需要一个文件名。` });
     outputs[format] = path;
   }
   return {
@@ -231,7 +254,24 @@ export function parseRequest(argv: readonly string[]): Request {
   };
 }
 
-const GRADER_FLAGS = ['solution', 'file', 'cmd', 'batch', 'jobs', 'json', 'hint', 'watch', 'seed', 'out', 'csv', 'junit', 'gradescope', 'time-cap', 'max-memory', 'lang'];
+const GRADER_FLAGS = [
+  'solution',
+  'file',
+  'cmd',
+  'batch',
+  'jobs',
+  'json',
+  'hint',
+  'watch',
+  'seed',
+  'out',
+  'csv',
+  'junit',
+  'gradescope',
+  'time-cap',
+  'max-memory',
+  'lang',
+];
 
 /**
  * Flags npm kept for itself: `npm run grade stage-1 --solution`, without `--`, hands `--solution` to

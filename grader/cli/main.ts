@@ -1,25 +1,25 @@
 // The grade command from argv to exit status: 0 every property holds, 1 some fail, 2 usage or start-up.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { DEFAULT_TIME_CAP_S, flagsNpmKept, parseRequest, usage, type Request, type SubjectChoice } from './args.ts';
 import { discover } from '../batch/discover.ts';
 import { gradeBatch } from '../batch/grade-batch.ts';
 import { renderBatch } from '../batch/table.ts';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
+import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
-import { pickStage } from './picker.ts';
+import { detectLang, isLang, type Lang } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
 import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
 import { passedAll } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
 import { writeResults } from '../report/formats/write.ts';
 import { colorWanted, renderHuman, renderJson } from '../report/render.ts';
-import { randomSeed } from '../course/traffic.ts';
-import { commandLaunch, fileLaunch, userCwd, type Launch } from '../subject/launch.ts';
+import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
-import { detectLang, isLang, type Lang } from '../i18n/text.ts';
+import { DEFAULT_TIME_CAP_S, flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
+import { pickStage } from './picker.ts';
 import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
@@ -63,7 +63,12 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
 function gradeOptions(request: Request, io: Io, batch: boolean) {
   const scale = timeoutScale(io.env);
   // A batch runs strangers' code: it always has a time cap. One grade has one only when asked.
-  const timeCapMs = request.timeCapS !== undefined ? request.timeCapS * 1000 : batch ? Math.round(DEFAULT_TIME_CAP_S * 1000 * scale) : undefined;
+  const timeCapMs =
+    request.timeCapS !== undefined
+      ? request.timeCapS * 1000
+      : batch
+        ? Math.round(DEFAULT_TIME_CAP_S * 1000 * scale)
+        : undefined;
   return {
     limits: limitsFor(scale),
     env: io.env,
@@ -86,12 +91,20 @@ async function gradeClass(stage: Stage, request: Request, folder: string, io: Io
     // Progress for the person watching; pipes and files get only the result.
     onGraded: (graded, done, total) => {
       if (!tty) return;
-      const { held, max } = graded.report ? { held: graded.report.results.filter((r) => r.status === 'pass').length, max: graded.report.results.length } : { held: 0, max: 0 };
-      io.stderr.write(`  [${done}/${total}] ${graded.name}: ${graded.report ? `${held}/${max}` : (graded.error?.[lang] ?? '')}\n`);
+      const { held, max } = graded.report
+        ? { held: graded.report.results.filter((r) => r.status === 'pass').length, max: graded.report.results.length }
+        : { held: 0, max: 0 };
+      io.stderr.write(
+        `  [${done}/${total}] ${graded.name}: ${graded.report ? `${held}/${max}` : (graded.error?.[lang] ?? '')}\n`,
+      );
     },
   });
   // The table first: a result file that can't be written must not cost the instructor the results.
-  io.stdout.write(request.json ? resultsJson(results, lang) : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base));
+  io.stdout.write(
+    request.json
+      ? resultsJson(results, lang)
+      : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base),
+  );
   const written = writeResults(results, request.outputs, lang, base, true);
   if (!request.json) io.stdout.write(writtenNote(written, lang));
   return results.graded.every(passedAll) ? 0 : 1;
@@ -103,7 +116,15 @@ function writtenNote(written: string[], lang: Lang): string {
 }
 
 /** Grade once, remember it (the learner's own server only), and print the report. */
-async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io, lang: Lang, reveal: boolean, keys = false): Promise<Report> {
+async function gradeOnce(
+  stage: Stage,
+  request: Request,
+  launch: Launch,
+  io: Io,
+  lang: Lang,
+  reveal: boolean,
+  keys = false,
+): Promise<Report> {
   const startedAt = new Date();
   const report = await grade(stage, launch, gradeOptions(request, io, false));
   const file = progressFile(io.env);
@@ -113,20 +134,34 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
   if (request.subject.kind === 'starter') {
     const held = report.results.filter((r) => r.status === 'pass').length;
     const measured = report.results.filter((r) => r.status !== 'skip').length;
-    recordResult(progress, stage.id, { held, total: measured, failing: failing.map((r) => r.id), at: new Date().toISOString() });
+    recordResult(progress, stage.id, {
+      held,
+      total: measured,
+      failing: failing.map((r) => r.id),
+      at: new Date().toISOString(),
+    });
   }
   const first = failing[0];
   const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
-  const hintLevels = climb(entry, failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.hints[0] ? { lead: r.hints[0].en } : {}) })), reveal);
+  const hintLevels = climb(
+    entry,
+    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.hints[0] ? { lead: r.hints[0].en } : {}) })),
+    reveal,
+  );
   // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
-  const ladderTop = reveal && first && hintLevels[first.id] === seenBefore && seenBefore >= first.hints.length ? { id: first.id, solution: stage.solution } : undefined;
+  const ladderTop =
+    reveal && first && hintLevels[first.id] === seenBefore && seenBefore >= first.hints.length
+      ? { id: first.id, solution: stage.solution }
+      : undefined;
   try {
     saveProgress(progress, file);
   } catch {
     // a read-only checkout still grades; it just can't remember
   }
   io.stdout.write(
-    request.json ? renderJson(report, lang) : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
+    request.json
+      ? renderJson(report, lang)
+      : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
           hintCommand: keys ? (lang === 'zh' ? '按 h' : 'press h') : hintCommand(stage, request),
@@ -136,7 +171,13 @@ async function gradeOnce(stage: Stage, request: Request, launch: Launch, io: Io,
   );
   // After the report: a file that can't be written must not cost the learner the report.
   const graded = { name: report.subject, how: report.subject, report };
-  const written = writeResults({ stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt }, request.outputs, lang, userCwd(io.env), false);
+  const written = writeResults(
+    { stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt },
+    request.outputs,
+    lang,
+    userCwd(io.env),
+    false,
+  );
   if (!request.json) io.stdout.write(writtenNote(written, lang));
   return report;
 }
@@ -150,22 +191,43 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
   const [stage, ...rest] = argv;
   const valued = kept.filter((flag) => VALUE_FLAGS.has(flag));
   const switches = kept.filter((flag) => !VALUE_FLAGS.has(flag)).map((f) => `--${f}`);
-  const values = valued.length === 1 && rest.length >= 1 ? [`--${valued[0]}`, rest[0] ?? ''] : valued.flatMap((f) => [`--${f}`, '<…>']);
+  const values =
+    valued.length === 1 && rest.length >= 1
+      ? [`--${valued[0]}`, rest[0] ?? '']
+      : valued.flatMap((f) => [`--${f}`, '<…>']);
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
   return [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
 }
 
-const VALUE_FLAGS = new Set(['file', 'cmd', 'batch', 'jobs', 'seed', 'out', 'csv', 'junit', 'gradescope', 'time-cap', 'max-memory', 'lang']);
+const VALUE_FLAGS = new Set([
+  'file',
+  'cmd',
+  'batch',
+  'jobs',
+  'seed',
+  'out',
+  'csv',
+  'junit',
+  'gradescope',
+  'time-cap',
+  'max-memory',
+  'lang',
+]);
 
 /** The command that shows the next hint, as the learner would type it. */
 function hintCommand(stage: Stage, request: Request): string {
-  const subject = { starter: '', solution: ' --solution', file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`, cmd: ' --cmd "…"' }[request.subject.kind];
+  const subject = {
+    starter: '',
+    solution: ' --solution',
+    file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`,
+    cmd: ' --cmd "…"',
+  }[request.subject.kind];
   return `npm run grade -- ${stage.id}${subject} --hint`;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Known before parsing, so that even a malformed command line is answered in the language asked for.
-  const asked = argv.findIndex((a) => a === '--lang');
+  const asked = argv.indexOf('--lang');
   const early = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
   let lang: Lang = early !== undefined && isLang(early) ? early : detectLang(io.env);
   try {
@@ -192,19 +254,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
       return report.passed ? 0 : 1;
     }
-    if (request.json) throw new UsageError({ en: '--watch prints reports for people; it does not go with --json.', zh: '--watch 输出给人看的报告，不能与 --json 一起用。' });
+    if (request.json)
+      throw new UsageError({
+        en: '--watch prints reports for people; it does not go with --json.',
+        zh: '--watch 输出给人看的报告，不能与 --json 一起用。',
+      });
     // A file's folder (its launch runs there), or where the learner ran a --cmd.
     const folder = request.subject.kind === 'cmd' ? userCwd(io.env) : launch.cwd;
-    const how = await watchAndRegrade(folder, folder.startsWith(ROOT) ? folder.slice(ROOT.length + 1) || '.' : folder, async (reveal) => {
-      try {
-        await gradeOnce(stage, request, launch, io, lang, reveal, Boolean(io.stdin.isTTY && io.stdout.isTTY));
-      } catch (err) {
-        if (!(err instanceof SubjectError)) throw err;
-        io.stdout.write(`${err.text[lang]}\n`); // say, a file deleted mid-save: keep watching
-      } finally {
-        await stopAll();
-      }
-    }, io, lang);
+    const how = await watchAndRegrade(
+      folder,
+      folder.startsWith(ROOT) ? folder.slice(ROOT.length + 1) || '.' : folder,
+      async (reveal) => {
+        try {
+          await gradeOnce(stage, request, launch, io, lang, reveal, Boolean(io.stdin.isTTY && io.stdout.isTTY));
+        } catch (err) {
+          if (!(err instanceof SubjectError)) throw err;
+          io.stdout.write(`${err.text[lang]}\n`); // say, a file deleted mid-save: keep watching
+        } finally {
+          await stopAll();
+        }
+      },
+      io,
+      lang,
+    );
     return how === 'interrupt' ? 130 : 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,9 +1,9 @@
 // `npm run grade` with no stage, in a terminal: choose one from a list that shows where you are.
 import enquirer from 'enquirer';
 import { STAGES, type Stage } from '../course/catalogue.ts';
+import type { Lang } from '../i18n/text.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
 import type { Progress } from '../progress/store.ts';
-import type { Lang } from '../i18n/text.ts';
 
 /** The chosen stage, or null when the learner cancelled (Ctrl-C, Esc). */
 export async function pickStage(progress: Progress, lang: Lang): Promise<Stage | null> {

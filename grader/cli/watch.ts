@@ -16,12 +16,20 @@ const IGNORED = /(^|[/\\])(node_modules|\.git|\.socket-lab)([/\\]|$)|(^|[/\\])\.
 const SETTLE_MS = 80; // editors save in bursts of events: grade once the burst is over
 
 const FOOTER = {
-  en: (dir: string, keys: boolean) => `\nwatching ${dir}: save a file to grade again${keys ? ' · Enter: grade now · h: next hint · q: quit' : ' · Ctrl-C: quit'}\n`,
-  zh: (dir: string, keys: boolean) => `\n正在监视 ${dir}：保存文件即重新评分${keys ? ' · 回车：立即评分 · h：下一条提示 · q：退出' : ' · Ctrl-C：退出'}\n`,
+  en: (dir: string, keys: boolean) =>
+    `\nwatching ${dir}: save a file to grade again${keys ? ' · Enter: grade now · h: next hint · q: quit' : ' · Ctrl-C: quit'}\n`,
+  zh: (dir: string, keys: boolean) =>
+    `\n正在监视 ${dir}：保存文件即重新评分${keys ? ' · 回车：立即评分 · h：下一条提示 · q：退出' : ' · Ctrl-C：退出'}\n`,
 };
 
 /** Resolves when the learner quits: 'quit' for q, 'interrupt' for Ctrl-C (a terminal in raw mode sends it as a key). */
-export function watchAndRegrade(folder: string, label: string, regrade: Regrade, io: WatchIo, lang: Lang): Promise<'quit' | 'interrupt'> {
+export function watchAndRegrade(
+  folder: string,
+  label: string,
+  regrade: Regrade,
+  io: WatchIo,
+  lang: Lang,
+): Promise<'quit' | 'interrupt'> {
   const keys = Boolean(io.stdin.isTTY && io.stdout.isTTY);
   let running: Promise<void> | null = null;
   let again: boolean | null = null; // a grade requested while one runs: run it after, with this reveal

@@ -94,7 +94,11 @@ export class BulkClient extends WatchedSocket {
         let k = 0;
         while (got[k] === want[k]) k++;
         const from = Math.max(0, k - 8);
-        this.mismatch = { at: at + k, expected: want.subarray(from, from + SHOWN), actual: got.subarray(from, from + SHOWN) };
+        this.mismatch = {
+          at: at + k,
+          expected: want.subarray(from, from + SHOWN),
+          actual: got.subarray(from, from + SHOWN),
+        };
         return;
       }
       i += length;

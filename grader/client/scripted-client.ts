@@ -8,7 +8,11 @@ import type { Wire } from './wire.ts';
 export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; code: string };
 
 /** One TCP connect, bounded by `ms`: the socket (half-open allowed, no Nagle delay), or the error's code. */
-export function openSocket(port: number, host: string, ms: number): Promise<{ ok: true; socket: Socket } | { ok: false; code: string }> {
+export function openSocket(
+  port: number,
+  host: string,
+  ms: number,
+): Promise<{ ok: true; socket: Socket } | { ok: false; code: string }> {
   return new Promise((resolve) => {
     const socket = netConnect({ port, host, allowHalfOpen: true, noDelay: true });
     // Not a plain timer: one that fires while a completed connect waits unread would throw away a
@@ -47,11 +51,21 @@ export class ScriptedClient extends WatchedSocket {
   }
 
   /** One connection attempt, bounded by `ms`. */
-  static async attempt(name: string, port: number, host: string, wire: Wire, ms: number, log = true): Promise<ConnectResult> {
+  static async attempt(
+    name: string,
+    port: number,
+    host: string,
+    wire: Wire,
+    ms: number,
+    log = true,
+  ): Promise<ConnectResult> {
     const opened = await openSocket(port, host, ms);
     if (!opened.ok) return opened;
     const { socket } = opened;
-    if (log) wire.add(name, 'connect', { detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` } });
+    if (log)
+      wire.add(name, 'connect', {
+        detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` },
+      });
     return { ok: true, client: new ScriptedClient(name, socket, wire) };
   }
 
@@ -105,7 +119,5 @@ export class ScriptedClient extends WatchedSocket {
     if (!this.socket.writableEnded) this.wire.add(this.name, 'fin-out');
     this.wire.add(this.name, 'close');
     this.socket.destroy(); // close(): the kernel sends FIN, as a Python client's s.close() would
-
   }
-
 }

@@ -57,7 +57,12 @@ export class EventWaits {
    * STARVED_CAP × `capMs` of wall time). A long transfer is judged by its pace, not its length; the cap
    * bounds a server that crawls, and a starved machine is not a crawling server.
    */
-  async whileMoving(progress: () => number, done: () => boolean, ms: number, capMs: number): Promise<'done' | 'stalled' | 'capped'> {
+  async whileMoving(
+    progress: () => number,
+    done: () => boolean,
+    ms: number,
+    capMs: number,
+  ): Promise<'done' | 'stalled' | 'capped'> {
     const started = performance.now();
     const starvedAtStart = this.starved();
     const used = () => {

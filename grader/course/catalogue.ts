@@ -1,7 +1,7 @@
 // The stages of the course, as data: each fixes the flaw of the one before, and names what it is graded on.
 import { resolve } from 'node:path';
-import { PROPERTIES, type Property } from './properties/index.ts';
 import type { Text } from '../i18n/text.ts';
+import { PROPERTIES, type Property } from './properties/index.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,8 +27,23 @@ function pick(ids: readonly string[]): Property[] {
   });
 }
 
-const LOOP = ['listens', 'uppercases', 'many-messages', 'long-message', 'split-character', 'closes-on-eof', 'no-busy-loop'];
-const CONNECTION_LOOP = ['next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak'];
+const LOOP = [
+  'listens',
+  'uppercases',
+  'many-messages',
+  'long-message',
+  'split-character',
+  'closes-on-eof',
+  'no-busy-loop',
+];
+const CONNECTION_LOOP = [
+  'next-client',
+  'survives-reset',
+  'empty-session',
+  'queued-clients',
+  'queued-reset',
+  'no-fd-leak',
+];
 
 export const STAGES: readonly Stage[] = [
   {
@@ -73,7 +88,14 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-4/server.ts',
     solution: 'solutions/stage-4/server.ts',
     pythonSolution: 'solutions/stage-4/server.py',
-    properties: pick([...LOOP, ...CONNECTION_LOOP, 'idle-client-no-block', 'many-clients', 'slow-reader', 'stays-small']),
+    properties: pick([
+      ...LOOP,
+      ...CONNECTION_LOOP,
+      'idle-client-no-block',
+      'many-clients',
+      'slow-reader',
+      'stays-small',
+    ]),
     learned: {
       en: 'A server holds many conversations at once: the accept loop starts each one and moves on, the event loop (or a thread each) interleaves them, and a write that returns false means stop reading until "drain": backpressure keeps a slow reader from filling your memory.',
       zh: '服务器可以同时进行许多对话：接受连接的循环启动每个对话后就继续往下走，由事件循环（或每个客户端一个线程）把它们交错执行；write 返回 false 表示要停止读取直到 "drain"：背压让读得慢的客户端不会塞满你的内存。',

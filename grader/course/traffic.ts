@@ -33,10 +33,46 @@ export function randomSeed(): number {
 }
 
 const WORDS = [
-  'socket', 'server', 'client', 'accept', 'listen', 'buffer', 'stream', 'packet', 'window', 'kernel',
-  'thread', 'signal', 'handle', 'router', 'tunnel', 'lambda', 'loop', 'port', 'byte', 'wire',
-  'echo', 'queue', 'reply', 'hello', 'river', 'maple', 'cloud', 'tiger', 'lemon', 'pixel',
-  'orbit', 'quartz', 'zephyr', 'jumbo', 'velvet', 'walnut', 'yodel', 'fjord', 'gizmo', 'kayak',
+  'socket',
+  'server',
+  'client',
+  'accept',
+  'listen',
+  'buffer',
+  'stream',
+  'packet',
+  'window',
+  'kernel',
+  'thread',
+  'signal',
+  'handle',
+  'router',
+  'tunnel',
+  'lambda',
+  'loop',
+  'port',
+  'byte',
+  'wire',
+  'echo',
+  'queue',
+  'reply',
+  'hello',
+  'river',
+  'maple',
+  'cloud',
+  'tiger',
+  'lemon',
+  'pixel',
+  'orbit',
+  'quartz',
+  'zephyr',
+  'jumbo',
+  'velvet',
+  'walnut',
+  'yodel',
+  'fjord',
+  'gizmo',
+  'kayak',
 ];
 
 /** mulberry32: a small, well-mixed 32-bit generator; the same seed gives the same numbers everywhere. */
@@ -56,7 +92,8 @@ export function trafficFor(seed: number): Traffic {
   const int = (below: number) => Math.floor(next() * below);
   const word = () => WORDS[int(WORDS.length)] as string;
   const capital = (w: string) => w[0]?.toUpperCase() + w.slice(1);
-  const words = (n: number, shape: (w: string, i: number) => string = (w) => w) => Array.from({ length: n }, (_, i) => shape(word(), i)).join(' ');
+  const words = (n: number, shape: (w: string, i: number) => string = (w) => w) =>
+    Array.from({ length: n }, (_, i) => shape(word(), i)).join(' ');
   const text = (s: string) => Buffer.from(s, 'utf8');
 
   const greeting = text(`${capital(word())}, ${capital(word())} ${capital(word())}! ${10 + int(90)} {${word()}} café`);
@@ -82,7 +119,8 @@ export function trafficFor(seed: number): Traffic {
     longMessage: text(long.slice(0, 10_000)),
     splitMessage: text(`${prefix}你好 ${word()}`),
     splitAt: Buffer.byteLength(prefix) + 1,
-    crowdMessage: (n, round) => text(`${crowdWord(n + round)} ${crowdWord(3 * n + 5 * round)} from #${n}, round ${round}`),
+    crowdMessage: (n, round) =>
+      text(`${crowdWord(n + round)} ${crowdWord(3 * n + 5 * round)} from #${n}, round ${round}`),
     bulkBlock: () => (bulk ??= bulkBlock(seed)),
   };
 }

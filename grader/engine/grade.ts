@@ -1,20 +1,20 @@
 // Grade one subject on one stage: every property on a fresh server of its own, several at a time.
 import { availableParallelism } from 'node:os';
-import type { Stage } from '../course/catalogue.ts';
+import { STARVED_CAP } from '../client/waits.ts';
 import type { WireEvent } from '../client/wire.ts';
+import type { Stage } from '../course/catalogue.ts';
+import type { Property } from '../course/properties/index.ts';
+import { randomSeed, type Traffic, trafficFor } from '../course/traffic.ts';
+import { say } from '../i18n/messages.ts';
+import type { Text } from '../i18n/text.ts';
+import { compileServer } from '../subject/compile.ts';
+import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
+import { residentBytes } from '../subject/memory.ts';
+import { freePort, releasePort } from '../subject/port.ts';
+import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
+import { HAS_PROC } from '../subject/procfs.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import type { Limits } from './limits.ts';
-import { say } from '../i18n/messages.ts';
-import type { Property } from '../course/properties/index.ts';
-import { randomSeed, trafficFor, type Traffic } from '../course/traffic.ts';
-import { compileServer } from '../subject/compile.ts';
-import { compiledLaunch, withPort, type Launch } from '../subject/launch.ts';
-import { freePort, releasePort } from '../subject/port.ts';
-import { STARVED_CAP } from '../client/waits.ts';
-import { residentBytes } from '../subject/memory.ts';
-import { HAS_PROC } from '../subject/procfs.ts';
-import { SubjectProcess, type ExitInfo } from '../subject/process.ts';
-import type { Text } from '../i18n/text.ts';
 import { mapPool } from './pool.ts';
 import { StartGate } from './start-gate.ts';
 import { deadline, TIMED_OUT, within } from './wait.ts';
@@ -104,7 +104,14 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   const started = performance.now();
   const jobs = options.jobs ?? defaultJobs(options.env);
   const seed = options.seed ?? randomSeed();
-  const run: GradeRun = { options, gate: new StartGate(), traffic: trafficFor(seed), live: new Set(), stops: [], capped: false };
+  const run: GradeRun = {
+    options,
+    gate: new StartGate(),
+    traffic: trafficFor(seed),
+    live: new Set(),
+    stops: [],
+    capped: false,
+  };
   // Past the cap, every server of this grade is stopped: checks still running end at once (no one
   // answers), and those not yet started aren't.
   const cancelCap =
@@ -120,7 +127,10 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     // The stage's first property (listens) starts the pathfinder (see start-gate.ts). Then long checks
     // first, so the short ones fill the gaps beside them; the report keeps the stage's order.
     const [first, ...rest] = stage.properties;
-    const queue = [...(first ? [first] : []), ...rest.sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)))];
+    const queue = [
+      ...(first ? [first] : []),
+      ...rest.sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes))),
+    ];
     const judged = await mapPool(queue, jobs, async (property) => {
       const result = await judge(property, runnable, run);
       options.onResult?.(result);
@@ -130,7 +140,17 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     const stopped = Promise.all(run.stops).then(() => undefined);
     const durationMs = Math.round(performance.now() - started);
     const passed = results.every((r) => r.status !== 'fail');
-    return { stage, subject: launch.label, seed, passed, capped: run.capped, durationMs, ...(run.gate.startMs !== null ? { startMs: run.gate.startMs } : {}), results, stopped };
+    return {
+      stage,
+      subject: launch.label,
+      seed,
+      passed,
+      capped: run.capped,
+      durationMs,
+      ...(run.gate.startMs !== null ? { startMs: run.gate.startMs } : {}),
+      results,
+      stopped,
+    };
   } finally {
     cancelCap();
     // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers
@@ -169,7 +189,17 @@ function notStarted(property: Property, first: PropertyResult): PropertyResult {
 async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
   if (property.needsProc && !HAS_PROC) {
     const base = { id: property.id, title: property.title };
-    return { ...base, hints: property.hints, status: 'skip', message: say.needsProc(), durationMs: 0, wire: [], port: 0, exit: null, output: [] };
+    return {
+      ...base,
+      hints: property.hints,
+      status: 'skip',
+      message: say.needsProc(),
+      durationMs: 0,
+      wire: [],
+      port: 0,
+      exit: null,
+      output: [],
+    };
   }
   const ticket = await run.gate.enter();
   const first = run.gate.failed();
@@ -188,15 +218,27 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
   }
 }
 
-async function judgeStarted(property: Property, launch: Launch, run: GradeRun, pathfinder: boolean, onListening: (ms: number) => void): Promise<PropertyResult> {
+async function judgeStarted(
+  property: Property,
+  launch: Launch,
+  run: GradeRun,
+  pathfinder: boolean,
+  onListening: (ms: number) => void,
+): Promise<PropertyResult> {
   const { options, stops } = run;
   const base = { id: property.id, title: property.title };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const started = performance.now();
-    const subject = new SubjectProcess(withPort(launch, port), port, options.limits.killGraceMs, options.env ?? process.env, {
-      ...(options.memoryCapMiB !== undefined ? { memoryCapMiB: options.memoryCapMiB } : {}),
-    });
+    const subject = new SubjectProcess(
+      withPort(launch, port),
+      port,
+      options.limits.killGraceMs,
+      options.env ?? process.env,
+      {
+        ...(options.memoryCapMiB !== undefined ? { memoryCapMiB: options.memoryCapMiB } : {}),
+      },
+    );
     run.live.add(subject);
     const harness = new Harness(subject, options.limits, run.traffic);
     harness.onListening = onListening;
@@ -228,16 +270,20 @@ async function judgeStarted(property: Property, launch: Launch, run: GradeRun, p
     const wire = [...harness.wire.events];
     harness.closeClients();
     // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
-    stops.push(subject.stop().then(() => {
-      run.live.delete(subject);
-      releasePort(port);
-    }));
+    stops.push(
+      subject.stop().then(() => {
+        run.live.delete(subject);
+        releasePort(port);
+      }),
+    );
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');
     const takenElsewhere = takenPort(stderr);
     const lostPortRace =
-      details.notListening && /EADDRINUSE|address already in use/i.test(stderr) && (takenElsewhere === null || takenElsewhere === port);
+      details.notListening &&
+      /EADDRINUSE|address already in use/i.test(stderr) &&
+      (takenElsewhere === null || takenElsewhere === port);
     if (lostPortRace && attempt < PORT_RETRIES) continue;
     // The pathfinder's server listened, this one didn't: start it once more before any verdict.
     const startedForOthers = !pathfinder && details.notListening === true;
@@ -248,7 +294,8 @@ async function judgeStarted(property: Property, launch: Launch, run: GradeRun, p
     const exit = subject.exitInfo;
     // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
     const overMemory = status === 'fail' && exit?.memory !== undefined;
-    if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en)) message = say.andStoppedForMemory(message, exit);
+    if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en))
+      message = say.andStoppedForMemory(message, exit);
     const printed = subject.transcript.total > 0;
     // "Nothing came back" is the wrong lead when the server is gone meanwhile: that is the cause (told by
     // the property itself when its hints are about a server leaving, unless it only ended cleanly).
@@ -265,7 +312,8 @@ async function judgeStarted(property: Property, launch: Launch, run: GradeRun, p
             : say.serverGoneHint(exit, printed)
           : generic && launch.runtime !== 'node'
             ? say.noReplyHintFor(launch.runtime)
-            : (specific ?? (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
+            : (specific ??
+              (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
     // Listened for the pathfinder, but not twice in a row here: this property's own failure, not "not judged".
     const ownHint = startedForOthers ? say.listensOnlySometimesHint() : hint;
     return {
@@ -302,5 +350,7 @@ async function lastWords(subject: SubjectProcess, boundMs: number): Promise<void
 
 /** Every wait inside a check is bounded; this bounds the sum, in case a grader bug chains too many. */
 function hardCap(limits: Limits): number {
-  return limits.startCapMs + STARVED_CAP * (60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs);
+  return (
+    limits.startCapMs + STARVED_CAP * (60 * (limits.replyMs + limits.closeMs) + limits.exitMs + limits.busyObserveMs)
+  );
 }

@@ -2,18 +2,29 @@
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
 import type { Socket } from 'node:net';
 import { BulkClient } from '../client/bulk-client.ts';
-import { openSocket, ScriptedClient, STARVED_CAP, type CloseSeen } from '../client/scripted-client.ts';
+import { type CloseSeen, openSocket, ScriptedClient, STARVED_CAP } from '../client/scripted-client.ts';
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
-import { explainStartupError } from '../subject/friendly-errors.ts';
-import type { Limits } from './limits.ts';
-import { say } from '../i18n/messages.ts';
 import type { Traffic } from '../course/traffic.ts';
+import { say } from '../i18n/messages.ts';
 import type { Text } from '../i18n/text.ts';
+import { explainStartupError } from '../subject/friendly-errors.ts';
 import { residentBytes } from '../subject/memory.ts';
-import { HAS_PROC, anyWorking, backlogWaiting, groupMembers, inFlight, listenersOf, serverEnd, socketInodes, starvedMs, type Listener } from '../subject/procfs.ts';
-import { StartWatch } from '../subject/start-watch.ts';
 import type { ExitInfo, SubjectProcess } from '../subject/process.ts';
+import {
+  anyWorking,
+  backlogWaiting,
+  groupMembers,
+  HAS_PROC,
+  inFlight,
+  type Listener,
+  listenersOf,
+  serverEnd,
+  socketInodes,
+  starvedMs,
+} from '../subject/procfs.ts';
+import { StartWatch } from '../subject/start-watch.ts';
+import type { Limits } from './limits.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {
@@ -96,7 +107,9 @@ export class Harness {
     const opened = await openSocket(this.port, this.host, this.limits.replyMs);
     if (!opened.ok) throw await this.connectFailure(name, opened.code, this.wire);
     const { socket } = opened;
-    this.wire.add(name, 'connect', { detail: { en: `${this.host} port ${socket.localPort}`, zh: `${this.host} 端口 ${socket.localPort}` } });
+    this.wire.add(name, 'connect', {
+      detail: { en: `${this.host} port ${socket.localPort}`, zh: `${this.host} 端口 ${socket.localPort}` },
+    });
     return this.adopt(new BulkClient(name, socket, this.wire, block, total));
   }
 
@@ -107,7 +120,10 @@ export class Harness {
     const exit = this.subject.exitInfo;
     // A server that is gone gets its hint from the runner (some properties tell that story themselves).
     const hint = !exit && code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
-    return new Failure(say.connectFailed(name, code, exit, this.port), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
+    return new Failure(say.connectFailed(name, code, exit, this.port), {
+      ...(hint ? { hint } : {}),
+      serverGone: Boolean(exit),
+    });
   }
 
   /** Keep track of a client, and give it the server's clock for its deadlines. */
@@ -156,19 +172,25 @@ export class Harness {
         }
         const exited = say.exitedBeforeListening(this.subject.exitInfo);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
-        throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, { notListening: true });
+        throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, {
+          notListening: true,
+        });
       }
       // Looking at /proc costs more than a connect: every fifth round is soon enough to judge the start,
       // every tenth to say "wrong port".
       const verdict = round % 5 === 4 ? await watch.verdict() : null;
       if (round % 10 === 9 || verdict) {
         const elsewhere = await this.listeningElsewhere();
-        if (elsewhere) throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true, hint: say.otherPortHint() });
+        if (elsewhere)
+          throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true, hint: say.otherPortHint() });
       }
       if (verdict?.kind === 'busy') {
-        throw new Failure(say.neverListened(this.limits.startMs, verdict.ms, verdict.cpuMs, this.port), { notListening: true });
+        throw new Failure(say.neverListened(this.limits.startMs, verdict.ms, verdict.cpuMs, this.port), {
+          notListening: true,
+        });
       }
-      if (verdict?.kind === 'idle') throw new Failure(say.asleepNotListening(verdict.ms, this.port), { notListening: true });
+      if (verdict?.kind === 'idle')
+        throw new Failure(say.asleepNotListening(verdict.ms, this.port), { notListening: true });
       await within(this.subject.exited, PROBE_EVERY_MS);
     }
   }
@@ -201,7 +223,12 @@ export class Harness {
    * the turn has ended (see `serverDeadline`). A server that serves one client at a time gets to every
    * client in the end; one that serves none fails in one window.
    */
-  async answeredInTurn(client: ScriptedClient, message: Buffer, turn: { progress: () => number; over: () => boolean }, waitMs = this.limits.replyMs): Promise<Buffer> {
+  async answeredInTurn(
+    client: ScriptedClient,
+    message: Buffer,
+    turn: { progress: () => number; over: () => boolean },
+    waitMs = this.limits.replyMs,
+  ): Promise<Buffer> {
     const from = client.received.length;
     client.send(message);
     let seen = turn.progress();
@@ -269,7 +296,10 @@ export class Harness {
   async backlogTaken(): Promise<number | null> {
     let waiting = await backlogWaiting(this.port);
     if (waiting === null) return null;
-    await this.pollUntil(async () => (waiting = (await backlogWaiting(this.port)) ?? 0) === 0, this.limits.closeMs);
+    await this.pollUntil(async () => {
+      waiting = (await backlogWaiting(this.port)) ?? 0;
+      return waiting === 0;
+    }, this.limits.closeMs);
     return waiting;
   }
 

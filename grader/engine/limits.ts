@@ -58,6 +58,8 @@ export function timeoutScale(env: NodeJS.ProcessEnv = process.env): number {
 
 export function limitsFor(scale: number): Limits {
   // The busy window is a measurement, not a wait: it stays 200 ms; only how long we watch grows.
-  const scaled = Object.fromEntries(Object.entries(BASE).map(([k, v]) => [k, Math.round(v * scale)])) as unknown as Limits;
+  const scaled = Object.fromEntries(
+    Object.entries(BASE).map(([k, v]) => [k, Math.round(v * scale)]),
+  ) as unknown as Limits;
   return { ...scaled, busyWindowMs: BASE.busyWindowMs };
 }

@@ -10,9 +10,12 @@ export const TIMED_OUT = Symbol('timed out');
  */
 export function deadline(ms: number, fn: () => void): () => void {
   let immediate: NodeJS.Immediate | undefined;
-  const timer = setTimeout(() => {
-    immediate = setImmediate(fn);
-  }, Math.max(0, ms));
+  const timer = setTimeout(
+    () => {
+      immediate = setImmediate(fn);
+    },
+    Math.max(0, ms),
+  );
   return () => {
     clearTimeout(timer);
     if (immediate) clearImmediate(immediate);

@@ -5,17 +5,17 @@ import { resolve } from 'node:path';
 import { ROOT } from '../course/catalogue.ts';
 import { SubjectError } from '../engine/errors.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
+import { detectLang, type Lang } from '../i18n/text.ts';
 import { removeCompiledNow } from '../subject/compile.ts';
 import { fileLaunch, type Launch } from '../subject/launch.ts';
 import { freePort, releaseAllPorts } from '../subject/port.ts';
 import { killAllNow, stopAll } from '../subject/process.ts';
-import { detectLang, type Lang } from '../i18n/text.ts';
 import { say } from './messages.ts';
-import { OptionsError, parseOptions, type Target } from './options.ts';
+import { type Options, OptionsError, parseOptions, type Target } from './options.ts';
 import { Repl } from './repl.ts';
 import { Screen } from './screen.ts';
-import { firstConnection, startServer, type StartedServer } from './server.ts';
-import { Connection, windows, type Windows } from './session.ts';
+import { firstConnection, type StartedServer, startServer } from './server.ts';
+import { Connection, type Windows, windows } from './session.ts';
 
 function launchFor(target: Target & { kind: 'start' }): Launch {
   const { stage, subject } = target;
@@ -49,7 +49,7 @@ const current: { lang: Lang; screen: Screen | null; server: StartedServer | null
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   let lang: Lang = detectLang(env);
-  let options;
+  let options: Options;
   try {
     options = parseOptions(argv);
   } catch (err) {

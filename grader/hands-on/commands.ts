@@ -55,7 +55,7 @@ export function parseInput(line: string): Input {
     case 'several': {
       if (argument.trim() === '') return { kind: 'invalid', problem: { code: 'needs-argument', name } };
       const parts = argument.split('|').map((part) => part.trim());
-      const empty = parts.findIndex((part) => part === '');
+      const empty = parts.indexOf('');
       // An empty part adds no bytes: the learner surely meant something else.
       if (empty >= 0) return { kind: 'invalid', problem: { code: 'empty-part', index: empty + 1 } };
       return { kind: 'several', parts: parts.map((part) => Buffer.from(part, 'utf8')) };
@@ -106,13 +106,19 @@ export function parseEscapes(text: string): Escaped {
       const point = braced ? parseInt(braced[1] as string, 16) : NaN;
       // Surrogates have no UTF-8 form; past 10FFFF is no code point at all.
       if (!braced || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) {
-        return { ok: false, problem: { code: 'bad-code-point', sequence: braced ? `\\u${braced[0]}` : `\\u${text.slice(i + 2, i + 4)}` } };
+        return {
+          ok: false,
+          problem: { code: 'bad-code-point', sequence: braced ? `\\u${braced[0]}` : `\\u${text.slice(i + 2, i + 4)}` },
+        };
       }
       flush();
       out.push(Buffer.from(String.fromCodePoint(point), 'utf8'));
       i += 1 + braced[0].length;
     } else {
-      return { ok: false, problem: { code: 'unknown-escape', sequence: `\\${String.fromCodePoint(text.codePointAt(i + 1) ?? 0)}` } };
+      return {
+        ok: false,
+        problem: { code: 'unknown-escape', sequence: `\\${String.fromCodePoint(text.codePointAt(i + 1) ?? 0)}` },
+      };
     }
   }
   flush();

@@ -1,9 +1,10 @@
 // Every sentence the hands-on client prints, in English and Chinese. Data only: the client picks a
 // language and prints; nothing here writes anywhere.
-import { escapeBytes } from '../report/bytes.ts';
+
 import { say as graderSay } from '../i18n/messages.ts';
-import type { ExitInfo } from '../subject/process.ts';
 import type { Text } from '../i18n/text.ts';
+import { escapeBytes } from '../report/bytes.ts';
+import type { ExitInfo } from '../subject/process.ts';
 import type { Problem } from './commands.ts';
 
 const SHOWN_BYTES = 400;
@@ -57,7 +58,10 @@ Examples: npm run client -- stage-2
     en: `--port takes a port number from 1 to 65535, not "${value}".`,
     zh: `--port 需要 1 到 65535 之间的端口号，而不是“${value}”。`,
   }),
-  badLang: (value: string): Text => ({ en: `--lang takes en or zh, not "${value}".`, zh: `--lang 只能是 en 或 zh，而不是“${value}”。` }),
+  badLang: (value: string): Text => ({
+    en: `--lang takes en or zh, not "${value}".`,
+    zh: `--lang 只能是 en 或 zh，而不是“${value}”。`,
+  }),
   noTarget: (): Text => ({
     en: 'Which server? Give --port <port> for one already running, or a stage (like stage-2) to start yours.',
     zh: '连接哪个服务器？已经在运行的用 --port <端口>，或者给出一个阶段（比如 stage-2）来启动你的服务器。',
@@ -70,8 +74,14 @@ Examples: npm run client -- stage-2
     en: '--host goes with --port: a server this client starts is reached on 127.0.0.1 or ::1.',
     zh: '--host 要和 --port 一起用：本客户端启动的服务器总是通过 127.0.0.1 或 ::1 连接。',
   }),
-  solutionAndFile: (): Text => ({ en: 'Choose one server: --solution or --file.', zh: '只能选一个服务器：--solution 或 --file。' }),
-  tooManyStages: (extra: string): Text => ({ en: `One stage at a time: what is "${extra}"?`, zh: `一次只能选一个阶段：“${extra}”是什么？` }),
+  solutionAndFile: (): Text => ({
+    en: 'Choose one server: --solution or --file.',
+    zh: '只能选一个服务器：--solution 或 --file。',
+  }),
+  tooManyStages: (extra: string): Text => ({
+    en: `One stage at a time: what is "${extra}"?`,
+    zh: `一次只能选一个阶段：“${extra}”是什么？`,
+  }),
   unknownStage: (name: string, known: string): Text => ({
     en: `There is no stage "${name}". The stages are: ${known}.`,
     zh: `没有名为“${name}”的阶段。现有阶段：${known}。`,
@@ -176,8 +186,14 @@ Up and Down recall what you typed before.`,
         };
       case 'needs-argument':
         return p.name === 'several'
-          ? { en: 'Give the messages after :several, separated by |, e.g. :several one | two', zh: '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two' }
-          : { en: 'Give the bytes after :raw, e.g. :raw hello\\n', zh: '在 :raw 后面给出要发送的字节，例如 :raw hello\\n' };
+          ? {
+              en: 'Give the messages after :several, separated by |, e.g. :several one | two',
+              zh: '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two',
+            }
+          : {
+              en: 'Give the bytes after :raw, e.g. :raw hello\\n',
+              zh: '在 :raw 后面给出要发送的字节，例如 :raw hello\\n',
+            };
       case 'no-argument':
         return { en: `:${p.name} takes nothing after it.`, zh: `:${p.name} 后面不需要任何内容。` };
       case 'empty-part':
@@ -201,7 +217,10 @@ Up and Down recall what you typed before.`,
           zh: `${p.sequence} 不是一个字符：\\u 后面要用花括号写码点，比如 \\u{e9} 或 \\u{4f60}。`,
         };
       case 'dangling-backslash':
-        return { en: 'The last \\ escapes nothing: a backslash itself is written \\\\.', zh: '最后一个 \\ 后面什么也没有：反斜杠本身写作 \\\\。' };
+        return {
+          en: 'The last \\ escapes nothing: a backslash itself is written \\\\.',
+          zh: '最后一个 \\ 后面什么也没有：反斜杠本身写作 \\\\。',
+        };
     }
   },
 
@@ -257,7 +276,7 @@ Up and Down recall what you typed before.`,
     zh: `${ms} 毫秒内没有收到服务器的 FIN：它的那一端还开着。一个从不留意客户端 EOF（读到空数据）的服务器永远不会关闭。如果 FIN 之后才到，会显示出来。`,
   }),
   rstSent: (): Text => ({
-    en: 'reset the connection (RST): it is gone at once, both ways; the server\'s next read fails with ECONNRESET. A server must survive that.',
+    en: "reset the connection (RST): it is gone at once, both ways; the server's next read fails with ECONNRESET. A server must survive that.",
     zh: '已重置连接（RST）：连接立刻在两个方向上都断了；服务器的下一次读取会以 ECONNRESET 失败。服务器必须能扛住这种情况。',
   }),
 
@@ -297,7 +316,7 @@ Up and Down recall what you typed before.`,
     zh: '没有可以半关闭的连接。:reconnect 可以建立新连接。',
   }),
   finAlreadySent: (): Text => ({
-    en: 'You already sent FIN on this connection; the server\'s FIN is shown when it comes.',
+    en: "You already sent FIN on this connection; the server's FIN is shown when it comes.",
     zh: '你已经在这个连接上发送过 FIN 了；服务器的 FIN 到来时会显示出来。',
   }),
   notConnectedForRst: (): Text => ({

@@ -8,7 +8,11 @@ export type Target =
   /** A server already running. `host` undefined: 127.0.0.1, then ::1. */
   | { kind: 'port'; port: number; host?: string }
   /** A server this client starts: a stage's starter or solution, or any file. */
-  | { kind: 'start'; stage?: Stage; subject: { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string } };
+  | {
+      kind: 'start';
+      stage?: Stage;
+      subject: { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string };
+    };
 
 export type Options = { help: true; lang?: Lang } | { help: false; lang?: Lang; target: Target };
 
@@ -22,24 +26,25 @@ export class OptionsError extends Error {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        solution: { type: 'boolean', default: false },
-        file: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new OptionsError(say.usageError((err as Error).message));
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          solution: { type: 'boolean', default: false },
+          file: { type: 'string' },
+          lang: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      throw new OptionsError(say.usageError((err as Error).message));
+    }
+  })();
   const { values, positionals } = parsed;
   const raw = values.lang;
   if (raw !== undefined && !isLang(raw)) throw new OptionsError(say.badLang(raw));
@@ -64,8 +69,16 @@ export function parseOptions(argv: readonly string[]): Options {
   const stage = stageName === undefined ? undefined : findStage(stageName);
   if (stageName !== undefined && !stage) throw fail(say.unknownStage(stageName, STAGES.map((s) => s.id).join(', ')));
   if (values.file !== undefined) {
-    return { help: false, ...withLang, target: { kind: 'start', ...(stage ? { stage } : {}), subject: { kind: 'file', path: values.file } } };
+    return {
+      help: false,
+      ...withLang,
+      target: { kind: 'start', ...(stage ? { stage } : {}), subject: { kind: 'file', path: values.file } },
+    };
   }
   if (!stage) throw fail(say.solutionNeedsStage());
-  return { help: false, ...withLang, target: { kind: 'start', stage, subject: { kind: values.solution ? 'solution' : 'starter' } } };
+  return {
+    help: false,
+    ...withLang,
+    target: { kind: 'start', stage, subject: { kind: values.solution ? 'solution' : 'starter' } },
+  };
 }

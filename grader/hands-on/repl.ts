@@ -1,12 +1,13 @@
 // The conversation: prompt, send, show what came back, and say what happened to the connection.
 // Events a command waits for are reported by that command; any other event (a late byte, the server's
 // FIN or reset while the learner types) is reported as soon as it comes, and always before the next prompt.
-import type { SubjectProcess } from '../subject/process.ts';
+
 import { within } from '../engine/wait.ts';
-import { parseInput, type Input } from './commands.ts';
+import type { SubjectProcess } from '../subject/process.ts';
+import { type Input, parseInput } from './commands.ts';
 import { say } from './messages.ts';
 import type { Screen } from './screen.ts';
-import { Connection, type ConnEvent, type Windows } from './session.ts';
+import { type ConnEvent, Connection, type Windows } from './session.ts';
 
 export type Ending = 'quit' | 'eof' | 'interrupt';
 
@@ -85,7 +86,10 @@ export class Repl {
     this.screen.say(parts ? say.sentSeveral(parts, bytes) : say.sent(bytes), 'note');
     if (afterFin) this.screen.say(say.afterServerFin(), 'note');
     // After the server's FIN no reply can come, only a reset: the quiet window is enough to see it.
-    const events = await conn.collect(from, { quietMs: this.w.quietMs, maxMs: afterFin ? this.w.quietMs : this.w.replyMs });
+    const events = await conn.collect(from, {
+      quietMs: this.w.quietMs,
+      maxMs: afterFin ? this.w.quietMs : this.w.replyMs,
+    });
     this.reported = from + events.length;
     const data = events.filter((e) => e.kind === 'data');
     if (data.length === 0 && !afterFin && !events.some((e) => e.kind !== 'data')) {
@@ -103,7 +107,7 @@ export class Repl {
     this.screen.say(say.reply(Buffer.concat(data.map((e) => e.bytes)), ms(last.at)), 'reply');
     if (!listPieces) return;
     this.screen.say(say.pieces(data.length), 'note');
-    data.forEach((e, i) => this.screen.say(say.piece(i + 1, ms(e.at), e.bytes), 'note'));
+    for (const [i, e] of data.entries()) this.screen.say(say.piece(i + 1, ms(e.at), e.bytes), 'note');
   }
 
   /** The server's FIN or a reset, with what the learner can do next. */
@@ -146,7 +150,10 @@ export class Repl {
 
   private reset(): void {
     const conn = this.conn;
-    if (conn.broken || conn.socket.destroyed) return this.screen.say(say.notConnectedForRst(), 'warn');
+    if (conn.broken || conn.socket.destroyed) {
+      this.screen.say(say.notConnectedForRst(), 'warn');
+      return;
+    }
     conn.reset();
     this.reported = conn.events.length;
     this.screen.say(say.rstSent(), 'warn');
@@ -164,7 +171,8 @@ export class Repl {
       this.screen.say(say.connected(old.host, old.port, opened.connection.localPort));
       return;
     }
-    if (opened.code !== 'ECONNREFUSED') return this.screen.say(say.connectFailed(old.host, old.port, opened.code), 'error');
+    if (opened.code !== 'ECONNREFUSED')
+      return this.screen.say(say.connectFailed(old.host, old.port, opened.code), 'error');
     if (!this.subject) return this.screen.say(say.refused(old.host, old.port), 'error');
     // A refusal often means the server is on its way out: give its exit a moment to arrive, to say so.
     if (!this.subject.exitInfo) await within(this.subject.exited, this.w.exitGraceMs);

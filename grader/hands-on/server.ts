@@ -1,13 +1,14 @@
 // The learner's server, started the way the grader starts it: compiled once, on a free port, in a
 // process group of its own (SubjectProcess), its output followed line by line as it comes.
-import { explainStartupError } from '../subject/friendly-errors.ts';
-import { compileServer } from '../subject/compile.ts';
-import { compiledLaunch, withPort, type Launch } from '../subject/launch.ts';
-import { say as graderSay } from '../i18n/messages.ts';
-import { SubjectProcess } from '../subject/process.ts';
-import { StartWatch, type StartLimits } from '../subject/start-watch.ts';
-import type { Text } from '../i18n/text.ts';
+
 import { pause, within } from '../engine/wait.ts';
+import { say as graderSay } from '../i18n/messages.ts';
+import type { Text } from '../i18n/text.ts';
+import { compileServer } from '../subject/compile.ts';
+import { explainStartupError } from '../subject/friendly-errors.ts';
+import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
+import { SubjectProcess } from '../subject/process.ts';
+import { type StartLimits, StartWatch } from '../subject/start-watch.ts';
 import { say } from './messages.ts';
 import { Connection } from './session.ts';
 
@@ -57,7 +58,9 @@ export async function startServer(
   });
   return {
     subject,
-    flush: () => splitters.forEach((s) => s.flush()),
+    flush: () => {
+      for (const s of splitters) s.flush();
+    },
     remove: async () => {
       await compiled?.remove();
     },
@@ -75,7 +78,11 @@ export type FirstConnection = { ok: true; connection: Connection } | { ok: false
  * starting, through a slow launcher or on a slow machine, is waited for). The probe that succeeds is the
  * learner's connection: a one-client server (stages 1 and 2) must not have its only client spent on a probe.
  */
-export async function firstConnection(subject: SubjectProcess, limits: StartLimits, connectMs: number): Promise<FirstConnection> {
+export async function firstConnection(
+  subject: SubjectProcess,
+  limits: StartLimits,
+  connectMs: number,
+): Promise<FirstConnection> {
   const watch = new StartWatch(subject, limits);
   for (let round = 0; ; round++) {
     for (const host of HOSTS) {
@@ -88,7 +95,8 @@ export async function firstConnection(subject: SubjectProcess, limits: StartLimi
       return { ok: false, why: why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited };
     }
     const verdict = round % 3 === 2 ? await watch.verdict() : null;
-    if (verdict?.kind === 'busy') return { ok: false, why: graderSay.neverListened(limits.startMs, verdict.ms, verdict.cpuMs, subject.port) };
+    if (verdict?.kind === 'busy')
+      return { ok: false, why: graderSay.neverListened(limits.startMs, verdict.ms, verdict.cpuMs, subject.port) };
     if (verdict?.kind === 'idle') return { ok: false, why: graderSay.asleepNotListening(verdict.ms, subject.port) };
     // Retry soon, or at once when the server exits: its exit is what to report then. (Exited but with
     // processes of its group still running, it may yet listen: only a retry can tell.)

@@ -1,9 +1,9 @@
 // The grader's own sentences about what happened, in both languages. Property titles and hints live
 // with their properties; these are the sentences several properties share.
 import type { ScriptedClient } from '../client/scripted-client.ts';
-import type { Text } from './text.ts';
-import type { Listener } from '../subject/procfs.ts';
 import type { ExitInfo } from '../subject/process.ts';
+import type { Listener } from '../subject/procfs.ts';
+import type { Text } from './text.ts';
 
 function exitStatus(info: ExitInfo): Text {
   if (info.memory) {
@@ -26,7 +26,9 @@ function andExited(exit: ExitInfo | null): Text {
 }
 
 function where(listeners: Listener[]): string {
-  return listeners.map((l) => (l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`)).join(', ');
+  return listeners
+    .map((l) => (l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`))
+    .join(', ');
 }
 
 export const say = {
@@ -44,7 +46,10 @@ export const say = {
   /** Worked `cpuMs` of CPU time in `ms` without listening (over the `budgetMs` of CPU, or past the cap). */
   neverListened: (budgetMs: number, ms: number, cpuMs: number, port: number): Text => {
     const within = cpuMs >= budgetMs || cpuMs === 0 ? Math.min(budgetMs, ms) : ms;
-    const used = cpuMs > 0 ? { en: ` (it used ${cpuMs} ms of CPU time in ${ms} ms)`, zh: `（${ms} 毫秒里用了 ${cpuMs} 毫秒 CPU 时间）` } : { en: '', zh: '' };
+    const used =
+      cpuMs > 0
+        ? { en: ` (it used ${cpuMs} ms of CPU time in ${ms} ms)`, zh: `（${ms} 毫秒里用了 ${cpuMs} 毫秒 CPU 时间）` }
+        : { en: '', zh: '' };
     return {
       en: `Nothing accepted a connection on port ${port} (127.0.0.1 or ::1) within ${within} ms, though the server kept working${used.en}. Does it call listen() with the port from the PORT environment variable?`,
       zh: `服务器一直在工作${used.zh}，但 ${within} 毫秒内端口 ${port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？`,
@@ -138,7 +143,7 @@ export const say = {
 
   noReplyHint: (): Text => ({
     en: "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives, and does it reach that line? Two traps: a synchronous while (true) loop blocks Node's event loop, so no 'data' can arrive; and a socket of createServer({ pauseOnConnect: true }) stays paused until read with for await (a 'data' listener alone needs socket.resume()).",
-    zh: '什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 \'data\' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 \'data\' 监听器的话，要先调用 socket.resume()）。',
+    zh: "什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 'data' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 'data' 监听器的话，要先调用 socket.resume()）。",
   }),
 
   /** The same lead for a server not written for Node: its own language's calls, no event-loop traps. */
@@ -179,12 +184,14 @@ export const say = {
   exitStatusHint: (exit: ExitInfo): Text => {
     const status = exitStatus(exit);
     return {
-      en: exit.code === 13
-        ? `Your server ${status.en}: a top-level await was still waiting when nothing was left that could wake it. Which await was waiting for a client that had already gone?`
-        : `Your server ${status.en} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own.`,
-      zh: exit.code === 13
-        ? `你的服务器${status.zh}：一个顶层 await 还在等待，却已经没有任何东西能唤醒它。是哪个 await 在等一个早已离开的客户端？`
-        : `你的服务器自己${status.zh}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。`,
+      en:
+        exit.code === 13
+          ? `Your server ${status.en}: a top-level await was still waiting when nothing was left that could wake it. Which await was waiting for a client that had already gone?`
+          : `Your server ${status.en} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own.`,
+      zh:
+        exit.code === 13
+          ? `你的服务器${status.zh}：一个顶层 await 还在等待，却已经没有任何东西能唤醒它。是哪个 await 在等一个早已离开的客户端？`
+          : `你的服务器自己${status.zh}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。`,
     };
   },
 

@@ -1,6 +1,7 @@
 // npm run progress [-- --lang en|zh]
-import { colorWanted } from '../report/render.ts';
+
 import { detectLang, isLang } from '../i18n/text.ts';
+import { colorWanted } from '../report/render.ts';
 import { renderProgress } from './render.ts';
 
 const at = process.argv.indexOf('--lang');

@@ -20,7 +20,10 @@ export function climb(entry: StageProgress, failing: readonly Ladder[], reveal: 
     // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).
     const sameCause = lead === undefined || entry.hintLeads?.[id] === undefined || entry.hintLeads[id] === lead;
     const seen = sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1;
-    if (lead !== undefined) (entry.hintLeads ??= {})[id] = lead;
+    if (lead !== undefined) {
+      entry.hintLeads ??= {};
+      entry.hintLeads[id] = lead;
+    }
     levels[id] = Math.min(length, reveal && i === 0 ? seen + 1 : seen);
     entry.hintsShown[id] = levels[id];
   }

@@ -2,7 +2,10 @@
 import type { Text } from '../i18n/text.ts';
 import type { StageProgress } from './store.ts';
 
-export type Status = { kind: 'not-tried' } | { kind: 'failing'; held: number; total: number } | { kind: 'passed'; attempts: number };
+export type Status =
+  | { kind: 'not-tried' }
+  | { kind: 'failing'; held: number; total: number }
+  | { kind: 'passed'; attempts: number };
 
 export function statusOf(entry: StageProgress | undefined): Status {
   if (!entry?.last) return { kind: 'not-tried' };

@@ -4,7 +4,7 @@ export function upperAscii(bytes: Buffer): Buffer {
   return Buffer.from(bytes.map((b) => (b >= 0x61 && b <= 0x7a ? b - 0x20 : b)));
 }
 
-const NAMED: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x00: '\\0', 0x22: '\\"', 0x5c: '\\\\' };
+const NAMED: Record<number, string> = { 10: '\\n', 13: '\\r', 9: '\\t', 0: '\\0', 34: '\\"', 92: '\\\\' };
 
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 

@@ -1,10 +1,10 @@
 // A report for people (✔/✘ lines, the wire story, a hint) and one for programs (--json).
 import { Chalk, type ChalkInstance } from 'chalk';
-import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
 import { nextStage } from '../course/catalogue.ts';
 import type { PropertyResult, Report } from '../engine/grade.ts';
 import { say } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/text.ts';
+import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
 import { wireStory } from './wire-story.ts';
 
 /** A first server slower than this to listen is named at the top of the report: the grade waited for it. */
@@ -57,7 +57,8 @@ function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options
     const label = total > 1 ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
     return `    ${c.yellow(`${label}${colon(lang)}`)}${hint[lang]}`;
   });
-  if (shown < total && options.hintCommand) lines.push(`    ${c.dim(`${LABELS.moreHints[lang]}${colon(lang)}${options.hintCommand}`)}`);
+  if (shown < total && options.hintCommand)
+    lines.push(`    ${c.dim(`${LABELS.moreHints[lang]}${colon(lang)}${options.hintCommand}`)}`);
   return lines;
 }
 
@@ -89,7 +90,10 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
     }
   }
   if (result.wire.length > 0) {
-    const where = lang === 'zh' ? `（${LABELS.port[lang]} ${result.port}，从服务器启动时计时）：` : ` (${LABELS.port[lang]} ${result.port}, times from the server's start):`;
+    const where =
+      lang === 'zh'
+        ? `（${LABELS.port[lang]} ${result.port}，从服务器启动时计时）：`
+        : ` (${LABELS.port[lang]} ${result.port}, times from the server's start):`;
     out.push(`    ${c.dim(`${LABELS.wire[lang]}${where}`)}`);
     for (const line of wireStory(result.wire, lang)) out.push(`      ${line}`);
   }
@@ -120,7 +124,13 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   lines.push('', summary(report, lang, c));
   if (options.ladderTop) {
     const { id, solution } = options.ladderTop;
-    lines.push(c.dim(lang === 'zh' ? `${id} 没有更多提示了：参考答案在 ${solution}。` : `No more hints for ${id}: the reference solution is ${solution}.`));
+    lines.push(
+      c.dim(
+        lang === 'zh'
+          ? `${id} 没有更多提示了：参考答案在 ${solution}。`
+          : `No more hints for ${id}: the reference solution is ${solution}.`,
+      ),
+    );
   }
   if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
   return `${lines.join('\n')}\n`;
@@ -130,9 +140,16 @@ function summary(report: Report, lang: Lang, c: ChalkInstance): string {
   const held = report.results.filter((r) => r.status === 'pass').length;
   const skipped = report.results.filter((r) => r.status === 'skip').length;
   const measured = report.results.length - skipped;
-  const skippedNote = skipped > 0 ? (lang === 'zh' ? `（${skipped} 项在本机无法测量，已跳过）` : ` (${skipped} skipped: not measurable here)`) : '';
+  const skippedNote =
+    skipped > 0
+      ? lang === 'zh'
+        ? `（${skipped} 项在本机无法测量，已跳过）`
+        : ` (${skipped} skipped: not measurable here)`
+      : '';
   const line =
-    lang === 'zh' ? `${measured} 项中 ${held} 项成立${skippedNote}` : `${held}/${measured} properties hold${skippedNote}`;
+    lang === 'zh'
+      ? `${measured} 项中 ${held} 项成立${skippedNote}`
+      : `${held}/${measured} properties hold${skippedNote}`;
   if (report.passed) return c.green.bold(line) + (lang === 'zh' ? '。全部通过！' : '. Stage passed!');
   const first = report.results.find((r) => r.status === 'fail');
   const next =
@@ -147,7 +164,9 @@ export function startNote(report: Pick<Report, 'startMs'>, lang: Lang): string {
 
 /** "seed 482913 (--seed 482913 replays this traffic)": every report says how to see the same bytes again. */
 export function seedNote(seed: number, lang: Lang): string {
-  return lang === 'zh' ? `seed ${seed}（用 --seed ${seed} 可重放同样的流量）` : `seed ${seed} (--seed ${seed} replays this traffic)`;
+  return lang === 'zh'
+    ? `seed ${seed}（用 --seed ${seed} 可重放同样的流量）`
+    : `seed ${seed} (--seed ${seed} replays this traffic)`;
 }
 
 /** A failure as plain text for files (JUnit, Gradescope): what the report shows under its ✘, hint included. */

@@ -1,7 +1,8 @@
 // The wire story as lines: who sent what, who closed, who reset, and when.
-import { quote } from './bytes.ts';
+
 import type { WireEvent } from '../client/wire.ts';
 import type { Lang } from '../i18n/text.ts';
+import { quote } from './bytes.ts';
 
 const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
   connect: { en: 'connected', zh: '已连接' },
@@ -56,7 +57,8 @@ function line(event: WireEvent, lang: Lang): string {
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   // Chinese runs words together: 进程以退出状态 1 退出.
   const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
-  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''}`;
+  if (event.kind === 'connect')
+    return `${time}  ${who} ${verb}${words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 

@@ -17,7 +17,8 @@ export interface Compiled {
 const BUILTINS = new Set(builtinModules);
 
 // Code that finds its way by its own location or command line would see the compiled copy instead.
-const SELF_AWARE = /\bimport\.meta\.(url|dirname|filename|resolve)\b|\b__dirname\b|\b__filename\b|\bprocess\.(argv|execArgv)\b/;
+const SELF_AWARE =
+  /\bimport\.meta\.(url|dirname|filename|resolve)\b|\b__dirname\b|\b__filename\b|\bprocess\.(argv|execArgv)\b/;
 
 // Ctrl-C ends the grader with process.exit(), past any finally: remove what is left, synchronously.
 const pending = new Set<string>();
@@ -75,7 +76,9 @@ export async function compileServer(source: string): Promise<Compiled | null> {
       });
       if (importsPackages(result.metafile) || (await selfAware(result.metafile))) break;
       // An ES module can't call require(); esbuild then leaves a shim that throws. Build it as CommonJS.
-      const usesRequire = Object.values(result.metafile.outputs).some((o) => o.imports.some((i) => i.kind === 'require-call'));
+      const usesRequire = Object.values(result.metafile.outputs).some((o) =>
+        o.imports.some((i) => i.kind === 'require-call'),
+      );
       if (format === 'esm' && usesRequire) continue;
       return { file, remove };
     }

@@ -9,7 +9,8 @@ const KEPT_PREFIXES = ['LC_', 'SOCKET_LAB_'];
 export function subjectEnv(from: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(from)) {
-    if (value !== undefined && (KEPT.has(name) || KEPT_PREFIXES.some((prefix) => name.startsWith(prefix)))) env[name] = value;
+    if (value !== undefined && (KEPT.has(name) || KEPT_PREFIXES.some((prefix) => name.startsWith(prefix))))
+      env[name] = value;
   }
   return {
     ...env,

@@ -68,7 +68,14 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
   }
   const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};
   const runtime: Runtime = extname(file).toLowerCase() === '.py' ? 'python' : 'node';
-  return { label: file.startsWith(base) ? label : file, cwd: resolve(file, '..'), shell: false, ...runner(file), ...typescript, runtime };
+  return {
+    label: file.startsWith(base) ? label : file,
+    cwd: resolve(file, '..'),
+    shell: false,
+    ...runner(file),
+    ...typescript,
+    runtime,
+  };
 }
 
 export function commandLaunch(command: string, cwd: string = userCwd()): Launch {

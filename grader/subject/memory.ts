@@ -82,7 +82,8 @@ function residentOfLeader(group: number): number | null {
       continue;
     }
     for (const tid of tasks) {
-      for (const child of (read(`/proc/${pid}/task/${tid}/children`) ?? '').split(' ')) if (child.trim()) stack.push(Number(child));
+      for (const child of (read(`/proc/${pid}/task/${tid}/children`) ?? '').split(' '))
+        if (child.trim()) stack.push(Number(child));
     }
   }
   return bytes;
@@ -97,7 +98,11 @@ export function residentBytes(group: number): number | null {
 function sample(): void {
   let all: Map<number, number> | null = null;
   for (const [group, watcher] of watchers) {
-    const bytes = residentOfLeader(group) ?? (all ??= residentByGroup()).get(group) ?? 0;
+    let bytes = residentOfLeader(group);
+    if (bytes === null) {
+      all ??= residentByGroup();
+      bytes = all.get(group) ?? 0;
+    }
     watcher(bytes);
   }
 }

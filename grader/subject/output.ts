@@ -29,7 +29,11 @@ export class OutputCapture {
 
   /** At most `count` non-empty lines: all of a short output; the first and last lines of a long one. */
   lines(count = 10, width = 160): string[] {
-    const split = (b: Buffer) => b.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+    const split = (b: Buffer) =>
+      b
+        .toString('utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '');
     const cut = (l: string) => (l.length > width ? `${l.slice(0, width)}…` : l);
     const dropped = this.total > this.head.length + Math.min(this.tail.length, KEEP_BYTES);
     const head = split(this.head);

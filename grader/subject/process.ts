@@ -1,12 +1,12 @@
 // The server under test as a process: spawned in a process group of its own and registered in the same
 // synchronous step, so that a Ctrl-C at any instant finds it; stopped by group, TERM then KILL.
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { Launch } from './launch.ts';
-import { OutputCapture } from './output.ts';
-import { subjectEnv } from './env.ts';
-import { watchMemory } from './memory.ts';
-import { HAS_PROC, groupMembers } from './procfs.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { pause, within } from '../engine/wait.ts';
+import { subjectEnv } from './env.ts';
+import type { Launch } from './launch.ts';
+import { watchMemory } from './memory.ts';
+import { OutputCapture } from './output.ts';
+import { groupMembers, HAS_PROC } from './procfs.ts';
 
 export interface ExitInfo {
   code: number | null;
@@ -169,10 +169,6 @@ export function killAllNow(): void {
       // already gone
     }
   }
-}
-
-export function runningCount(): number {
-  return running.size;
 }
 
 /** Cuts a stream into whole lines, each labelled with its stream, holding a partial line back. */

@@ -212,7 +212,9 @@ export async function listenersOf(pgid: number): Promise<Listener[] | null> {
   if (!HAS_PROC) return null;
   const table = await tcpTable();
   const inodes = socketInodes(groupMembers(pgid));
-  return table.filter((e) => e.state === TCP_LISTEN && inodes.has(e.inode)).map((e) => ({ address: e.localAddress, port: e.localPort }));
+  return table
+    .filter((e) => e.state === TCP_LISTEN && inodes.has(e.inode))
+    .map((e) => ({ address: e.localAddress, port: e.localPort }));
 }
 
 /** The inode of the listening socket on `port`, to tell one server from its restarted successor. */
@@ -229,7 +231,9 @@ export type ServerEnd = { state: 'accepted'; inode: number } | { state: 'queued'
  */
 export async function serverEnd(serverPort: number, clientPort: number): Promise<ServerEnd> {
   // Both tables: a server listening on :: (Node's default) holds its IPv4 clients in tcp6, v4-mapped.
-  const entry = (await tcpTable()).find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
+  const entry = (await tcpTable()).find(
+    (e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN,
+  );
   if (!entry) return { state: 'gone' };
   return entry.inode === 0 ? { state: 'queued' } : { state: 'accepted', inode: entry.inode };
 }
@@ -237,7 +241,9 @@ export async function serverEnd(serverPort: number, clientPort: number): Promise
 /** Connections waiting in the backlog of whatever listens on `port` for accept() to take them. */
 export async function backlogWaiting(port: number): Promise<number | null> {
   if (!HAS_PROC) return null;
-  return (await tcpTable()).filter((e) => e.state === TCP_LISTEN && e.localPort === port).reduce((sum, e) => sum + e.rxQueue, 0);
+  return (await tcpTable())
+    .filter((e) => e.state === TCP_LISTEN && e.localPort === port)
+    .reduce((sum, e) => sum + e.rxQueue, 0);
 }
 
 /**
@@ -245,7 +251,10 @@ export async function backlogWaiting(port: number): Promise<number | null> {
  * read (client's send queue, server's receive queue), and what the server sent that the client hasn't
  * read (server's send queue, client's receive queue). Null when the connection can't be found.
  */
-export async function inFlight(serverPort: number, clientPort: number): Promise<{ toServer: number; toClient: number } | null> {
+export async function inFlight(
+  serverPort: number,
+  clientPort: number,
+): Promise<{ toServer: number; toClient: number } | null> {
   if (!HAS_PROC) return null;
   const table = await tcpTable();
   const client = table.find((e) => e.localPort === clientPort && e.remotePort === serverPort);

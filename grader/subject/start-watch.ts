@@ -3,8 +3,9 @@
 // shim and its short-lived helpers, what the shim `exec`s), and so does waiting for a CPU, which is the
 // machine's time, not the server's. Only a server that sits idle, or has used up a budget of CPU time of
 // its own without listening, is given up on.
-import { anyWorking, groupUsage, HAS_PROC, listenersOf } from './procfs.ts';
+
 import type { SubjectProcess } from './process.ts';
+import { anyWorking, groupUsage, HAS_PROC, listenersOf } from './procfs.ts';
 
 export interface StartLimits {
   /** CPU time a server may use (and wall time it gets at least) before it is judged as never listening. */
@@ -50,7 +51,11 @@ export class StartWatch {
     }
     const idle = now - this.lastWorking;
     // Only when nothing of the server listens anywhere: one asleep in accept() on another port is told so.
-    if (ms >= this.limits.idleStartMs && idle >= this.limits.idleMs && (await listenersOf(this.subject.pid))?.length === 0) {
+    if (
+      ms >= this.limits.idleStartMs &&
+      idle >= this.limits.idleMs &&
+      (await listenersOf(this.subject.pid))?.length === 0
+    ) {
       return { kind: 'idle', ms };
     }
     return null;

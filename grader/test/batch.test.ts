@@ -1,12 +1,12 @@
 // Grading a class: a folder of submissions in several languages and with several faults, graded in a
 // batch from outside the lab, with every cell of the table and every result file checked.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findStage } from '../course/catalogue.ts';
-import { fixture, ROOT, runGrader, type GraderRun } from './run-grader.ts';
+import { fixture, type GraderRun, ROOT, runGrader } from './run-grader.ts';
 
 const STAGE = findStage('stage-3');
 if (!STAGE) throw new Error('no stage-3');
@@ -18,11 +18,18 @@ const CLASS: Record<string, { how: string; fails: string[] | null; note?: string
   bao: { how: 'server.py', fails: [] },
   chen: { how: 'run: python3 main.py {port}', fails: [] },
   dara: { how: 'server.js', fails: ['many-messages', 'split-character'] },
-  emil: { how: 'server.mjs', fails: ['next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak'] },
+  emil: {
+    how: 'server.mjs',
+    fails: ['next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak'],
+  },
   fay: { how: 'server.py', fails: ['survives-reset', 'empty-session', 'queued-reset', 'no-fd-leak'] },
   gus: { how: 'server.py', fails: IDS.filter((id) => id !== 'listens' && id !== 'no-busy-loop') },
   hana: { how: 'server.js', fails: IDS, note: 'never listened' },
-  ivan: { how: 'server.js', fails: IDS.filter((id) => !['listens', 'closes-on-eof', 'no-busy-loop'].includes(id)), note: 'memory cap' },
+  ivan: {
+    how: 'server.js',
+    fails: IDS.filter((id) => !['listens', 'closes-on-eof', 'no-busy-loop'].includes(id)),
+    note: 'memory cap',
+  },
   jin: { how: 'server.py', fails: [] },
   kim: { how: '', fails: null },
 };
@@ -44,8 +51,21 @@ describe('a batch of eleven submissions', () => {
     work = mkdtempSync(join(tmpdir(), 'socket-lab-class-test-'));
     cpSync(resolve(ROOT, fixture('class')), join(work, 'class'), { recursive: true });
     run = await runGrader([
-      'stage-3', '--batch', join(work, 'class'), '--seed', '5', '--max-memory', '128',
-      '--out', out('all.json'), '--csv', out('table.csv'), '--junit', out('junit.xml'), '--gradescope', out('gradescope'),
+      'stage-3',
+      '--batch',
+      join(work, 'class'),
+      '--seed',
+      '5',
+      '--max-memory',
+      '128',
+      '--out',
+      out('all.json'),
+      '--csv',
+      out('table.csv'),
+      '--junit',
+      out('junit.xml'),
+      '--gradescope',
+      out('gradescope'),
     ]);
     // A bound against a hang, not a speed limit: eleven submissions, two at a time, each capped at 60 s of
     // grading, are 6 × 60 s at the very worst; on a quiet 2-core machine the batch takes about 40 s.
@@ -76,7 +96,9 @@ describe('a batch of eleven submissions', () => {
       expect(fields.slice(IDS.length + 1).join(' '), name).toBe(note ?? '');
     }
     expect(run.stdout).toContain('4 of 11 submissions pass every property; 6 fail some; 1 could not be graded.');
-    expect(run.stdout).toContain(`A submission's full report: npm run grade -- stage-3 --file ${join(work, 'class', 'dara', 'server.js')} --seed 5`);
+    expect(run.stdout).toContain(
+      `A submission's full report: npm run grade -- stage-3 --file ${join(work, 'class', 'dara', 'server.js')} --seed 5`,
+    );
     expect(run.stdout).toContain('seed 5 (--seed 5 replays this traffic)');
   });
 
@@ -91,9 +113,14 @@ describe('a batch of eleven submissions', () => {
   test('--junit: valid XML, a testsuite per submission, a testcase per property, failures with messages', () => {
     const xml = readFileSync(out('junit.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (tag) => ['testsuite', 'testcase', 'property'].includes(tag) }).parse(xml);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (tag) => ['testsuite', 'testcase', 'property'].includes(tag),
+    }).parse(xml);
     const suites = parsed.testsuites;
-    const count = (kind: string) => NAMES.reduce((n, name) => n + IDS.filter((id) => cell(name, id) === kind).length, 0);
+    const count = (kind: string) =>
+      NAMES.reduce((n, name) => n + IDS.filter((id) => cell(name, id) === kind).length, 0);
     expect(suites.name).toBe('Socket Lab stage-3');
     expect(Number(suites.tests)).toBe(NAMES.length * IDS.length);
     expect(Number(suites.failures)).toBe(count('fail'));
@@ -104,7 +131,10 @@ describe('a batch of eleven submissions', () => {
       expect(Number(suite.failures), name).toBe(IDS.filter((id) => cell(name, id) === 'fail').length);
       expect(suite.properties.property).toContainEqual({ name: 'seed', value: '5' });
       expect(suite.properties.property).toContainEqual({ name: 'how', value: CLASS[name]?.how });
-      expect(suite.testcase.map((t: { name: string }) => t.name), name).toEqual(IDS);
+      expect(
+        suite.testcase.map((t: { name: string }) => t.name),
+        name,
+      ).toEqual(IDS);
       for (const testcase of suite.testcase) {
         const expected = cell(name, testcase.name);
         expect(testcase.classname).toBe(`stage-3.${name}`);
@@ -113,13 +143,17 @@ describe('a batch of eleven submissions', () => {
         if (testcase.failure) {
           expect(testcase.failure.message, `${name} ${testcase.name}`).not.toBe('');
           // The story under the message; a property never judged (no listener) points at listens instead.
-          expect(testcase.failure['#text'], `${name} ${testcase.name}`).toMatch(name === 'hana' && testcase.name !== 'listens' ? /see listens/ : /hint/);
+          expect(testcase.failure['#text'], `${name} ${testcase.name}`).toMatch(
+            name === 'hana' && testcase.name !== 'listens' ? /see listens/ : /hint/,
+          );
         }
       }
     }
     const ivan = suites.testsuite.find((s: { name: string }) => s.name === 'ivan');
     const uppercases = ivan.testcase.find((t: { name: string }) => t.name === 'uppercases');
-    expect(uppercases.failure.message).toMatch(/stopped by the grader for using \d+ MiB of memory, over the cap of 128 MiB/);
+    expect(uppercases.failure.message).toMatch(
+      /stopped by the grader for using \d+ MiB of memory, over the cap of 128 MiB/,
+    );
   });
 
   test('--gradescope: one results file per submission, a point per property', () => {
@@ -128,7 +162,10 @@ describe('a batch of eleven submissions', () => {
       const results = JSON.parse(readFileSync(join(out('gradescope'), `${name}.json`), 'utf8'));
       expect(results.score, name).toBe(score(name));
       expect(results.max_score, name).toBe(IDS.length);
-      expect(results.tests.map((t: { name: string }) => t.name.split(':')[0]), name).toEqual(IDS);
+      expect(
+        results.tests.map((t: { name: string }) => t.name.split(':')[0]),
+        name,
+      ).toEqual(IDS);
       for (const [i, id] of IDS.entries()) {
         const test = results.tests[i];
         expect(test.max_score).toBe(1);
@@ -153,7 +190,9 @@ describe('a batch of eleven submissions', () => {
         expect(submission.properties).toEqual([]);
       } else {
         expect(submission.error).toBeNull();
-        expect(submission.properties.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual(IDS.map((id) => [id, cell(name, id)]));
+        expect(submission.properties.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual(
+          IDS.map((id) => [id, cell(name, id)]),
+        );
       }
     }
   });

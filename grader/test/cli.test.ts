@@ -57,7 +57,12 @@ describe.concurrent('reports', () => {
     const report = parseReport(run);
     expect(Object.keys(report)).toEqual(['stage', 'subject', 'seed', 'passed', 'startMs', 'properties']);
     expect(report).toMatchObject({ stage: 'stage-1', subject: 'solutions/stage-1/server.ts', passed: true });
-    expect(report.properties.map((p) => p.id)).toEqual(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']);
+    expect(report.properties.map((p) => p.id)).toEqual([
+      'listens',
+      'uppercases',
+      'closes-after-reply',
+      'exits-after-client',
+    ]);
     for (const p of report.properties) {
       expect(Object.keys(p)).toEqual(['id', 'title', 'status', 'message', 'hint', 'durationMs']);
       expect(p).toMatchObject({ status: 'pass', message: '', hint: '' });
@@ -83,7 +88,7 @@ describe.concurrent('reports', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
-  test('each failure\'s first hint is about its cause: the server being gone, only where that is why', async () => {
+  test("each failure's first hint is about its cause: the server being gone, only where that is why", async () => {
     const report = parseReport(await runGrader(['stage-3', '--json']));
     const hint = (id: string) => report.properties.find((p) => p.id === id)?.hint ?? '';
     expect(hint('empty-session')).toMatch(/^Your server is no longer running \(it exited with status 0\)/);

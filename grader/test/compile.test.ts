@@ -18,7 +18,11 @@ async function compile(files: Record<string, string>) {
 }
 
 test.each([
-  ['an ES module with top-level await and a local import', { 'a.ts': "import { x } from './b.ts';\nawait Promise.resolve(x);", 'b.ts': 'export const x = 1;' }, '.mjs'],
+  [
+    'an ES module with top-level await and a local import',
+    { 'a.ts': "import { x } from './b.ts';\nawait Promise.resolve(x);", 'b.ts': 'export const x = 1;' },
+    '.mjs',
+  ],
   ['a CommonJS file using require', { 'c.ts': "const net = require('node:net');\nconsole.log(net);" }, '.cjs'],
 ])('compiles %s', async (_, files, extension) => {
   const compiled = await compile(files);

@@ -1,20 +1,20 @@
 // Stage 4's measuring parts on their own: the slow reader's verdict on memory, its byte-by-byte check,
 // the kernel's queues seen from /proc, and the crowd's traffic.
 import { once } from 'node:events';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { upperAscii } from '../report/bytes.ts';
 import { BulkClient, CHUNK } from '../client/bulk-client.ts';
 import { openSocket } from '../client/scripted-client.ts';
 import { Wire } from '../client/wire.ts';
+import { findStage, ROOT, type Stage } from '../course/catalogue.ts';
 import { GARBAGE_PER_BYTE, GROWTH_LIMIT, HELD_LIMIT, holding } from '../course/properties/concurrency.ts';
 import { BULK_BLOCK_BYTES, trafficFor } from '../course/traffic.ts';
-import { HAS_PROC, inFlight } from '../subject/procfs.ts';
-import { resolve } from 'node:path';
-import { ROOT, findStage, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
+import { upperAscii } from '../report/bytes.ts';
 import { fileLaunch } from '../subject/launch.ts';
+import { HAS_PROC, inFlight } from '../subject/procfs.ts';
 import { fixture } from './run-grader.ts';
 
 const MIB = 1024 * 1024;
@@ -26,9 +26,21 @@ describe('slow-reader: what a server holds', () => {
     ['a server on a kernel that buffers more: more garbage, still nothing held', 40, 39.5, 16, 90, true],
     ['a server that ignored write(): 57 MiB held', 64, 6.7, 4.1, 88.9, false],
     ['just over the limit held', 20, 20 - HELD_LIMIT / MIB - 0.1, 1, 0, false],
-    ['nothing held on the wire, but memory grew far past the garbage', 8, 8, 1, GROWTH_LIMIT / MIB + GARBAGE_PER_BYTE + 1, false],
+    [
+      'nothing held on the wire, but memory grew far past the garbage',
+      8,
+      8,
+      1,
+      GROWTH_LIMIT / MIB + GARBAGE_PER_BYTE + 1,
+      false,
+    ],
   ])('%s', (_, handed, inKernel, sentBack, grown, ok) => {
-    const judged = holding({ handed: handed * MIB, inKernel: inKernel * MIB, sentBack: sentBack * MIB, grown: grown * MIB });
+    const judged = holding({
+      handed: handed * MIB,
+      inKernel: inKernel * MIB,
+      sentBack: sentBack * MIB,
+      grown: grown * MIB,
+    });
     expect(judged.ok).toBe(ok);
     expect(judged.held).toBe(Math.max(0, (handed - inKernel) * MIB));
   });
@@ -57,24 +69,33 @@ describe('the slow reader', () => {
   }
 
   /** An echo server that uppercases, and lets `corrupt` spoil the byte at one offset of the stream. */
-  const upperEcho = (corruptAt = -1) => (socket: Socket) => {
-    let offset = 0;
-    socket.on('data', (chunk: Buffer) => {
-      const reply = upperAscii(chunk);
-      if (corruptAt >= offset && corruptAt < offset + chunk.length) reply[corruptAt - offset] = 0x7f; // not in the block's alphabet
-      offset += chunk.length;
-      if (!socket.write(reply)) socket.pause();
-    });
-    socket.on('drain', () => socket.resume());
-    socket.on('end', () => socket.end());
-  };
+  const upperEcho =
+    (corruptAt = -1) =>
+    (socket: Socket) => {
+      let offset = 0;
+      socket.on('data', (chunk: Buffer) => {
+        const reply = upperAscii(chunk);
+        if (corruptAt >= offset && corruptAt < offset + chunk.length) reply[corruptAt - offset] = 0x7f; // not in the block's alphabet
+        offset += chunk.length;
+        if (!socket.write(reply)) socket.pause();
+      });
+      socket.on('drain', () => socket.resume());
+      socket.on('end', () => socket.end());
+    };
 
-  test('gets every byte back, across the block\'s seam, and sees the server close', async () => {
+  test("gets every byte back, across the block's seam, and sees the server close", async () => {
     const total = 3 * BULK_BLOCK_BYTES + 12345;
     const client = await bulk(await serve(upperEcho()), total);
     client.startSending();
     client.startReading();
-    expect(await client.whileMoving(() => client.received, () => client.finReceived, 2000, 30_000)).toBe('done');
+    expect(
+      await client.whileMoving(
+        () => client.received,
+        () => client.finReceived,
+        2000,
+        30_000,
+      ),
+    ).toBe('done');
     expect(client.mismatch).toBeNull();
     expect(client.received).toBe(total);
     expect(client.handed).toBe(total);
@@ -86,7 +107,12 @@ describe('the slow reader', () => {
     const client = await bulk(await serve(upperEcho(at)), 2 * BULK_BLOCK_BYTES);
     client.startSending();
     client.startReading();
-    await client.whileMoving(() => client.received, () => client.mismatch !== null || client.finReceived, 2000, 30_000);
+    await client.whileMoving(
+      () => client.received,
+      () => client.mismatch !== null || client.finReceived,
+      2000,
+      30_000,
+    );
     expect(client.mismatch?.at).toBe(at);
     expect(client.mismatch?.actual.includes(0x7f)).toBe(true);
     client.socket.destroy();
@@ -95,12 +121,19 @@ describe('the slow reader', () => {
   test('says a stream has stopped when the server reads nothing', async () => {
     const client = await bulk(await serve((socket) => socket.pause()), 64 * MIB);
     client.startSending();
-    expect(await client.whileMoving(() => client.handed, () => client.handed >= 64 * MIB, 300, 10_000)).toBe('stalled');
+    expect(
+      await client.whileMoving(
+        () => client.handed,
+        () => client.handed >= 64 * MIB,
+        300,
+        10_000,
+      ),
+    ).toBe('stalled');
     expect(client.handed).toBeLessThan(64 * MIB);
     if (HAS_PROC) {
       // All it handed over is in the kernel: less what the paused server read into its own buffer before
       // it stopped (one read), more the part of a write whose callback hasn't come (at most one chunk).
-      const flight = await inFlight((server?.address() as AddressInfo).port, client.localPort);
+      const flight = await inFlight((server?.address() as AddressInfo | undefined)?.port ?? 0, client.localPort);
       expect(flight?.toClient).toBe(0);
       const uncounted = (flight?.toServer ?? 0) - client.handed;
       expect(uncounted).toBeGreaterThanOrEqual(-64 * 1024);
@@ -110,7 +143,7 @@ describe('the slow reader', () => {
   });
 });
 
-describe('the crowd\'s traffic', () => {
+describe("the crowd's traffic", () => {
   test('every client says something different in every round, in ASCII, and a seed replays it', () => {
     const traffic = trafficFor(42);
     const seen = new Set<string>();
@@ -141,11 +174,16 @@ describe('many-clients', () => {
   test('names replies that cross between clients as such, with their own hint', async () => {
     const stage = findStage('stage-4') as Stage;
     const only = { ...stage, properties: stage.properties.filter((p) => p.id === 'many-clients') };
-    const report = await grade(only, fileLaunch(resolve(ROOT, fixture('stage-4/replies-to-the-newest.ts')), ROOT), { limits: limitsFor(timeoutScale()), seed: 3 });
+    const report = await grade(only, fileLaunch(resolve(ROOT, fixture('stage-4/replies-to-the-newest.ts')), ROOT), {
+      limits: limitsFor(timeoutScale()),
+      seed: 3,
+    });
     await report.stopped;
     const [result] = report.results;
     expect(result?.status).toBe('fail');
-    expect(result?.message.en).toContain('client #200 got replies to other clients\' messages (#1, round 1; #2, round 1; #3, round 1; …)');
+    expect(result?.message.en).toContain(
+      "client #200 got replies to other clients' messages (#1, round 1; #2, round 1; #3, round 1; …)",
+    );
     expect(result?.hints[0]?.en).toContain('its message came from');
   });
 });

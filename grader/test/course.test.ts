@@ -23,13 +23,16 @@ describe.concurrent('the course', () => {
     expect(run.leftovers).toEqual([]);
   });
 
-  test.each(STAGES.map((s) => [s.id, s.pythonSolution]))('the Python reference solution of %s passes every property', async (stage, file) => {
-    const run = await runGrader([stage, '--file', file, '--json']);
-    const report = parseReport(run);
-    expect(report.properties.filter((p) => p.status !== 'pass')).toEqual([]);
-    expect(run.code).toBe(0);
-    expect(run.orphans).toEqual([]);
-  });
+  test.each(STAGES.map((s) => [s.id, s.pythonSolution]))(
+    'the Python reference solution of %s passes every property',
+    async (stage, file) => {
+      const run = await runGrader([stage, '--file', file, '--json']);
+      const report = parseReport(run);
+      expect(report.properties.filter((p) => p.status !== 'pass')).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(run.orphans).toEqual([]);
+    },
+  );
 
   test.each(STAGES.map((s) => s.id))('the untouched starter of %s fails, and is reported', async (stage) => {
     const run = await runGrader([stage, '--json']);

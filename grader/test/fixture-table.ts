@@ -12,7 +12,11 @@ const file = (path: string) => ['--file', fixture(path)];
 const python = (path: string) => ['--cmd', `python3 ${fixture(path)}`];
 
 export const FIXTURE_ROWS: Row[] = [
-  { stage: 'stage-1', subject: file('hostile/crashes-at-start.ts'), fails: ['closes-after-reply', 'exits-after-client', 'listens', 'uppercases'] },
+  {
+    stage: 'stage-1',
+    subject: file('hostile/crashes-at-start.ts'),
+    fails: ['closes-after-reply', 'exits-after-client', 'listens', 'uppercases'],
+  },
   { stage: 'stage-1', subject: file('stage-1/adds-newline.ts'), fails: ['uppercases'] },
   { stage: 'stage-1', subject: file('stage-1/uppercases-everything.ts'), fails: ['uppercases'] },
   { stage: 'stage-1', subject: file('stage-1/waits-for-client-to-close.ts'), fails: ['closes-after-reply'] },
@@ -30,19 +34,39 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-2', subject: python('stage-2/classic_loop.py'), fails: ['closes-on-eof', 'no-busy-loop'] },
   { stage: 'stage-3', subject: file('stage-3/awaits-first-message.ts'), fails: ['empty-session'] },
   { stage: 'stage-3', subject: file('stage-3/once-per-client.ts'), fails: ['no-fd-leak', 'queued-clients'] },
-  { stage: 'stage-3', subject: file('stage-3/crashes-on-reset.ts'), fails: ['empty-session', 'no-fd-leak', 'queued-reset', 'survives-reset'] },
+  {
+    stage: 'stage-3',
+    subject: file('stage-3/crashes-on-reset.ts'),
+    fails: ['empty-session', 'no-fd-leak', 'queued-reset', 'survives-reset'],
+  },
   { stage: 'stage-3', subject: file('stage-3/reads-waiting-clients.ts'), fails: ['queued-reset'] },
   { stage: 'stage-3', subject: python('stage-3/leaks_sockets.py'), fails: ['no-fd-leak'] },
   {
     stage: 'stage-3',
     subject: python('stage-3/reset_only_fix.py'),
-    fails: ['closes-on-eof', 'empty-session', 'next-client', 'no-busy-loop', 'no-fd-leak', 'queued-clients', 'queued-reset'],
+    fails: [
+      'closes-on-eof',
+      'empty-session',
+      'next-client',
+      'no-busy-loop',
+      'no-fd-leak',
+      'queued-clients',
+      'queued-reset',
+    ],
   },
   { stage: 'stage-3', subject: python('stage-3/connection_loop.py'), fails: [] },
   // Stage 3's own answers serve one client at a time: the Node one also ignores write()'s return value,
   // the Python one holds up B while it waits in sendall() for A to read.
-  { stage: 'stage-4', subject: ['--file', 'solutions/stage-3/server.ts'], fails: ['idle-client-no-block', 'many-clients', 'slow-reader'] },
-  { stage: 'stage-4', subject: ['--cmd', 'python3 solutions/stage-3/server.py'], fails: ['idle-client-no-block', 'many-clients', 'slow-reader'] },
+  {
+    stage: 'stage-4',
+    subject: ['--file', 'solutions/stage-3/server.ts'],
+    fails: ['idle-client-no-block', 'many-clients', 'slow-reader'],
+  },
+  {
+    stage: 'stage-4',
+    subject: ['--cmd', 'python3 solutions/stage-3/server.py'],
+    fails: ['idle-client-no-block', 'many-clients', 'slow-reader'],
+  },
   { stage: 'stage-4', subject: file('stage-4/waits-for-first-byte.ts'), fails: ['idle-client-no-block'] },
   { stage: 'stage-4', subject: file('stage-4/serves-fifty-at-once.ts'), fails: ['many-clients'] },
   { stage: 'stage-4', subject: file('stage-4/ignores-write-return.ts'), fails: ['slow-reader'] },

@@ -7,8 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { discover } from '../batch/discover.ts';
 import { findStage } from '../course/catalogue.ts';
-import type { PropertyResult, Report } from '../engine/grade.ts';
 import { trafficFor } from '../course/traffic.ts';
+import type { PropertyResult, Report } from '../engine/grade.ts';
 import { resultsCsv } from '../report/formats/csv.ts';
 import type { Results } from '../report/formats/graded.ts';
 import { resultsJunit } from '../report/formats/junit.ts';
@@ -17,7 +17,11 @@ import { subjectEnv } from '../subject/env.ts';
 describe('traffic drawn from a seed', () => {
   test('the same seed gives the same bytes; another seed, others', () => {
     const [one, again] = [trafficFor(42), trafficFor(42)];
-    const data = ({ crowdMessage, bulkBlock, ...rest }: typeof one) => ({ ...rest, crowd: crowdMessage(200, 5), bulk: bulkBlock() });
+    const data = ({ crowdMessage, bulkBlock, ...rest }: typeof one) => ({
+      ...rest,
+      crowd: crowdMessage(200, 5),
+      bulk: bulkBlock(),
+    });
     expect(data(one)).toEqual(data(again));
     expect(trafficFor(43).greeting).not.toEqual(trafficFor(42).greeting);
   });
@@ -64,7 +68,16 @@ function results(name: string, message: string): Results {
     results: stage.properties.map((p, i) => result(p.id, statuses[i] ?? 'pass')),
     stopped: Promise.resolve(),
   };
-  return { stage, seed: 1, graded: [{ name, how: 'server.py', report }, { name: 'empty', how: '', error: { en: 'nothing to run', zh: '没有可运行的文件' } }], durationMs: 10, startedAt: new Date(0) };
+  return {
+    stage,
+    seed: 1,
+    graded: [
+      { name, how: 'server.py', report },
+      { name: 'empty', how: '', error: { en: 'nothing to run', zh: '没有可运行的文件' } },
+    ],
+    durationMs: 10,
+    startedAt: new Date(0),
+  };
 }
 
 describe('result formats', () => {
@@ -77,7 +90,11 @@ describe('result formats', () => {
   test('JUnit XML stays valid whatever a server printed: control characters, markup, quotes', () => {
     const xml = resultsJunit(results('a<b>&"c"', 'bell\u0007 null\u0000 <tag> & "quote" ]]>'), 'en');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (tag) => ['testsuite', 'testcase'].includes(tag) }).parse(xml);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (tag) => ['testsuite', 'testcase'].includes(tag),
+    }).parse(xml);
     const [suite, empty] = parsed.testsuites.testsuite;
     expect(suite.name).toBe('a<b>&"c"');
     expect(suite.testcase[1].failure.message).toBe('bell\uFFFD null\uFFFD <tag> & "quote" ]]>');
@@ -100,9 +117,15 @@ describe('finding submissions', () => {
   test('a run file wins; then server.ts, .js, .mjs, .py; hidden folders are not submissions', () => {
     withFolder(
       (dir) => {
-        for (const [folder, files] of Object.entries({ a: ['run', 'server.py'], b: ['server.py', 'server.ts'], c: ['server.mjs'], '.git': ['server.py'] })) {
+        for (const [folder, files] of Object.entries({
+          a: ['run', 'server.py'],
+          b: ['server.py', 'server.ts'],
+          c: ['server.mjs'],
+          '.git': ['server.py'],
+        })) {
           mkdirSync(join(dir, folder));
-          for (const file of files) writeFileSync(join(dir, folder, file), file === 'run' ? '#!/bin/sh\n\n  ./serve --port {port}  \n' : '');
+          for (const file of files)
+            writeFileSync(join(dir, folder, file), file === 'run' ? '#!/bin/sh\n\n  ./serve --port {port}  \n' : '');
         }
       },
       (dir) => {
@@ -134,6 +157,27 @@ describe('finding submissions', () => {
 });
 
 test('a server is handed PORT, what programs need, and nothing of the grader’s secrets', () => {
-  const env = subjectEnv({ PATH: '/bin', HOME: '/home/x', LANG: 'zh_CN.UTF-8', LC_ALL: 'C', GITHUB_TOKEN: 't', npm_config_registry: 'r', NODE_OPTIONS: '--inspect', SOCKET_LAB_TIMEOUT_SCALE: '2' }, 4321);
-  expect(env).toEqual({ PATH: '/bin', HOME: '/home/x', LANG: 'zh_CN.UTF-8', LC_ALL: 'C', SOCKET_LAB_TIMEOUT_SCALE: '2', PORT: '4321', PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' });
+  const env = subjectEnv(
+    {
+      PATH: '/bin',
+      HOME: '/home/x',
+      LANG: 'zh_CN.UTF-8',
+      LC_ALL: 'C',
+      GITHUB_TOKEN: 't',
+      npm_config_registry: 'r',
+      NODE_OPTIONS: '--inspect',
+      SOCKET_LAB_TIMEOUT_SCALE: '2',
+    },
+    4321,
+  );
+  expect(env).toEqual({
+    PATH: '/bin',
+    HOME: '/home/x',
+    LANG: 'zh_CN.UTF-8',
+    LC_ALL: 'C',
+    SOCKET_LAB_TIMEOUT_SCALE: '2',
+    PORT: '4321',
+    PYTHONUNBUFFERED: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+  });
 });

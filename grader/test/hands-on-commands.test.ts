@@ -1,11 +1,11 @@
 // The hands-on client's pure parts: what a typed line means, escapes, the command line, output lines.
 import { describe, expect, test } from 'vitest';
-import { escapeBytes } from '../report/bytes.ts';
-import { parseEscapes, parseInput, type Input } from '../hands-on/commands.ts';
+import { type Input, parseEscapes, parseInput } from '../hands-on/commands.ts';
 import { say } from '../hands-on/messages.ts';
 import { OptionsError, parseOptions } from '../hands-on/options.ts';
 import { LineSplitter } from '../hands-on/server.ts';
 import { LANGS } from '../i18n/text.ts';
+import { escapeBytes } from '../report/bytes.ts';
 
 const b = (text: string) => Buffer.from(text, 'utf8');
 

@@ -2,7 +2,7 @@
 // process it started (found by a tag in their environment) may be left.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fixture, processesTagged, ROOT, TAG } from './run-grader.ts';
 import { runInTerminal, type Step, type TerminalOptions, type TerminalRun } from './terminal.ts';
@@ -18,7 +18,11 @@ function enter(line: string, shows: string | RegExp, prompt: RegExp = PROMPT): S
   return [{ type: line }, { key: 'enter' }, { waitFor: shows }, { waitFor: prompt }];
 }
 
-async function client(args: string[], steps: Step[], opts: TerminalOptions = {}): Promise<TerminalRun & { orphans: number[] }> {
+async function client(
+  args: string[],
+  steps: Step[],
+  opts: TerminalOptions = {},
+): Promise<TerminalRun & { orphans: number[] }> {
   const tag = randomUUID();
   const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/hands-on/cli.ts', ...args], steps, {
     cwd: ROOT,
@@ -65,7 +69,9 @@ describe.skipIf(process.platform !== 'linux')('the hands-on client in a terminal
     const port = await closedPort();
     const run = await client(['--port', String(port)], [{ waitFor: 'connection was refused' }]);
     expect(run.code).toBe(1);
-    expect(run.output).toContain(`Nothing listens on 127.0.0.1 port ${port}: the connection was refused. Start your server first`);
+    expect(run.output).toContain(
+      `Nothing listens on 127.0.0.1 port ${port}: the connection was refused. Start your server first`,
+    );
     expect(run.output).toContain('npm run client -- <stage>');
     expect(run.orphans).toEqual([]);
   });
@@ -155,13 +161,18 @@ describe.skipIf(process.platform !== 'linux')('the hands-on client in a terminal
       ],
     );
     expect(run.output).toContain('reply: "HELLO" (5 bytes,');
-    expect(run.output).toMatch(/The connection was refused: your server (is no longer running \(it exited with status 0\)|still runs)/);
+    expect(run.output).toMatch(
+      /The connection was refused: your server (is no longer running \(it exited with status 0\)|still runs)/,
+    );
     expect(run.code).toBe(0);
     expect(run.orphans).toEqual([]);
   });
 
   test('a server that crashes at start: its last words, why, and no prompt', async () => {
-    const run = await client(['stage-1', '--file', fixture('hostile/crashes-at-start.ts')], [{ waitFor: 'before it was listening' }]);
+    const run = await client(
+      ['stage-1', '--file', fixture('hostile/crashes-at-start.ts')],
+      [{ waitFor: 'before it was listening' }],
+    );
     expect(run.output).toContain('server | ');
     expect(run.output).toContain('boom: this server crashes before it listens');
     expect(run.output).toContain('Your server exited with status 1 before it was listening');
@@ -170,7 +181,10 @@ describe.skipIf(process.platform !== 'linux')('the hands-on client in a terminal
   });
 
   test('Ctrl-C at the prompt stops the server and exits 130', async () => {
-    const run = await client(['stage-3', '--solution'], [{ waitFor: PROMPT }, { type: 'half typed' }, { key: 'ctrl-c' }, { waitFor: 'Interrupted (Ctrl-C).' }]);
+    const run = await client(
+      ['stage-3', '--solution'],
+      [{ waitFor: PROMPT }, { type: 'half typed' }, { key: 'ctrl-c' }, { waitFor: 'Interrupted (Ctrl-C).' }],
+    );
     expect(run.code).toBe(130);
     expect(run.orphans).toEqual([]);
   });

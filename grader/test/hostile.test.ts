@@ -54,7 +54,9 @@ describe.concurrent('hostile servers', () => {
     const run = await runGrader(['stage-1', '--file', fixture('hostile/never-listens.ts'), '--json']);
     const listens = parseReport(run).properties.find((p) => p.id === 'listens');
     expect(listens?.status).toBe('fail');
-    expect(listens?.message).toMatch(/^\d+ ms after it started, your server is running but idle, and nothing listens on port \d+/);
+    expect(listens?.message).toMatch(
+      /^\d+ ms after it started, your server is running but idle, and nothing listens on port \d+/,
+    );
     expect(run.orphans).toEqual([]);
     expect(run.leftovers).toEqual([]);
   });
@@ -72,7 +74,9 @@ describe.concurrent('hostile servers', () => {
 
   test('one that listens on a port of its own is told which port, and that it is not PORT', async () => {
     const own = await freePort();
-    const run = await runGrader(['stage-1', '--file', fixture('hostile/ignores-port.ts'), '--json'], { SOCKET_LAB_FIXTURE_PORT: String(own) });
+    const run = await runGrader(['stage-1', '--file', fixture('hostile/ignores-port.ts'), '--json'], {
+      SOCKET_LAB_FIXTURE_PORT: String(own),
+    });
     const report = parseReport(run);
     expect(report.properties.every((p) => p.status === 'fail')).toBe(true);
     const listens = report.properties.find((p) => p.id === 'listens');
@@ -100,7 +104,7 @@ describe.concurrent('hostile servers', () => {
     await interruptOnceRunning(['stage-3', '--file', fixture('hostile/forks-child.ts')], 3);
   });
 
-  test('Ctrl-C in the middle of a batch stops every submission\'s servers and exits 130', async () => {
+  test("Ctrl-C in the middle of a batch stops every submission's servers and exits 130", async () => {
     // The grader and servers of two submissions at once: interrupt once several are up (how many run at
     // one instant depends on the machine's load and on the other graders starting servers beside it, so
     // only the grader and two servers are waited for).

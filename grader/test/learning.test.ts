@@ -2,17 +2,17 @@
 // the byte diff's caret, and watch mode.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { STAGES } from '../course/catalogue.ts';
 import type { Report } from '../engine/grade.ts';
 import { climb } from '../progress/ladder.ts';
 import { renderProgress } from '../progress/render.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
-import { loadProgress, recordResult, saveProgress, stageProgress, PROGRESS_ENV } from '../progress/store.ts';
+import { loadProgress, PROGRESS_ENV, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
+import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
 import { fixture, leftBehind, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
@@ -31,7 +31,16 @@ describe('the hint ladder', () => {
     { seen: { a: 2, b: 2 }, reveal: false, levels: { a: 2, b: 2 } },
   ])('seen $seen, reveal $reveal → $levels', ({ seen, reveal, levels }) => {
     const entry = { attempts: 1, hintsShown: { ...seen } as Record<string, number> };
-    expect(climb(entry, [{ id: 'a', length: 3 }, { id: 'b', length: 2 }], reveal)).toEqual(levels);
+    expect(
+      climb(
+        entry,
+        [
+          { id: 'a', length: 3 },
+          { id: 'b', length: 2 },
+        ],
+        reveal,
+      ),
+    ).toEqual(levels);
     expect(entry.hintsShown).toEqual(levels);
   });
 });
@@ -79,7 +88,9 @@ describe('progress', () => {
     expect(shown).toContain('failing: many-messages, split-character');
     expect(shown).toContain('· stage-3 · connection loop: not tried');
     expect(shown).toContain('Next: read stages/stage-2/README.md, then npm run grade stage-2');
-    expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain('下一步：阅读 stages/stage-2/README.zh-CN.md');
+    expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain(
+      '下一步：阅读 stages/stage-2/README.zh-CN.md',
+    );
   });
 });
 
@@ -94,7 +105,16 @@ describe('the report', () => {
   test('a stage passed by the learner says what it taught and where to go next', () => {
     const stage = STAGES[0];
     if (!stage) throw new Error('no stages');
-    const report: Report = { stage, subject: 'stages/stage-1/server.ts', seed: 7, passed: true, capped: false, durationMs: 400, results: [], stopped: Promise.resolve() };
+    const report: Report = {
+      stage,
+      subject: 'stages/stage-1/server.ts',
+      seed: 7,
+      passed: true,
+      capped: false,
+      durationMs: 400,
+      results: [],
+      stopped: Promise.resolve(),
+    };
     const shown = renderHuman(report, 'en', false, { celebrate: true });
     expect(shown).toContain(`What you learned: ${stage.learned.en}`);
     expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');
@@ -104,12 +124,24 @@ describe('the report', () => {
   test('the last stage, passed, closes the course in both languages', () => {
     const stage = STAGES.at(-1);
     if (!stage) throw new Error('no stages');
-    const report: Report = { stage, subject: stage.starter, seed: 7, passed: true, capped: false, durationMs: 400, results: [], stopped: Promise.resolve() };
-    expect(renderHuman(report, 'en', false, { celebrate: true })).toContain('That was the last stage: your server now serves many clients at once.');
+    const report: Report = {
+      stage,
+      subject: stage.starter,
+      seed: 7,
+      passed: true,
+      capped: false,
+      durationMs: 400,
+      results: [],
+      stopped: Promise.resolve(),
+    };
+    expect(renderHuman(report, 'en', false, { celebrate: true })).toContain(
+      'That was the last stage: your server now serves many clients at once.',
+    );
     expect(renderHuman(report, 'zh', false, { celebrate: true })).toContain('这是最后一个阶段');
     const file = join(dir, 'all-passed.json');
     const progress = loadProgress(file);
-    for (const s of STAGES) recordResult(progress, s.id, { held: s.properties.length, total: s.properties.length, failing: [], at: 't' });
+    for (const s of STAGES)
+      recordResult(progress, s.id, { held: s.properties.length, total: s.properties.length, failing: [], at: 't' });
     saveProgress(progress, file);
     expect(renderProgress('en', false, { [PROGRESS_ENV]: file })).toContain('Every stage passed. Well done!');
     expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain('所有阶段都通过了');
@@ -118,17 +150,26 @@ describe('the report', () => {
   test('--hint climbs the ladder of the first failing property, and progress remembers it', async () => {
     const progress = join(dir, 'ladder.json');
     const first = await runGrader(['stage-2'], { [PROGRESS_ENV]: progress });
-    expect(first.stdout).toMatch(/✘ many-messages[\s\S]*hint 1\/2: [\s\S]*one more hint: npm run grade -- stage-2 --hint/);
+    expect(first.stdout).toMatch(
+      /✘ many-messages[\s\S]*hint 1\/2: [\s\S]*one more hint: npm run grade -- stage-2 --hint/,
+    );
     expect(first.stdout).not.toContain('hint 2/2');
     const second = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(second.stdout).toMatch(/✘ many-messages[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: Keep reading from the same socket/);
+    expect(second.stdout).toMatch(
+      /✘ many-messages[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: Keep reading from the same socket/,
+    );
     const remembered = JSON.parse(await readFile(progress, 'utf8'));
-    expect(remembered.stages['stage-2']).toMatchObject({ attempts: 2, hintsShown: { 'many-messages': 2, 'split-character': 1 } });
+    expect(remembered.stages['stage-2']).toMatchObject({
+      attempts: 2,
+      hintsShown: { 'many-messages': 2, 'split-character': 1 },
+    });
     const third = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(third.stdout).toContain('No more hints for many-messages: the reference solution is solutions/stage-2/server.ts.');
+    expect(third.stdout).toContain(
+      'No more hints for many-messages: the reference solution is solutions/stage-2/server.ts.',
+    );
   });
 
-  test('only the learner\'s own server counts as progress', async () => {
+  test("only the learner's own server counts as progress", async () => {
     const progress = join(dir, 'solution-only.json');
     await runGrader(['stage-1', '--solution'], { [PROGRESS_ENV]: progress });
     expect(JSON.parse(await readFile(progress, 'utf8')).stages['stage-1'].attempts).toBe(0);
@@ -141,11 +182,21 @@ describe('watch', () => {
     const server = join(work, 'server.ts');
     await copyFile(join(ROOT, 'solutions/stage-1/server.ts'), server);
     const tag = randomUUID();
-    const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', 'stage-1', '--file', server, '--watch'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', [TAG]: tag, [PROGRESS_ENV]: join(work, 'progress.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const grader = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'grader/cli/entry.ts', 'stage-1', '--file', server, '--watch'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          LANG: 'en_US.UTF-8',
+          [TAG]: tag,
+          [PROGRESS_ENV]: join(work, 'progress.json'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const waiters: (() => void)[] = [];
     grader.stdout.on('data', (chunk: Buffer) => {
@@ -169,7 +220,10 @@ describe('watch', () => {
     try {
       await footer(1);
       expect(output).toContain('4/4 properties hold');
-      await writeFile(server, (await readFile(server, 'utf8')).replace('socket.end(upperAscii(message))', 'socket.end(message)'));
+      await writeFile(
+        server,
+        (await readFile(server, 'utf8')).replace('socket.end(upperAscii(message))', 'socket.end(message)'),
+      );
       await footer(2);
       expect(output.split('\nwatching ')[1]).toContain('✘ uppercases');
       await writeFile(server, 'this is not TypeScript at all (');

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { OutputCapture } from '../subject/output.ts';
 
-const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}`).join('\n') + '\n';
+const lines = (from: number, to: number) =>
+  `${Array.from({ length: to - from }, (_, i) => `line ${from + i}`).join('\n')}\n`;
 
 test('a short output is kept whole', () => {
   const out = new OutputCapture();

@@ -20,7 +20,12 @@ function freshProgress(tag: string): string {
   const progress = join(dir, `${tag}.json`);
   const remembered = loadProgress(progress);
   recordResult(remembered, 'stage-1', { held: 4, total: 4, failing: [], at: 't' });
-  recordResult(remembered, 'stage-2', { held: 5, total: 8, failing: ['many-messages', 'split-character', 'x'], at: 't' });
+  recordResult(remembered, 'stage-2', {
+    held: 5,
+    total: 8,
+    failing: ['many-messages', 'split-character', 'x'],
+    at: 't',
+  });
   saveProgress(remembered, progress);
   return progress;
 }

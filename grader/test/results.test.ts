@@ -11,15 +11,46 @@ describe.concurrent('one grade', () => {
     const dir = mkdtempSync(join(tmpdir(), 'socket-lab-results-test-'));
     try {
       const file = (name: string) => join(dir, name);
-      const run = await runGrader(['stage-2', '--file', 'solutions/stage-2/server.py', '--seed', '77', '--out', file('r.json'), '--csv', file('r.csv'), '--junit', file('r.xml'), '--gradescope', file('gs.json')]);
+      const run = await runGrader([
+        'stage-2',
+        '--file',
+        'solutions/stage-2/server.py',
+        '--seed',
+        '77',
+        '--out',
+        file('r.json'),
+        '--csv',
+        file('r.csv'),
+        '--junit',
+        file('r.xml'),
+        '--gradescope',
+        file('gs.json'),
+      ]);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`Results written: ${file('r.json')}, ${file('r.csv')}, ${file('r.xml')}, ${file('gs.json')}`);
-      const ids = ['listens', 'uppercases', 'many-messages', 'long-message', 'split-character', 'closes-on-eof', 'no-busy-loop', 'exits-cleanly'];
+      expect(run.stdout).toContain(
+        `Results written: ${file('r.json')}, ${file('r.csv')}, ${file('r.xml')}, ${file('gs.json')}`,
+      );
+      const ids = [
+        'listens',
+        'uppercases',
+        'many-messages',
+        'long-message',
+        'split-character',
+        'closes-on-eof',
+        'no-busy-loop',
+        'exits-cleanly',
+      ];
       const csv = readFileSync(file('r.csv'), 'utf8');
-      expect(csv).toBe(`submission,${ids.join(',')},score\r\nsolutions/stage-2/server.py,${ids.map(() => 'pass').join(',')},8\r\n`);
+      expect(csv).toBe(
+        `submission,${ids.join(',')},score\r\nsolutions/stage-2/server.py,${ids.map(() => 'pass').join(',')},8\r\n`,
+      );
       const xml = readFileSync(file('r.xml'), 'utf8');
       expect(XMLValidator.validate(xml)).toBe(true);
-      const suites = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (tag) => ['testsuite', 'testcase'].includes(tag) }).parse(xml).testsuites;
+      const suites = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        isArray: (tag) => ['testsuite', 'testcase'].includes(tag),
+      }).parse(xml).testsuites;
       expect(suites.testsuite).toHaveLength(1);
       expect(suites.testsuite[0].testcase.map((t: { name: string }) => t.name)).toEqual(ids);
       expect(Number(suites.failures)).toBe(0);
@@ -71,14 +102,26 @@ describe.concurrent('one grade', () => {
   test('a Python server that never answers is pointed at recv() and sendall(), not at Node’s event loop', async () => {
     const run = await runGrader(['stage-1', '--file', fixture('class/gus/server.py'), '--json']);
     const uppercases = JSON.parse(run.stdout).properties.find((p: { id: string }) => p.id === 'uppercases');
-    expect(uppercases.hint).toMatch(/^Nothing came back at all\. When recv\(\) returns a message, does your server call sendall\(\)/);
+    expect(uppercases.hint).toMatch(
+      /^Nothing came back at all\. When recv\(\) returns a message, does your server call sendall\(\)/,
+    );
   });
 
   test('a grade past --time-cap stops its servers: what was undecided fails, saying why', async () => {
-    const run = await runGrader(['stage-1', '--file', fixture('hostile/busy-never-listens.ts'), '--time-cap', '1', '--json']);
+    const run = await runGrader([
+      'stage-1',
+      '--file',
+      fixture('hostile/busy-never-listens.ts'),
+      '--time-cap',
+      '1',
+      '--json',
+    ]);
     const report = JSON.parse(run.stdout);
     expect(report.properties.map((p: { status: string }) => p.status)).toEqual(['fail', 'fail', 'fail', 'fail']);
-    for (const p of report.properties) expect(p.message).toBe('Not decided within the time cap of 1 s for the whole grade: the grader stopped the server.');
+    for (const p of report.properties)
+      expect(p.message).toBe(
+        'Not decided within the time cap of 1 s for the whole grade: the grader stopped the server.',
+      );
     expect(run.code).toBe(1);
     expect(run.orphans).toEqual([]);
     expect(run.leftovers).toEqual([]);
@@ -91,7 +134,10 @@ describe.concurrent('options that make no sense are told so (exit 2)', () => {
     [['stage-3', '--batch', 'package.json'], /is a file: --batch takes a folder/],
     [['stage-3', '--batch', 'grader/test/fixtures/class/kim'], /has no subfolders/],
     [['stage-3', '--batch', 'grader/test/fixtures/class', '--watch'], /--watch is for one server, not for --batch/],
-    [['stage-3', '--batch', 'grader/test/fixtures/class', '--gradescope', 'results.json'], /--gradescope takes a folder/],
+    [
+      ['stage-3', '--batch', 'grader/test/fixtures/class', '--gradescope', 'results.json'],
+      /--gradescope takes a folder/,
+    ],
     [['stage-3', '--jobs', '2'], /it goes with --batch/],
     [['stage-3', '--seed', 'abc'], /--seed takes a whole number from 0 to 4294967295, not "abc"/],
     [['stage-3', '--max-memory', '2'], /--max-memory takes a whole number from 16/],

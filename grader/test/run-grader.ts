@@ -25,7 +25,14 @@ export interface JsonReport {
   stage: string;
   subject: string;
   passed: boolean;
-  properties: { id: string; title: string; status: 'pass' | 'fail' | 'skip'; message: string; hint: string; durationMs: number }[];
+  properties: {
+    id: string;
+    title: string;
+    status: 'pass' | 'fail' | 'skip';
+    message: string;
+    hint: string;
+    durationMs: number;
+  }[];
 }
 
 export const TAG = 'SOCKET_LAB_TEST_RUN';
@@ -50,7 +57,15 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', ...args], {
     cwd: ROOT,
     // Each run remembers its progress apart: never in the learner's own file.
-    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', [TAG]: tag, [PROGRESS_ENV]: progress, ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      LANG: 'en_US.UTF-8',
+      LC_ALL: '',
+      [TAG]: tag,
+      [PROGRESS_ENV]: progress,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -60,7 +75,14 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const ms = performance.now() - started;
   rmSync(progress, { force: true });
-  return { code, stdout, stderr, ms, orphans: process.platform === 'linux' ? processesTagged(tag) : [], leftovers: leftBehind(child.pid ?? -1) };
+  return {
+    code,
+    stdout,
+    stderr,
+    ms,
+    orphans: process.platform === 'linux' ? processesTagged(tag) : [],
+    leftovers: leftBehind(child.pid ?? -1),
+  };
 }
 
 export function parseReport(run: GraderRun): JsonReport {
@@ -69,7 +91,10 @@ export function parseReport(run: GraderRun): JsonReport {
 
 /** The ids that did not hold, sorted: what every fixture row asserts in full. */
 export function failing(report: JsonReport): string[] {
-  return report.properties.filter((p) => p.status === 'fail').map((p) => p.id).sort();
+  return report.properties
+    .filter((p) => p.status === 'fail')
+    .map((p) => p.id)
+    .sort();
 }
 
 /** What a grader with this pid left in the temporary folder: compiled servers, reserved ports and places. */

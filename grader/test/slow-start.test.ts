@@ -40,7 +40,11 @@ describe.concurrent('slow starts', () => {
       const [listens, ...others] = report.properties;
       expect(listens?.message).toContain('Your server does not compile');
       expect(listens?.message).not.toContain('Nothing accepted a connection');
-      expect(others.every((p) => p.status === 'fail' && p.message === 'Not judged: the server never listened (see listens).')).toBe(true);
+      expect(
+        others.every(
+          (p) => p.status === 'fail' && p.message === 'Not judged: the server never listened (see listens).',
+        ),
+      ).toBe(true);
       expect(run.orphans).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -50,13 +54,17 @@ describe.concurrent('slow starts', () => {
   test('one that listens only the first time: the others fail on their own account, and are told so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'slow-start-test-'));
     try {
-      const run = await runGrader(['stage-1', '--file', fixture('hostile/listens-only-once.ts'), '--json'], { SOCKET_LAB_FIXTURE_DIR: dir });
+      const run = await runGrader(['stage-1', '--file', fixture('hostile/listens-only-once.ts'), '--json'], {
+        SOCKET_LAB_FIXTURE_DIR: dir,
+      });
       const [listens, ...others] = parseReport(run).properties;
       expect(listens?.status).toBe('pass');
       for (const p of others) {
         expect(p.status, p.id).toBe('fail');
         expect(p.message, p.id).toMatch(/^Your server exited with status 1 before it was listening/);
-        expect(p.hint, p.id).toMatch(/^Your server listened for another check of this grade, but not for this one, twice/);
+        expect(p.hint, p.id).toMatch(
+          /^Your server listened for another check of this grade, but not for this one, twice/,
+        );
       }
       expect(run.orphans).toEqual([]);
     } finally {

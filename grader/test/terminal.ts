@@ -99,7 +99,7 @@ const DRIVER = resolve(import.meta.dirname, 'pty-driver.py');
 const EXIT_MARK = 'PTY-DRIVER-EXIT ';
 
 // CSI (colors, cursor moves, erasing), OSC (titles) and the two-byte escapes; BEL.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escapes are what it strips
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_78=>]|\x07/g;
 
 /** Terminal bytes as text: escapes stripped, \r\n and lone \r as \n. */
@@ -112,7 +112,7 @@ function matchFrom(text: string, from: number, wanted: string | RegExp): number 
     const at = text.indexOf(wanted, from);
     return at < 0 ? null : at + wanted.length;
   }
-  const re = new RegExp(wanted.source, wanted.flags.replace('g', '').replace('y', '') + 'g');
+  const re = new RegExp(wanted.source, `${wanted.flags.replace('g', '').replace('y', '')}g`);
   re.lastIndex = from;
   const m = re.exec(text);
   return m ? m.index + m[0].length : null;
@@ -133,7 +133,9 @@ export async function runInTerminal(argv: string[], steps: Step[], opts: Termina
   let driverErr = '';
   const decoder = new StringDecoder('utf8');
   const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((l) => l());
+  const changed = () => {
+    for (const l of listeners) l();
+  };
   driver.stdout.on('data', (chunk: Buffer) => {
     raw += decoder.write(chunk);
     changed();
@@ -179,7 +181,12 @@ export async function runInTerminal(argv: string[], steps: Step[], opts: Termina
           return end !== null || ended;
         }, step.timeoutMs ?? waitMs);
         if (!found || end === null) {
-          throw new TerminalTimeout(step, index, stripAnsi(raw) + (driverErr ? `\n[driver stderr] ${driverErr}` : ''), ended);
+          throw new TerminalTimeout(
+            step,
+            index,
+            stripAnsi(raw) + (driverErr ? `\n[driver stderr] ${driverErr}` : ''),
+            ended,
+          );
         }
         cursor = end;
       } else if ('run' in step) {
@@ -197,6 +204,8 @@ export async function runInTerminal(argv: string[], steps: Step[], opts: Termina
   if (!exited) await hangUp();
   raw += decoder.end();
   const exit = new RegExp(`^${EXIT_MARK}(.*)$`, 'm').exec(driverErr);
-  const status = exit ? (JSON.parse(exit[1] as string) as { code: number | null; signal: number | null }) : { code: null, signal: null };
+  const status = exit
+    ? (JSON.parse(exit[1] as string) as { code: number | null; signal: number | null })
+    : { code: null, signal: null };
   return { output: stripAnsi(raw), raw, code: exited ? status.code : null, signal: status.signal, hungUp: !exited };
 }

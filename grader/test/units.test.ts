@@ -1,22 +1,23 @@
 // The pure parts, one table each.
-import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseRequest } from '../cli/args.ts';
-import { escapeBytes, firstDifference, quote, upperAscii } from '../report/bytes.ts';
 import { findStage } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
-import { wireStory } from '../report/wire-story.ts';
-import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
-import { spawn } from 'node:child_process';
-import { detectLang } from '../i18n/text.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
+import { detectLang } from '../i18n/text.ts';
+import { escapeBytes, firstDifference, quote, upperAscii } from '../report/bytes.ts';
+import { wireStory } from '../report/wire-story.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 
@@ -46,7 +47,7 @@ describe('bytes', () => {
   ])('firstDifference(%j, %j) = %i', (x, y, at) => expect(firstDifference(b(x), b(y))).toBe(at));
 
   test('quote shortens long bytes around the point of interest', () => {
-    const long = b('a'.repeat(100) + 'B' + 'a'.repeat(100));
+    const long = b(`${'a'.repeat(100)}B${'a'.repeat(100)}`);
     expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
     expect(quote(b('short'))).toBe('"short"');
   });
@@ -164,16 +165,20 @@ describe.runIf(HAS_PROC)('/proc', () => {
 
   test("a group's CPU time counts its helpers that have already exited, and goes on through an exec", async () => {
     // As a version manager's shim does: children that compute and exit, then exec of a program that waits.
-    const script = 'for i in 1 2 3; do x=$(sh -c "i=0; while [ \\$i -lt 40000 ]; do i=\\$((i+1)); done; echo y"); done; exec sleep 5';
+    const script =
+      'for i in 1 2 3; do x=$(sh -c "i=0; while [ \\$i -lt 40000 ]; do i=\\$((i+1)); done; echo y"); done; exec sleep 5';
     const shim = spawn('bash', ['-c', script], { detached: true, stdio: 'ignore' });
     const pid = shim.pid ?? -1;
     try {
       let usage = groupUsage(pid);
       // Until the shim has exec'd sleep: from then on, only what its helpers used can count.
-      for (let i = 0; i < 500 && !readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 500 && !readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sleep'); i++)
+        await new Promise((r) => setTimeout(r, 10));
       usage = groupUsage(pid);
       expect(usage.members).toEqual([pid]);
-      const own = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      const own = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2)
+        .split(' ');
       const ownMs = (Number(own[11]) + Number(own[12])) * 10;
       expect(usage.cpuMs).toBeGreaterThan(ownMs + 30);
     } finally {

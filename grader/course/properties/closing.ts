@@ -1,9 +1,9 @@
 // What a server does when its client has gone: close its side, and rest.
 import { STARVED_CAP } from '../../client/waits.ts';
 import { Failure, Skip } from '../../engine/harness.ts';
+import { pause } from '../../engine/wait.ts';
 import { say } from '../../i18n/messages.ts';
 import { anyRunnable, groupMembers, HAS_PROC } from '../../subject/procfs.ts';
-import { pause } from '../../engine/wait.ts';
 import type { Property } from './property.ts';
 
 export const closesOnEof: Property = {

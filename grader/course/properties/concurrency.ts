@@ -1,13 +1,14 @@
 // Stage 4's promises: every client at once, none held up by another, each served at the pace it reads.
-import { upperAscii } from '../../report/bytes.ts';
+
 import type { ScriptedClient } from '../../client/scripted-client.ts';
 import { Wire } from '../../client/wire.ts';
-import { Failure, Skip, type Harness } from '../../engine/harness.ts';
-import { say } from '../../i18n/messages.ts';
+import { Failure, Skip } from '../../engine/harness.ts';
 import { mapPool } from '../../engine/pool.ts';
+import { say } from '../../i18n/messages.ts';
+import type { Text } from '../../i18n/text.ts';
+import { upperAscii } from '../../report/bytes.ts';
 import { HAS_PROC } from '../../subject/procfs.ts';
 import { hello } from './connection-loop.ts';
-import type { Text } from '../../i18n/text.ts';
 import type { Property } from './property.ts';
 
 const MIB = 1024 * 1024;
@@ -20,7 +21,7 @@ function reword(err: unknown, text: Text, hint?: Text): never {
 }
 
 const IDLE_FORGOTTEN_HINT: Text = {
-  en: 'A stayed connected while B talked; when A spoke at last, nothing came back. Is A\'s conversation still running, and does its reply go out on A\'s own socket (not on the newest one)?',
+  en: "A stayed connected while B talked; when A spoke at last, nothing came back. Is A's conversation still running, and does its reply go out on A's own socket (not on the newest one)?",
   zh: 'B 说话时 A 一直连着；A 终于开口时却什么都没收到。A 的对话还在运行吗？它的回复是从 A 自己的 socket 发出的吗（而不是最新连上的那个）？',
 };
 
@@ -33,7 +34,7 @@ export const idleClientNoBlock: Property = {
       zh: 'A 连上后一言不发；B 连上后说了话，却没有得到回答。B 等待的时候，你的服务器在等谁的消息？',
     },
     {
-      en: 'Don\'t await a conversation inside the loop over connections: start it (serve(socket), no await) and go straight back to accepting; the event loop interleaves them. In Python, a thread per client.',
+      en: "Don't await a conversation inside the loop over connections: start it (serve(socket), no await) and go straight back to accepting; the event loop interleaves them. In Python, a thread per client.",
       zh: '不要在遍历连接的循环里 await 一次对话：启动它（serve(socket)，不加 await），然后立刻回去接受下一个连接；事件循环会把它们交错执行。Python 里可以每个客户端一个线程。',
     },
   ],
@@ -73,7 +74,7 @@ const ROUNDS = 5;
 const WAVE = 50;
 
 const CROSSED_HINT: Text = {
-  en: 'Every reply must go back on the socket its message came from. Keep the socket in the conversation\'s own scope (the parameter of serve(socket)), never in a variable all connections share.',
+  en: "Every reply must go back on the socket its message came from. Keep the socket in the conversation's own scope (the parameter of serve(socket)), never in a variable all connections share.",
   zh: '每个回复都要从它的消息所来自的那个 socket 发回去。把 socket 放在对话自己的作用域里（serve(socket) 的参数），不要放在所有连接共用的变量里。',
 };
 
@@ -92,14 +93,17 @@ function names(clients: readonly { name: string }[]): string {
 
 export const manyClients: Property = {
   id: 'many-clients',
-  title: { en: `${CROWD} clients at the same time, ${ROUNDS} rounds in lockstep, all answered`, zh: `${CROWD} 个客户端同时在线，齐步走 ${ROUNDS} 轮，全部得到回答` },
+  title: {
+    en: `${CROWD} clients at the same time, ${ROUNDS} rounds in lockstep, all answered`,
+    zh: `${CROWD} 个客户端同时在线，齐步走 ${ROUNDS} 轮，全部得到回答`,
+  },
   hints: [
     {
       en: `${CROWD} clients were connected at once, and none starts a new round before every one has its reply. How many conversations can your server hold at the same time?`,
       zh: `${CROWD} 个客户端同时连着，每一轮都要等所有客户端收到回复后才开始下一轮。你的服务器能同时进行多少个对话？`,
     },
     {
-      en: 'Give every connection its own conversation, started as it arrives and never awaited by the accept loop; don\'t cap how many run at once (server.maxConnections, a fixed pool of workers).',
+      en: "Give every connection its own conversation, started as it arrives and never awaited by the accept loop; don't cap how many run at once (server.maxConnections, a fixed pool of workers).",
       zh: '让每个连接一到达就开始自己的对话，接受连接的循环不要等待它；也不要限制同时进行的对话数（server.maxConnections、固定大小的工作池）。',
     },
   ],
@@ -129,7 +133,10 @@ export const manyClients: Property = {
         });
       }
     }
-    h.note({ en: `${CROWD} clients are connected (#2 to #${CROWD} are not shown); now ${ROUNDS} rounds, each client sends once per round`, zh: `${CROWD} 个客户端已连接（#2 到 #${CROWD} 不逐一列出）；接下来 ${ROUNDS} 轮，每个客户端每轮发送一次` });
+    h.note({
+      en: `${CROWD} clients are connected (#2 to #${CROWD} are not shown); now ${ROUNDS} rounds, each client sends once per round`,
+      zh: `${CROWD} 个客户端已连接（#2 到 #${CROWD} 不逐一列出）；接下来 ${ROUNDS} 轮，每个客户端每轮发送一次`,
+    });
 
     for (let round = 1; round <= ROUNDS; round++) {
       const started = performance.now();
@@ -173,7 +180,10 @@ export const manyClients: Property = {
         );
       }
       const ms = Math.round(performance.now() - started);
-      h.note({ en: `round ${round}: all ${CROWD} answered, within ${ms} ms`, zh: `第 ${round} 轮：${CROWD} 个客户端全部得到回答，用时 ${ms} 毫秒` });
+      h.note({
+        en: `round ${round}: all ${CROWD} answered, within ${ms} ms`,
+        zh: `第 ${round} 轮：${CROWD} 个客户端全部得到回答，用时 ${ms} 毫秒`,
+      });
     }
   },
 };
@@ -213,11 +223,11 @@ export function holding(m: { handed: number; inKernel: number; sentBack: number;
 /** First hints for the ways slow-reader fails other than holding the stream (its own first hint). */
 const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', Text> = {
   dropped: {
-    en: 'A slow reader is still a client: don\'t close its connection because its replies back up; stop reading from it until they drain.',
+    en: "A slow reader is still a client: don't close its connection because its replies back up; stop reading from it until they drain.",
     zh: '读得慢的客户端也仍然是客户端：不要因为它的回复积压就关闭连接；在回复排空之前先停止从它那里读取。',
   },
   holdsUp: {
-    en: 'While A wasn\'t reading, your server was stuck with A: in a write that waits for A to read (sendall), or serving one client at a time. Serve each client on its own (the event loop, or a thread each), so a blocked write holds up only its own client.',
+    en: "While A wasn't reading, your server was stuck with A: in a write that waits for A to read (sendall), or serving one client at a time. Serve each client on its own (the event loop, or a thread each), so a blocked write holds up only its own client.",
     zh: 'A 不读的时候，你的服务器被 A 困住了：卡在一个要等 A 读取的写操作里（sendall），或者一次只服务一个客户端。让每个客户端各自被服务（靠事件循环，或每个客户端一个线程），这样一个被阻塞的写操作只会拖住它自己的客户端。',
   },
   stopped: {
@@ -232,7 +242,10 @@ const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', T
 
 export const slowReader: Property = {
   id: 'slow-reader',
-  title: { en: 'a client that reads slowly is not buffered without bound, and holds up no one', zh: '读得慢的客户端不会让服务器无限缓冲，也不会挡住别人' },
+  title: {
+    en: 'a client that reads slowly is not buffered without bound, and holds up no one',
+    zh: '读得慢的客户端不会让服务器无限缓冲，也不会挡住别人',
+  },
   hints: [
     {
       en: `A sent ${PAYLOAD / MIB} MiB and read nothing. Your server kept reading it anyway: where did the replies A wasn't taking go?`,
@@ -251,11 +264,19 @@ export const slowReader: Property = {
     const before = h.resident();
 
     const a = await h.connectBulk('A', h.traffic.bulkBlock(), PAYLOAD);
-    h.note({ en: `A sends ${PAYLOAD / MIB} MiB, as fast as the kernel takes it, and reads nothing`, zh: `A 以内核能接受的最快速度发送 ${PAYLOAD / MIB} MiB，一个字节也不读` });
+    h.note({
+      en: `A sends ${PAYLOAD / MIB} MiB, as fast as the kernel takes it, and reads nothing`,
+      zh: `A 以内核能接受的最快速度发送 ${PAYLOAD / MIB} MiB，一个字节也不读`,
+    });
     a.startSending();
     const cap = 20 * h.limits.replyMs;
     // Until the flow stops: the server stopped taking A's bytes, or took all of them.
-    await a.whileMoving(() => a.handed, () => a.handed >= PAYLOAD || a.serverDone, h.limits.stallMs, cap);
+    await a.whileMoving(
+      () => a.handed,
+      () => a.handed >= PAYLOAD || a.serverDone,
+      h.limits.stallMs,
+      cap,
+    );
     if (a.serverDone) {
       throw new Failure(
         {
@@ -269,7 +290,12 @@ export const slowReader: Property = {
     const now = h.resident();
     if (flight && now !== null && before !== null) {
       const inKernel = flight.toServer + flight.toClient + a.buffered;
-      const judged = holding({ handed: a.handed, inKernel, sentBack: flight.toClient + a.buffered, grown: now - before });
+      const judged = holding({
+        handed: a.handed,
+        inKernel,
+        sentBack: flight.toClient + a.buffered,
+        grown: now - before,
+      });
       h.note({
         en: `A handed ${mib(a.handed)} MiB to the kernel; ${mib(inKernel)} MiB of it sit in kernel buffers, your server holds ${mib(judged.held)} MiB; its memory grew by ${mib(judged.grown)} MiB`,
         zh: `A 交给内核 ${mib(a.handed)} MiB；其中 ${mib(inKernel)} MiB 在内核缓冲区里，你的服务器持有 ${mib(judged.held)} MiB；它的内存增长了 ${mib(judged.grown)} MiB`,
@@ -281,24 +307,36 @@ export const slowReader: Property = {
         });
       }
     } else {
-      h.note({ en: `A handed ${mib(a.handed)} MiB to the kernel (how much the server holds can only be measured on Linux)`, zh: `A 交给内核 ${mib(a.handed)} MiB（服务器持有多少只能在 Linux 上测量）` });
+      h.note({
+        en: `A handed ${mib(a.handed)} MiB to the kernel (how much the server holds can only be measured on Linux)`,
+        zh: `A 交给内核 ${mib(a.handed)} MiB（服务器持有多少只能在 Linux 上测量）`,
+      });
     }
 
     const b = await h.connect('B');
     try {
       await h.answered(b, hello('B'));
     } catch (err) {
-      reword(err, {
-        en: `While A was not reading, B got no reply within ${h.limits.replyMs} ms: one slow client holds up your whole server.`,
-        zh: `A 不读数据的时候，B 在 ${h.limits.replyMs} 毫秒内没有得到回复：一个慢客户端挡住了你的整个服务器。`,
-      }, SLOW_READER_HINTS.holdsUp);
+      reword(
+        err,
+        {
+          en: `While A was not reading, B got no reply within ${h.limits.replyMs} ms: one slow client holds up your whole server.`,
+          zh: `A 不读数据的时候，B 在 ${h.limits.replyMs} 毫秒内没有得到回复：一个慢客户端挡住了你的整个服务器。`,
+        },
+        SLOW_READER_HINTS.holdsUp,
+      );
     }
     await h.leavePolitely(b);
 
     h.note({ en: 'A starts reading', zh: 'A 开始读取' });
     const started = performance.now();
     a.startReading();
-    const outcome = await a.whileMoving(() => a.received + a.handed, () => a.received >= PAYLOAD || a.mismatch !== null || a.serverDone, h.limits.replyMs, cap);
+    const outcome = await a.whileMoving(
+      () => a.received + a.handed,
+      () => a.received >= PAYLOAD || a.mismatch !== null || a.serverDone,
+      h.limits.replyMs,
+      cap,
+    );
     if (a.mismatch) {
       const { at, expected, actual } = a.mismatch;
       throw new Failure(
@@ -316,7 +354,10 @@ export const slowReader: Property = {
           ? { en: `in ${cap} ms`, zh: `${cap} 毫秒内` }
           : a.serverDone
             ? { en: 'before the server closed the connection', zh: '服务器就关闭了连接' }
-            : { en: `and then nothing more for ${h.limits.replyMs} ms`, zh: `之后 ${h.limits.replyMs} 毫秒内再没有收到任何数据` };
+            : {
+                en: `and then nothing more for ${h.limits.replyMs} ms`,
+                zh: `之后 ${h.limits.replyMs} 毫秒内再没有收到任何数据`,
+              };
       throw new Failure(
         {
           en: `When A read, it got back only ${mib(a.received)} MiB of its ${PAYLOAD / MIB} MiB ${why.en}${say.andExited(gone).en}.`,
@@ -326,7 +367,10 @@ export const slowReader: Property = {
       );
     }
     const ms = Math.round(performance.now() - started);
-    h.note({ en: `A read all ${PAYLOAD / MIB} MiB back in ${ms} ms, every byte as expected`, zh: `A 用 ${ms} 毫秒读回了全部 ${PAYLOAD / MIB} MiB，每个字节都正确` });
+    h.note({
+      en: `A read all ${PAYLOAD / MIB} MiB back in ${ms} ms, every byte as expected`,
+      zh: `A 用 ${ms} 毫秒读回了全部 ${PAYLOAD / MIB} MiB，每个字节都正确`,
+    });
   },
 };
 
@@ -341,14 +385,17 @@ const BURST_WINDOWS = 20;
 const SETTLED_LIMIT = 32 * MIB;
 
 const BURST_UNFINISHED_HINT: Text = {
-  en: 'The clients could not all be served, so your server\'s memory was not judged: it stopped answering, or answered very slowly. The other failing properties tell why; fix those first.',
+  en: "The clients could not all be served, so your server's memory was not judged: it stopped answering, or answered very slowly. The other failing properties tell why; fix those first.",
   zh: '这些客户端没能全部得到服务，所以没有判断你的服务器的内存：它停止了回答，或者回答得非常慢。其他不成立的评分项会告诉你原因；先修好它们。',
 };
 
 export const staysSmall: Property = {
   id: 'stays-small',
   needsProc: true,
-  title: { en: `after ${BURST} clients come and go, memory returns near where it was`, zh: `${BURST} 个客户端来了又走之后，内存回到原来的水平附近` },
+  title: {
+    en: `after ${BURST} clients come and go, memory returns near where it was`,
+    zh: `${BURST} 个客户端来了又走之后，内存回到原来的水平附近`,
+  },
   hints: [
     {
       en: `${BURST} clients came, talked and left, and your server's memory stayed up. What does it keep of a client after that client has gone?`,
@@ -382,10 +429,13 @@ export const staysSmall: Property = {
       BURST_AT_ONCE,
       async (n) => {
         if (turn.over()) {
-          throw new Failure({
-            en: `After ${burstMs} ms, only ${served} of ${BURST} clients (up to ${BURST_AT_ONCE} at a time, ${ROUNDS} messages each) had been served: your server is too slow to judge its memory after them.`,
-            zh: `${burstMs} 毫秒后，${BURST} 个客户端（最多 ${BURST_AT_ONCE} 个同时在线，每个 ${ROUNDS} 条消息）中只有 ${served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。`,
-          }, { hint: BURST_UNFINISHED_HINT });
+          throw new Failure(
+            {
+              en: `After ${burstMs} ms, only ${served} of ${BURST} clients (up to ${BURST_AT_ONCE} at a time, ${ROUNDS} messages each) had been served: your server is too slow to judge its memory after them.`,
+              zh: `${burstMs} 毫秒后，${BURST} 个客户端（最多 ${BURST_AT_ONCE} 个同时在线，每个 ${ROUNDS} 条消息）中只有 ${served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。`,
+            },
+            { hint: BURST_UNFINISHED_HINT },
+          );
         }
         const wire = new Wire(h.subject.startedAt);
         try {
@@ -402,7 +452,10 @@ export const staysSmall: Property = {
           if (!(err instanceof Failure)) throw err;
           h.wire.merge(wire);
           throw new Failure(
-            { en: `Client #${n} of ${BURST} could not finish its conversation: ${err.text.en}`, zh: `第 ${n} 个客户端（共 ${BURST} 个）没能完成对话：${err.text.zh}` },
+            {
+              en: `Client #${n} of ${BURST} could not finish its conversation: ${err.text.en}`,
+              zh: `第 ${n} 个客户端（共 ${BURST} 个）没能完成对话：${err.text.zh}`,
+            },
             { hint: err.details.hint ?? BURST_UNFINISHED_HINT, serverGone: Boolean(err.details.serverGone) },
           );
         }
@@ -410,7 +463,10 @@ export const staysSmall: Property = {
     );
     const left = performance.now();
     let after = h.resident() ?? 0;
-    const settled = await h.pollUntil(() => (after = h.resident() ?? 0) <= before + SETTLED_LIMIT, h.limits.settleMs);
+    const settled = await h.pollUntil(() => {
+      after = h.resident() ?? 0;
+      return after <= before + SETTLED_LIMIT;
+    }, h.limits.settleMs);
     h.note({
       en: `all ${BURST} have left; at the peak the server used ${mib(peak)} MiB, now ${mib(after)} MiB`,
       zh: `${BURST} 个客户端都已离开；高峰时服务器占用 ${mib(peak)} MiB，现在 ${mib(after)} MiB`,
@@ -426,4 +482,9 @@ export const staysSmall: Property = {
 };
 
 /** The first hints for particular failures, beside each property's own ladder: every one in both languages. */
-export const SITUATION_HINTS: readonly Text[] = [IDLE_FORGOTTEN_HINT, CROSSED_HINT, ...Object.values(SLOW_READER_HINTS), BURST_UNFINISHED_HINT];
+export const SITUATION_HINTS: readonly Text[] = [
+  IDLE_FORGOTTEN_HINT,
+  CROSSED_HINT,
+  ...Object.values(SLOW_READER_HINTS),
+  BURST_UNFINISHED_HINT,
+];

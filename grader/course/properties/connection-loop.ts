@@ -1,6 +1,6 @@
 // Stage 3's promises: after one client, the next; whatever the last one did on its way out.
 import type { ScriptedClient } from '../../client/scripted-client.ts';
-import { Failure, Skip, type Harness } from '../../engine/harness.ts';
+import { Failure, type Harness, Skip } from '../../engine/harness.ts';
 import { say } from '../../i18n/messages.ts';
 import { HAS_PROC, listenerInode } from '../../subject/procfs.ts';
 import type { Property } from './property.ts';
@@ -44,7 +44,7 @@ export const survivesReset: Property = {
   title: { en: 'a client that resets does not take the server down', zh: '客户端重置连接不会让服务器崩溃' },
   hints: [
     {
-      en: 'Client A hung up abruptly (RST). Read the server\'s last words above: did an ECONNRESET or EPIPE end your process?',
+      en: "Client A hung up abruptly (RST). Read the server's last words above: did an ECONNRESET or EPIPE end your process?",
       zh: '客户端 A 粗暴地挂断了（RST）。看看上面服务器最后的输出：是不是 ECONNRESET 或 EPIPE 结束了你的进程？',
     },
     {
@@ -73,7 +73,7 @@ export const survivesReset: Property = {
 
 export const emptySession: Property = {
   id: 'empty-session',
-  title: { en: 'clients that leave without a word don\'t block the next', zh: '一言不发就离开的客户端不会挡住下一个' },
+  title: { en: "clients that leave without a word don't block the next", zh: '一言不发就离开的客户端不会挡住下一个' },
   hints: [
     {
       en: 'A connected and left by FIN, B connected and reset, neither sent a byte; then C got no answer. Does your server wait for a first message that never comes?',
@@ -120,7 +120,9 @@ export const queuedClients: Property = {
         await h.leavePolitely(client);
       }),
     );
-    const failures = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason instanceof Failure ? [o.reason] : []));
+    const failures = outcomes.flatMap((o) =>
+      o.status === 'rejected' && o.reason instanceof Failure ? [o.reason] : [],
+    );
     const bug = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof Failure));
     if (bug?.status === 'rejected') throw bug.reason;
     if (failures.length > 0) {
@@ -140,10 +142,13 @@ export const queuedReset: Property = {
   id: 'queued-reset',
   aboutServerLeaving: true,
   aboutCrashing: true,
-  title: { en: 'a client that resets while waiting its turn does not take the server down', zh: '排队等候时重置连接的客户端不会让服务器崩溃' },
+  title: {
+    en: 'a client that resets while waiting its turn does not take the server down',
+    zh: '排队等候时重置连接的客户端不会让服务器崩溃',
+  },
   hints: [
     {
-      en: 'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?',
+      en: "Client B reset while A was still being served. Read the server's last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?",
       zh: 'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没被你的 try/catch 包住的 socket 抛出的 ECONNRESET 结束了它？',
     },
     {
@@ -207,7 +212,10 @@ export const noFdLeak: Property = {
         } catch (err) {
           if (!(err instanceof Failure)) throw err;
           throw new Failure(
-            { en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`, zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}` },
+            {
+              en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`,
+              zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}`,
+            },
             { ...(err.details.hint ? { hint: err.details.hint } : {}), serverGone: Boolean(err.details.serverGone) },
           );
         }
@@ -216,8 +224,14 @@ export const noFdLeak: Property = {
     await Promise.all(Array.from({ length: AT_ONCE }, worker));
 
     let after = h.socketCount() ?? 0;
-    await h.pollUntil(() => (after = h.socketCount() ?? 0) <= before + SPARE_SOCKETS, h.limits.closeMs);
-    h.note({ en: `after ${SESSIONS} sessions the server holds ${after} sockets`, zh: `${SESSIONS} 次会话之后服务器持有 ${after} 个 socket` });
+    await h.pollUntil(() => {
+      after = h.socketCount() ?? 0;
+      return after <= before + SPARE_SOCKETS;
+    }, h.limits.closeMs);
+    h.note({
+      en: `after ${SESSIONS} sessions the server holds ${after} sockets`,
+      zh: `${SESSIONS} 次会话之后服务器持有 ${after} 个 socket`,
+    });
     if (after > before + SPARE_SOCKETS) {
       throw new Failure({
         en: `Before the sessions your server held ${before} sockets; after ${SESSIONS} sessions (every other one ending in a reset) it holds ${after}. It does not close every connection it is done with.`,

@@ -1,9 +1,10 @@
 // Content properties: the only ones that judge the reply byte for byte.
-import { upperAscii } from '../../report/bytes.ts';
-import { Failure, type Harness } from '../../engine/harness.ts';
+
 import type { ScriptedClient } from '../../client/scripted-client.ts';
+import { Failure, type Harness } from '../../engine/harness.ts';
 import { say } from '../../i18n/messages.ts';
 import type { Text } from '../../i18n/text.ts';
+import { upperAscii } from '../../report/bytes.ts';
 import type { Property } from './property.ts';
 
 function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, reply: Buffer, what: Text): void {
@@ -22,7 +23,10 @@ function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, r
 
 export const uppercases: Property = {
   id: 'uppercases',
-  title: { en: 'the reply is the message with a–z uppercased, nothing more', zh: '回复是把 a–z 转成大写的原消息，不多不少' },
+  title: {
+    en: 'the reply is the message with a–z uppercased, nothing more',
+    zh: '回复是把 a–z 转成大写的原消息，不多不少',
+  },
   hints: [
     {
       en: 'Compare the expected and received bytes above: is something missing, added (a \\n?), or changed that should not be?',
@@ -63,7 +67,10 @@ export const manyMessages: Property = {
       // there when the next message goes out, and are caught then, against the right message.
       const last = i === conversation.length - 1;
       const reply = await h.exchange(a, message, message.length, last);
-      expectUppercased(h, a, message, reply, { en: `Message ${i + 1} of ${conversation.length}`, zh: `第 ${i + 1} 条消息（共 ${conversation.length} 条）` });
+      expectUppercased(h, a, message, reply, {
+        en: `Message ${i + 1} of ${conversation.length}`,
+        zh: `第 ${i + 1} 条消息（共 ${conversation.length} 条）`,
+      });
     }
   },
 };
@@ -91,7 +98,10 @@ export const longMessage: Property = {
 
 export const splitCharacter: Property = {
   id: 'split-character',
-  title: { en: 'a character split across two writes comes back byte-exact', zh: '被拆在两次发送中的字符按字节原样返回' },
+  title: {
+    en: 'a character split across two writes comes back byte-exact',
+    zh: '被拆在两次发送中的字符按字节原样返回',
+  },
   hints: [
     {
       en: '你 is three bytes in UTF-8, and the first arrived alone. What does your server do with a chunk that ends mid-character?',
@@ -113,8 +123,16 @@ export const splitCharacter: Property = {
     if (a.serverDone) {
       // It hung up after the first piece: a one-read server, not a character-splitting bug.
       throw new Failure(
-        { en: 'The server closed the connection after the first piece of the message, before the rest could be sent.', zh: '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。' },
-        { hint: { en: 'Your server answers only one read, then hangs up: see many-messages first.', zh: '你的服务器只回答一次读取就挂断了：先看 many-messages。' } },
+        {
+          en: 'The server closed the connection after the first piece of the message, before the rest could be sent.',
+          zh: '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。',
+        },
+        {
+          hint: {
+            en: 'Your server answers only one read, then hangs up: see many-messages first.',
+            zh: '你的服务器只回答一次读取就挂断了：先看 many-messages。',
+          },
+        },
       );
     }
     a.send(splitMessage.subarray(splitAt));

@@ -1,7 +1,7 @@
 // Stage 1's promises: one reply, then the server hangs up and its process ends.
 import { Failure } from '../../engine/harness.ts';
-import { say } from '../../i18n/messages.ts';
 import { TIMED_OUT, within } from '../../engine/wait.ts';
+import { say } from '../../i18n/messages.ts';
 import type { Property } from './property.ts';
 
 export const closesAfterReply: Property = {
@@ -33,7 +33,10 @@ export const closesAfterReply: Property = {
 export const exitsAfterClient: Property = {
   id: 'exits-after-client',
   aboutServerLeaving: true,
-  title: { en: 'the process exits by itself, status 0, after its one client', zh: '服务完一个客户端后进程自行退出，退出状态为 0' },
+  title: {
+    en: 'the process exits by itself, status 0, after its one client',
+    zh: '服务完一个客户端后进程自行退出，退出状态为 0',
+  },
   hints: [
     {
       en: 'A Node process ends when nothing is left to wait for. What is your server still waiting for?',
@@ -58,7 +61,13 @@ export const exitsAfterClient: Property = {
     }
     if (exit.code !== 0) {
       const status = say.exitStatus(exit);
-      throw new Failure({ en: `The server process ${status.en}, not with status 0.`, zh: `服务器进程${status.zh}，而不是以退出状态 0 退出。` }, { hint: say.exitStatusHint(exit) });
+      throw new Failure(
+        {
+          en: `The server process ${status.en}, not with status 0.`,
+          zh: `服务器进程${status.zh}，而不是以退出状态 0 退出。`,
+        },
+        { hint: say.exitStatusHint(exit) },
+      );
     }
   },
 };

@@ -2,7 +2,7 @@
 // point (a skipped one is worth none), its output the failure's story.
 import type { Lang } from '../../i18n/text.ts';
 import { failureText, seedNote, startNote } from '../render.ts';
-import { cellsOf, scoreOf, type Graded, type Results } from './graded.ts';
+import { cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
 
 export function gradescopeJson(results: Results, graded: Graded, lang: Lang): string {
   const { held, max } = scoreOf(results, graded);
@@ -22,7 +22,14 @@ export function gradescopeJson(results: Results, graded: Graded, lang: Lang): st
     stdout_visibility: 'hidden',
     tests: cellsOf(results, graded).map(({ id, cell, result }, i) => {
       const title = stage.properties[i]?.title[lang] ?? '';
-      const output = cell === 'fail' && result ? failureText(result, lang) : cell === 'skip' ? (result?.message[lang] ?? '') : cell === 'error' ? (graded.error?.[lang] ?? '') : '';
+      const output =
+        cell === 'fail' && result
+          ? failureText(result, lang)
+          : cell === 'skip'
+            ? (result?.message[lang] ?? '')
+            : cell === 'error'
+              ? (graded.error?.[lang] ?? '')
+              : '';
       return {
         name: `${id}: ${title}`,
         number: String(i + 1),

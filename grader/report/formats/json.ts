@@ -1,7 +1,7 @@
 // --out: every report as one JSON document.
 import type { Lang } from '../../i18n/text.ts';
 import { reportData } from '../render.ts';
-import { scoreOf, type Results } from './graded.ts';
+import { type Results, scoreOf } from './graded.ts';
 
 export function resultsJson(results: Results, lang: Lang): string {
   const document = {

@@ -5,8 +5,8 @@ import type { Outputs } from '../../cli/args.ts';
 import { OutputError } from '../../engine/errors.ts';
 import type { Lang } from '../../i18n/text.ts';
 import { resultsCsv } from './csv.ts';
-import { gradescopeJson } from './gradescope.ts';
 import type { Results } from './graded.ts';
+import { gradescopeJson } from './gradescope.ts';
 import { resultsJson } from './json.ts';
 import { resultsJunit } from './junit.ts';
 
@@ -35,7 +35,9 @@ export function writeResults(results: Results, outputs: Outputs, lang: Lang, bas
   if (outputs.junit) put(resolve(base, outputs.junit), resultsJunit(results, lang));
   if (outputs.gradescope) {
     const target = resolve(base, outputs.gradescope);
-    if (batch) for (const graded of results.graded) put(join(target, `${graded.name}.json`), gradescopeJson(results, graded, lang));
+    if (batch)
+      for (const graded of results.graded)
+        put(join(target, `${graded.name}.json`), gradescopeJson(results, graded, lang));
     else if (results.graded[0]) put(target, gradescopeJson(results, results.graded[0], lang));
   }
   return written;
