@@ -14,7 +14,7 @@ const CASES: { name: string; args: string[]; code: number }[] = [
   },
 ];
 
-export function normalise(report: string): string {
+function normalise(report: string): string {
   return (
     report
       // A slow start is told in its own paragraph, only when it happened.
