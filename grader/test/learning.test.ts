@@ -6,6 +6,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Stage } from '../course/catalogue.ts';
 import { STAGES } from '../course/catalogue.ts';
 import type { Report } from '../engine/grade.ts';
 import { climb } from '../progress/ladder.ts';
@@ -15,6 +16,12 @@ import { loadProgress, PROGRESS_ENV, recordResult, saveProgress, stageProgress }
 import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
 import { fixture, leftBehind, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+
+/** A report of a stage passed in full, as renderHuman receives it. */
+function passedReport(stage: Stage, subject: string): Report {
+  const at = { seed: 7, passed: true, capped: false, durationMs: 400, results: [], stopped: Promise.resolve() };
+  return { stage, subject, ...at };
+}
 
 let dir = '';
 beforeAll(async () => {
@@ -105,16 +112,7 @@ describe('the report', () => {
   test('a stage passed by the learner says what it taught and where to go next', () => {
     const stage = STAGES[0];
     if (!stage) throw new Error('no stages');
-    const report: Report = {
-      stage,
-      subject: 'stages/stage-1/server.ts',
-      seed: 7,
-      passed: true,
-      capped: false,
-      durationMs: 400,
-      results: [],
-      stopped: Promise.resolve(),
-    };
+    const report = passedReport(stage, 'stages/stage-1/server.ts');
     const shown = renderHuman(report, 'en', false, { celebrate: true });
     expect(shown).toContain(`What you learned: ${stage.learned.en}`);
     expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');
@@ -124,16 +122,7 @@ describe('the report', () => {
   test('the last stage, passed, closes the course in both languages', () => {
     const stage = STAGES.at(-1);
     if (!stage) throw new Error('no stages');
-    const report: Report = {
-      stage,
-      subject: stage.starter,
-      seed: 7,
-      passed: true,
-      capped: false,
-      durationMs: 400,
-      results: [],
-      stopped: Promise.resolve(),
-    };
+    const report = passedReport(stage, stage.starter);
     expect(renderHuman(report, 'en', false, { celebrate: true })).toContain(
       'That was the last stage: your server now serves many clients at once.',
     );
