@@ -7,6 +7,7 @@ import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
+import { LineSplitter } from '../subject/lines.ts';
 import { SubjectProcess } from '../subject/process.ts';
 import { type StartLimits, StartWatch } from '../subject/start-watch.ts';
 import { say } from './messages.ts';
@@ -20,26 +21,6 @@ export interface StartedServer {
   flush(): void;
   /** Remove the compiled copy, once the server is stopped. */
   remove(): Promise<void>;
-}
-
-/** Split a stream into lines as they complete; what is left of a line waits for the rest, or for flush. */
-export class LineSplitter {
-  private partial = '';
-  private readonly decoder = new TextDecoder('utf-8');
-
-  constructor(private readonly emit: (line: string) => void) {}
-
-  push(chunk: Buffer): void {
-    const lines = (this.partial + this.decoder.decode(chunk, { stream: true })).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.emit(line.replace(/\r$/, ''));
-  }
-
-  flush(): void {
-    const rest = this.partial + this.decoder.decode();
-    this.partial = '';
-    if (rest !== '') this.emit(rest.replace(/\r$/, ''));
-  }
 }
 
 export async function startServer(
