@@ -9,6 +9,7 @@ import { detectLang, type Lang } from '../i18n/text.ts';
 import { removeCompiledNow } from '../subject/compile.ts';
 import { fileLaunch, type Launch } from '../subject/launch.ts';
 import { freePort, releaseAllPorts } from '../subject/port.ts';
+import { HOSTS } from '../subject/probe.ts';
 import { killAllNow, stopAll } from '../subject/process.ts';
 import { say } from './messages.ts';
 import { type Options, OptionsError, parseOptions, type Target } from './options.ts';
@@ -27,7 +28,7 @@ function launchFor(target: Target & { kind: 'start' }): Launch {
 
 /** The first connection to a server already running: 127.0.0.1, then ::1, unless a host was given. */
 async function connectTo(target: Target & { kind: 'port' }, w: Windows, screen: Screen): Promise<Connection | null> {
-  const hosts = target.host ? [target.host] : ['127.0.0.1', '::1'];
+  const hosts = target.host ? [target.host] : HOSTS;
   let first: { host: string; code: string } | null = null;
   for (const host of hosts) {
     const opened = await Connection.open(host, target.port, w.connectMs);
