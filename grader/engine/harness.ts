@@ -2,7 +2,7 @@
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
 import type { Socket } from 'node:net';
 import { BulkClient } from '../client/bulk-client.ts';
-import { type CloseSeen, openSocket, ScriptedClient, STARVED_CAP } from '../client/scripted-client.ts';
+import { type CloseSeen, openSocket, ScriptedClient } from '../client/scripted-client.ts';
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
 import type { Traffic } from '../course/traffic.ts';
@@ -23,6 +23,7 @@ import {
   starvedMs,
 } from '../subject/procfs.ts';
 import type { Limits } from './limits.ts';
+import { serverDeadline } from './server-clock.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {
@@ -381,12 +382,7 @@ export class Harness {
    * or STARVED_CAP × `ms` of wall time.
    */
   serverDeadline(ms: number): () => boolean {
-    const started = performance.now();
-    const starvedAtStart = this.starvedMs();
-    return () => {
-      const wall = performance.now() - started;
-      return wall >= ms && (wall - (this.starvedMs() - starvedAtStart) >= ms || wall >= STARVED_CAP * ms);
-    };
+    return serverDeadline(ms, () => this.starvedMs());
   }
 
   note(text: Text): void {
