@@ -11,9 +11,12 @@ import { grade } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { mapPool } from '../engine/pool.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
-import { SubjectProcess, shutDown, stopAll } from '../subject/process.ts';
+import { SubjectProcess, stopAll } from '../subject/process.ts';
+import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { machine } from './measure.ts';
+
+endOnSignals();
 
 const { values } = parseArgs({
   options: {
@@ -89,9 +92,6 @@ const hogs = values.load
         ),
     )
   : [];
-const interrupt = () => void shutDown().finally(() => process.exit(130));
-process.on('SIGINT', interrupt);
-process.on('SIGTERM', interrupt);
 
 interface Odd {
   run: number;
