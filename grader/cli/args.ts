@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
-import { columns, flagLabel, flagRows, flagsIn, parseOptions } from './flag-table.ts';
+import { columns, flagLabel, flagRows, flagsIn, parseArgsOptions } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
 
 export type SubjectChoice =
@@ -123,7 +123,7 @@ export function parseRequest(argv: readonly string[]): Request {
         args: [...argv],
         allowPositionals: true,
         strict: true,
-        options: parseOptions(FLAGS),
+        options: parseArgsOptions(FLAGS),
       });
     } catch (err) {
       throw new UsageError(argumentError(err as NodeJS.ErrnoException));

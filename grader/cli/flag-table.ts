@@ -21,7 +21,7 @@ export type ParseOptions<F extends FlagTable> = {
     : { type: 'string'; short?: string };
 };
 
-export function parseOptions<F extends FlagTable>(flags: F): ParseOptions<F> {
+export function parseArgsOptions<F extends FlagTable>(flags: F): ParseOptions<F> {
   const entries = Object.entries(flags).map(([name, flag]) => {
     const short = flag.short ? { short: flag.short } : {};
     return [
