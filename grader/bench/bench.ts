@@ -8,8 +8,12 @@ import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
+import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { firstReply, machine, type Spread, spread, timeCommand } from './measure.ts';
+
+// The grades below start servers in process groups of their own: a Ctrl-C must stop them too.
+endOnSignals();
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, out: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs));

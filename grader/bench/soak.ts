@@ -9,10 +9,14 @@ import { parseArgs } from 'node:util';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
+import { mapPool } from '../engine/pool.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
-import { SubjectProcess, shutDown, stopAll } from '../subject/process.ts';
+import { SubjectProcess, stopAll } from '../subject/process.ts';
+import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
 import { machine } from './measure.ts';
+
+endOnSignals();
 
 const { values } = parseArgs({
   options: {
@@ -88,9 +92,6 @@ const hogs = values.load
         ),
     )
   : [];
-const interrupt = () => void shutDown().finally(() => process.exit(130));
-process.on('SIGINT', interrupt);
-process.on('SIGTERM', interrupt);
 
 interface Odd {
   run: number;
@@ -103,25 +104,20 @@ interface Odd {
 const odd: Odd[] = [];
 const started = performance.now();
 for (let run = 1; run <= runs; run++) {
-  let next = 0;
-  const worker = async () => {
-    while (next < subjects.length) {
-      const subject = subjects[next++] as Subject;
-      const report = await grade(subject.stage, subject.launch, { limits });
-      await report.stopped;
-      for (const r of report.results) {
-        const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
-        if (r.status !== expected) {
-          odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
-          // Say it at once: a long soak should not keep its news to the end.
-          process.stderr.write(
-            `  run ${run}: ${subject.name} ${r.id}: expected ${expected}, got ${r.status}: ${r.message.en}\n`,
-          );
-        }
+  await mapPool(subjects, parallel, async (subject) => {
+    const report = await grade(subject.stage, subject.launch, { limits });
+    await report.stopped;
+    for (const r of report.results) {
+      const expected = subject.expectedFails.has(r.id) ? 'fail' : 'pass';
+      if (r.status !== expected) {
+        odd.push({ run, subject: subject.name, property: r.id, expected, got: r.status, message: r.message.en });
+        // Say it at once: a long soak should not keep its news to the end.
+        process.stderr.write(
+          `  run ${run}: ${subject.name} ${r.id}: expected ${expected}, got ${r.status}: ${r.message.en}\n`,
+        );
       }
     }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  });
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   process.stderr.write(
     `run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''}, ${parallel} at a time)\n`,

@@ -3,10 +3,8 @@ import { parseArgs } from 'node:util';
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
-import { DEFAULT_MEMORY_CAP_MIB } from '../subject/process.ts';
-
-/** A batch grades strangers' code: each submission's grade is cut off after this long (scaled with the limits). */
-export const DEFAULT_TIME_CAP_S = 60;
+import { columns, flagLabel, flagRows, flagsIn, parseArgsOptions } from './flag-table.ts';
+import { FLAGS, GRADER_FLAGS } from './flags.ts';
 
 export type SubjectChoice =
   | { kind: 'starter' }
@@ -47,57 +45,42 @@ export interface Outputs {
 
 export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope'] as const;
 
+/** Width of the usage's first column, the flags: its longest, --time-cap <seconds>, and two spaces. */
+const FLAG_COLUMN = 22;
+
 export function usage(lang: Lang): string {
   const stages = STAGES.map((s) => `${s.id} (${s.title[lang]})`).join(', ');
+  const numbers = STAGES.map((_, i) => i + 1).join(lang === 'zh' ? '、' : ', ');
+  const subjects = flagsIn(FLAGS, 'subject')
+    .map((name) => flagLabel(FLAGS, name, lang))
+    .join(' | ');
+  const rows = [
+    ...(lang === 'zh'
+      ? ([
+          ['<阶段>', `${stages}；也可以只写编号（${numbers}）；在终端里不写阶段会弹出选择列表`],
+          ['（默认）', '评分你的 stages/<阶段>/server.ts'],
+        ] as const)
+      : ([
+          [
+            '<stage>',
+            `${stages}; the number alone (${numbers}) works too; in a terminal, leave it out to pick from a list`,
+          ],
+          ['(default)', 'grade your stages/<stage>/server.ts'],
+        ] as const)),
+    ...flagRows(FLAGS, flagsIn(FLAGS, 'subject', 'option'), lang),
+  ];
   return lang === 'zh'
-    ? `用法：npm run grade -- <阶段> [--solution | --file <路径> | --cmd "<命令>" | --batch <文件夹>] [选项]
+    ? `用法：npm run grade -- <阶段> [${subjects}] [选项]
 
-  <阶段>                ${stages}；也可以只写编号（${STAGES.map((_, i) => i + 1).join('、')}）；在终端里不写阶段会弹出选择列表
-  （默认）               评分你的 stages/<阶段>/server.ts
-  --solution            评分参考答案
-  --file <路径>          评分任意 .ts/.js/.mjs/.py 文件
-  --cmd "<命令>"         评分任意语言的服务器：命令交给 shell 执行，环境变量 PORT 给出端口，{port} 会被替换
-  --batch <文件夹>       评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、
-                        server.ts、server.js、server.mjs 或 server.py
-  --jobs <数量>          同时评分几份提交（默认：CPU 核数）
-  --json                只在标准输出打印一个 JSON 对象
-  --hint                多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API
-  --watch               每次保存文件都重新评分
-  --seed <数字>          重放某次评分的流量（每份报告都会打印它的 seed）
-  --out <文件>           把所有报告写成 JSON
-  --csv <文件>           每份提交一行：每个评分项一列，外加得分
-  --junit <文件>         JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase
-  --gradescope <路径>    Gradescope 的 results.json；批量评分时是一个文件夹，每份提交一个文件
-  --time-cap <秒>        一次评分最多用时（批量评分默认 ${DEFAULT_TIME_CAP_S} 秒）
-  --max-memory <MiB>    每个服务器最多占用的常驻内存（默认 ${DEFAULT_MEMORY_CAP_MIB}）
-  --lang en|zh          输出语言（默认取自 LANG/LC_ALL）
+${columns(rows, FLAG_COLUMN)}
 
 退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。
 例如：npm run grade stage-2
       npm run grade -- 3 --cmd "python3 server.py"
       npm run grade -- 3 --batch ~/class --csv results.csv`
-    : `Usage: npm run grade -- <stage> [--solution | --file <path> | --cmd "<command>" | --batch <folder>] [options]
+    : `Usage: npm run grade -- <stage> [${subjects}] [options]
 
-  <stage>               ${stages}; the number alone (${STAGES.map((_, i) => i + 1).join(', ')}) works too; in a terminal, leave it out to pick from a list
-  (default)             grade your stages/<stage>/server.ts
-  --solution            grade the reference solution
-  --file <path>         grade any .ts/.js/.mjs/.py file
-  --cmd "<cmd>"         grade a server in any language: run through the shell, PORT in its environment,
-                        {port} replaced by the port
-  --batch <folder>      grade every subfolder of the folder (one submission each): its run file (one
-                        command line), server.ts, server.js, server.mjs or server.py
-  --jobs <n>            submissions graded at once (default: the number of CPU cores)
-  --json                print one JSON object on stdout, nothing else
-  --hint                show one more hint for the first failing property, down to the Node API involved
-  --watch               grade again every time you save a file
-  --seed <n>            replay the traffic of an earlier grade (every report prints its seed)
-  --out <file>          write every report as JSON
-  --csv <file>          one row per submission: a column per property, and the score
-  --junit <file>        JUnit XML: a testsuite per submission, a testcase per property
-  --gradescope <path>   Gradescope's results.json; with --batch, a folder with one file per submission
-  --time-cap <seconds>  the longest one grade may take (default with --batch: ${DEFAULT_TIME_CAP_S})
-  --max-memory <MiB>    resident memory each server may use (default: ${DEFAULT_MEMORY_CAP_MIB})
-  --lang en|zh          the language of the report (default: from LANG/LC_ALL)
+${columns(rows, FLAG_COLUMN)}
 
 Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,
 130 interrupted, 3 the grader itself failed.
@@ -140,25 +123,7 @@ export function parseRequest(argv: readonly string[]): Request {
         args: [...argv],
         allowPositionals: true,
         strict: true,
-        options: {
-          solution: { type: 'boolean', default: false },
-          file: { type: 'string' },
-          cmd: { type: 'string' },
-          batch: { type: 'string' },
-          jobs: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          hint: { type: 'boolean', default: false },
-          watch: { type: 'boolean', default: false },
-          seed: { type: 'string' },
-          out: { type: 'string' },
-          csv: { type: 'string' },
-          junit: { type: 'string' },
-          gradescope: { type: 'string' },
-          'time-cap': { type: 'string' },
-          'max-memory': { type: 'string' },
-          lang: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
+        options: parseArgsOptions(FLAGS),
       });
     } catch (err) {
       throw new UsageError(argumentError(err as NodeJS.ErrnoException));
@@ -179,12 +144,9 @@ export function parseRequest(argv: readonly string[]): Request {
       zh: `一次只能评分一个阶段：“${extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- ${positionals[0]} --lang ${extra}。带空格的命令要用引号括起来放在 --cmd 后面。`,
     });
   }
-  const chosen = [
-    values.solution && '--solution',
-    values.file !== undefined && '--file',
-    values.cmd !== undefined && '--cmd',
-    values.batch !== undefined && '--batch',
-  ].filter(Boolean);
+  const chosen = flagsIn(FLAGS, 'subject')
+    .filter((name) => values[name] !== undefined && values[name] !== false)
+    .map((name) => `--${name}`);
   if (chosen.length > 1) {
     throw new UsageError({
       en: `Choose one subject: ${chosen.join(' or ')}.`,
@@ -253,25 +215,6 @@ export function parseRequest(argv: readonly string[]): Request {
     ...(memoryCapMiB !== undefined ? { memoryCapMiB } : {}),
   };
 }
-
-const GRADER_FLAGS = [
-  'solution',
-  'file',
-  'cmd',
-  'batch',
-  'jobs',
-  'json',
-  'hint',
-  'watch',
-  'seed',
-  'out',
-  'csv',
-  'junit',
-  'gradescope',
-  'time-cap',
-  'max-memory',
-  'lang',
-];
 
 /**
  * Flags npm kept for itself: `npm run grade stage-1 --solution`, without `--`, hands `--solution` to

@@ -18,7 +18,8 @@ import { writeResults } from '../report/formats/write.ts';
 import { colorWanted, renderHuman, renderJson } from '../report/render.ts';
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
-import { DEFAULT_TIME_CAP_S, flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
+import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
+import { DEFAULT_TIME_CAP_S, takesValue } from './flags.ts';
 import { pickStage } from './picker.ts';
 import { watchAndRegrade } from './watch.ts';
 
@@ -189,8 +190,8 @@ async function gradeOnce(
  */
 function keptFixed(argv: readonly string[], kept: string[]): string[] {
   const [stage, ...rest] = argv;
-  const valued = kept.filter((flag) => VALUE_FLAGS.has(flag));
-  const switches = kept.filter((flag) => !VALUE_FLAGS.has(flag)).map((f) => `--${f}`);
+  const valued = kept.filter((flag) => takesValue(flag));
+  const switches = kept.filter((flag) => !takesValue(flag)).map((f) => `--${f}`);
   const values =
     valued.length === 1 && rest.length >= 1
       ? [`--${valued[0]}`, rest[0] ?? '']
@@ -198,21 +199,6 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
   return [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
 }
-
-const VALUE_FLAGS = new Set([
-  'file',
-  'cmd',
-  'batch',
-  'jobs',
-  'seed',
-  'out',
-  'csv',
-  'junit',
-  'gradescope',
-  'time-cap',
-  'max-memory',
-  'lang',
-]);
 
 /** The command that shows the next hint, as the learner would type it. */
 function hintCommand(stage: Stage, request: Request): string {

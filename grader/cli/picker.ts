@@ -23,7 +23,7 @@ export async function pickStage(progress: Progress, lang: Lang): Promise<Stage |
     });
     return STAGES.find((s) => s.id === stage) ?? null;
   } catch (err) {
-    // A closed terminal fails the prompt's read with EIO: that is a hang-up, and ends as one (cli.ts
+    // A closed terminal fails the prompt's read with EIO: that is a hang-up, and ends as one (signals.ts
     // stops every server, then lets SIGHUP end the process), never as a normal exit Node 20 can't make.
     if ((err as NodeJS.ErrnoException | undefined)?.code === 'EIO') {
       process.emit('SIGHUP', 'SIGHUP');

@@ -36,8 +36,6 @@ export function openSocket(
 
 export type CloseSeen = 'fin' | 'rst' | 'timeout';
 
-export { STARVED_CAP } from './waits.ts';
-
 export class ScriptedClient extends WatchedSocket {
   received = Buffer.alloc(0);
 

@@ -1,15 +1,8 @@
 // Waits that end on an event or on the server's clock: the base of every scripted client.
+import { serverClock } from '../engine/server-clock.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
 
 const STARVED_SLACK_MS = 5;
-/**
- * How much longer than its deadline a wait may last in wall time while the server (or the grader) waits
- * for a CPU: the grader gives back that time on a machine up to this many times too slow. Three was not
- * enough: a grader pinned to one core beside two busy programs gets a third of it, exactly that (npm run
- * slow), and a correct server then failed. A server that truly never answers is still told so after its
- * deadline on a quiet machine; only on a starved one does the verdict wait longer.
- */
-export const STARVED_CAP = 10;
 
 export class EventWaits {
   private waiters = new Set<() => void>();
@@ -35,15 +28,13 @@ export class EventWaits {
       this.waiters.add(wake);
     });
     try {
-      const started = performance.now();
-      const starvedAtStart = this.starved();
+      const clock = serverClock(() => this.starved());
       let budget = ms;
       for (;;) {
         if ((await within(reached, budget)) !== TIMED_OUT) return true;
-        const wall = performance.now() - started;
-        const serverTime = wall - (this.starved() - starvedAtStart);
+        const serverTime = clock();
         // Less than a scheduler tick short: it had its chance.
-        if (serverTime >= ms - STARVED_SLACK_MS || wall >= STARVED_CAP * ms) return predicate();
+        if (serverTime >= ms - STARVED_SLACK_MS) return predicate();
         budget = ms - serverTime;
       }
     } finally {
@@ -63,12 +54,7 @@ export class EventWaits {
     ms: number,
     capMs: number,
   ): Promise<'done' | 'stalled' | 'capped'> {
-    const started = performance.now();
-    const starvedAtStart = this.starved();
-    const used = () => {
-      const wall = performance.now() - started;
-      return wall >= STARVED_CAP * capMs ? capMs : wall - (this.starved() - starvedAtStart);
-    };
+    const used = serverClock(() => this.starved());
     for (;;) {
       const seen = progress();
       const wait = Math.min(ms, capMs - used());

@@ -1,6 +1,5 @@
 // Grade one subject on one stage: every property on a fresh server of its own, several at a time.
 import { availableParallelism } from 'node:os';
-import { STARVED_CAP } from '../client/waits.ts';
 import type { WireEvent } from '../client/wire.ts';
 import type { Stage } from '../course/catalogue.ts';
 import type { Property } from '../course/properties/index.ts';
@@ -12,12 +11,13 @@ import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
 import { residentBytes } from '../subject/memory.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
-import { HAS_PROC } from '../subject/procfs.ts';
+import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import type { Limits } from './limits.ts';
 import { mapPool } from './pool.ts';
+import { afterServerTime, STARVED_CAP } from './server-clock.ts';
 import { StartGate } from './start-gate.ts';
-import { deadline, TIMED_OUT, within } from './wait.ts';
+import { TIMED_OUT, within } from './wait.ts';
 
 export type Status = 'pass' | 'fail' | 'skip';
 
@@ -82,6 +82,9 @@ const GROWING_BYTES = 4 * 1024 * 1024;
 /** How long, in reply windows, a server still filling its memory is watched for the cap to stop it. */
 const GROWING_WAIT_REPLIES = 3;
 
+/** How long the grader's own threads have waited for a CPU, in ms (0 without /proc: the cap is then wall time). */
+const graderStarvedMs = () => (HAS_PROC ? starvedMs([process.pid]) : 0);
+
 export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SOCKET_LAB_JOBS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
@@ -113,11 +116,14 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     capped: false,
   };
   // Past the cap, every server of this grade is stopped: checks still running end at once (no one
-  // answers), and those not yet started aren't.
+  // answers), and those not yet started aren't. The cap runs on a server clock, as every wait does: time
+  // the grader waited for a CPU is given back (at most STARVED_CAP × the cap in all). The grader's own
+  // process stands for the machine: when it is starved, so are the servers it grades, and one read of its
+  // threads stays cheap however many servers run.
   const cancelCap =
     options.timeCapMs === undefined
       ? () => {}
-      : deadline(options.timeCapMs, () => {
+      : afterServerTime(options.timeCapMs, graderStarvedMs, () => {
           run.capped = true;
           for (const subject of run.live) void subject.stop();
         });

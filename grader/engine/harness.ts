@@ -2,7 +2,7 @@
 // A check calls these helpers and throws a Failure the moment the server does something wrong.
 import type { Socket } from 'node:net';
 import { BulkClient } from '../client/bulk-client.ts';
-import { type CloseSeen, openSocket, ScriptedClient, STARVED_CAP } from '../client/scripted-client.ts';
+import { type CloseSeen, openSocket, ScriptedClient } from '../client/scripted-client.ts';
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
 import type { Traffic } from '../course/traffic.ts';
@@ -10,6 +10,7 @@ import { say } from '../i18n/messages.ts';
 import type { Text } from '../i18n/text.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 import { residentBytes } from '../subject/memory.ts';
+import { HOSTS, probeListening } from '../subject/probe.ts';
 import type { ExitInfo, SubjectProcess } from '../subject/process.ts';
 import {
   anyWorking,
@@ -17,14 +18,12 @@ import {
   groupMembers,
   HAS_PROC,
   inFlight,
-  type Listener,
-  listenersOf,
   serverEnd,
   socketInodes,
   starvedMs,
 } from '../subject/procfs.ts';
-import { StartWatch } from '../subject/start-watch.ts';
 import type { Limits } from './limits.ts';
+import { serverDeadline } from './server-clock.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {
@@ -54,8 +53,6 @@ export class Skip extends Error {
   }
 }
 
-const HOSTS = ['127.0.0.1', '::1'] as const;
-const PROBE_EVERY_MS = 10;
 const PROC_POLL_MS = 5;
 const MEMBERS_FRESH_MS = 50;
 const STARVED_FRESH_MS = 5;
@@ -155,51 +152,43 @@ export class Harness {
   onListening: (ms: number) => void = () => {};
 
   private async probe(name: string): Promise<ScriptedClient> {
-    const watch = new StartWatch(this.subject, this.limits);
-    for (let round = 0; ; round++) {
-      for (const host of HOSTS) {
+    const end = await probeListening(
+      this.subject,
+      this.limits,
+      async (host) => {
         const result = await ScriptedClient.attempt(name, this.port, host, this.wire, this.limits.replyMs);
-        if (result.ok) {
-          this.host = host;
-          this.onListening(Math.round(performance.now() - this.subject.startedAt));
-          return this.adopt(result.client);
-        }
-      }
-      if (this.subject.exitInfo && !this.subject.alive()) {
+        return result.ok ? result.client : null;
+      },
+      { elsewhere: true },
+    );
+    switch (end.kind) {
+      case 'connected':
+        this.host = end.host;
+        this.onListening(Math.round(performance.now() - this.subject.startedAt));
+        return this.adopt(end.connection);
+      case 'exited': {
         const taken = takenPort(this.subject.stderr.lines(20).join('\n'));
         if (taken !== null && taken !== this.port) {
           throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true, hint: say.otherPortHint() });
         }
-        const exited = say.exitedBeforeListening(this.subject.exitInfo);
+        const exited = say.exitedBeforeListening(end.exit);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
         throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, {
           notListening: true,
         });
       }
-      // Looking at /proc costs more than a connect: every fifth round is soon enough to judge the start,
-      // every tenth to say "wrong port".
-      const verdict = round % 5 === 4 ? await watch.verdict() : null;
-      if (round % 10 === 9 || verdict) {
-        const elsewhere = await this.listeningElsewhere();
-        if (elsewhere)
-          throw new Failure(say.wrongPort(elsewhere, this.port), { notListening: true, hint: say.otherPortHint() });
+      case 'elsewhere':
+        throw new Failure(say.wrongPort(end.listeners, this.port), { notListening: true, hint: say.otherPortHint() });
+      case 'never': {
+        const { verdict } = end;
+        throw new Failure(
+          verdict.kind === 'busy'
+            ? say.neverListened(this.limits.startMs, verdict.ms, verdict.cpuMs, this.port)
+            : say.asleepNotListening(verdict.ms, this.port),
+          { notListening: true },
+        );
       }
-      if (verdict?.kind === 'busy') {
-        throw new Failure(say.neverListened(this.limits.startMs, verdict.ms, verdict.cpuMs, this.port), {
-          notListening: true,
-        });
-      }
-      if (verdict?.kind === 'idle')
-        throw new Failure(say.asleepNotListening(verdict.ms, this.port), { notListening: true });
-      await within(this.subject.exited, PROBE_EVERY_MS);
     }
-  }
-
-  /** Where the server listens instead of PORT, when /proc shows it listening but not there. */
-  private async listeningElsewhere(): Promise<Listener[] | null> {
-    const listeners = await listenersOf(this.subject.pid);
-    if (!listeners || listeners.length === 0) return null;
-    return listeners.some((l) => l.port === this.port && isLoopbackReachable(l.address)) ? null : listeners;
   }
 
   /**
@@ -393,12 +382,7 @@ export class Harness {
    * or STARVED_CAP × `ms` of wall time.
    */
   serverDeadline(ms: number): () => boolean {
-    const started = performance.now();
-    const starvedAtStart = this.starvedMs();
-    return () => {
-      const wall = performance.now() - started;
-      return wall >= ms && (wall - (this.starvedMs() - starvedAtStart) >= ms || wall >= STARVED_CAP * ms);
-    };
+    return serverDeadline(ms, () => this.starvedMs());
   }
 
   note(text: Text): void {
@@ -415,8 +399,4 @@ export class Harness {
 export function takenPort(stderr: string): number | null {
   const match = /EADDRINUSE[^\n]*?:(\d+)\b/.exec(stderr);
   return match ? Number(match[1]) : null;
-}
-
-function isLoopbackReachable(address: string): boolean {
-  return ['0.0.0.0', '127.0.0.1', '::', '::1', '::ffff:7f00:1'].includes(address) || address.startsWith('127.');
 }

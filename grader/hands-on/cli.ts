@@ -6,10 +6,11 @@ import { ROOT } from '../course/catalogue.ts';
 import { SubjectError } from '../engine/errors.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { detectLang, type Lang } from '../i18n/text.ts';
-import { removeCompiledNow } from '../subject/compile.ts';
 import { fileLaunch, type Launch } from '../subject/launch.ts';
-import { freePort, releaseAllPorts } from '../subject/port.ts';
-import { killAllNow, stopAll } from '../subject/process.ts';
+import { freePort } from '../subject/port.ts';
+import { HOSTS } from '../subject/probe.ts';
+import { stopAll } from '../subject/process.ts';
+import { endOnSignals } from '../subject/signals.ts';
 import { say } from './messages.ts';
 import { type Options, OptionsError, parseOptions, type Target } from './options.ts';
 import { Repl } from './repl.ts';
@@ -27,7 +28,7 @@ function launchFor(target: Target & { kind: 'start' }): Launch {
 
 /** The first connection to a server already running: 127.0.0.1, then ::1, unless a host was given. */
 async function connectTo(target: Target & { kind: 'port' }, w: Windows, screen: Screen): Promise<Connection | null> {
-  const hosts = target.host ? [target.host] : ['127.0.0.1', '::1'];
+  const hosts = target.host ? [target.host] : HOSTS;
   let first: { host: string; code: string } | null = null;
   for (const host of hosts) {
     const opened = await Connection.open(host, target.port, w.connectMs);
@@ -138,42 +139,6 @@ async function cleanUp(): Promise<void> {
   await current.server?.remove();
 }
 
-const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-
-let leaving: Promise<void> | null = null;
-let hungUp = false;
-
-function onSignal(signal: NodeJS.Signals): void {
-  // A hang-up may come twice (EIO, then SIGHUP) and is no hurry: the stop under way finishes first.
-  if (signal === 'SIGHUP') hungUp = true;
-  if (leaving) {
-    if (signal !== 'SIGHUP') {
-      killAllNow(); // a second Ctrl-C: no more grace
-      leave(signal);
-    }
-    return;
-  }
-  current.ending = true;
-  current.screen?.mute();
-  if (signal === 'SIGINT') process.stdout.write(`\n${say.interrupted()[current.lang]}\n`);
-  leaving = cleanUp().finally(() => leave(hungUp ? 'SIGHUP' : signal));
-}
-
-function leave(signal: NodeJS.Signals): void {
-  if (signal === 'SIGHUP') {
-    // The terminal is gone, and Node 20 aborts at a normal exit when it can't restore the terminal's
-    // mode. End the way a hang-up ends a program: by the signal, with its default action.
-    // Dying by a signal runs no exit handler: tidy up what those would have.
-    removeCompiledNow();
-    releaseAllPorts();
-    process.off('SIGHUP', onSignal);
-    setImmediate(() => process.kill(process.pid, 'SIGHUP'));
-    return;
-  }
-  restoreTerminal();
-  process.exit(EXIT_ON_SIGNAL[signal] ?? 1);
-}
-
 async function crash(err: unknown): Promise<void> {
   current.ending = true;
   current.screen?.mute();
@@ -185,12 +150,17 @@ async function crash(err: unknown): Promise<void> {
 }
 
 // Before the first prompt the terminal is in cooked mode, where Ctrl-C is a SIGINT.
-for (const signal of Object.keys(EXIT_ON_SIGNAL) as NodeJS.Signals[]) process.on(signal, onSignal);
-process.on('exit', killAllNow);
-process.on('uncaughtException', (err: NodeJS.ErrnoException) => {
-  // A closed terminal fails enquirer's readline with EIO (setting its mode), maybe before our SIGHUP.
-  if (err.code === 'EIO') onSignal('SIGHUP');
-  else void crash(err);
+endOnSignals({
+  onSignal: (signal) => {
+    current.ending = true;
+    current.screen?.mute();
+    if (signal === 'SIGINT') process.stdout.write(`\n${say.interrupted()[current.lang]}\n`);
+  },
+  cleanUp: async () => {
+    await current.server?.remove();
+  },
+  beforeExit: restoreTerminal,
+  onCrash: (err) => void crash(err),
 });
 
 try {

@@ -1,13 +1,17 @@
 // Every sentence the hands-on client prints, in English and Chinese. Data only: the client picks a
 // language and prints; nothing here writes anywhere.
 
+import { columns, flagLabel, flagRows, flagsIn } from '../cli/flag-table.ts';
 import { say as graderSay } from '../i18n/messages.ts';
-import type { Text } from '../i18n/text.ts';
+import type { Lang, Text } from '../i18n/text.ts';
 import { escapeBytes } from '../report/bytes.ts';
 import type { ExitInfo } from '../subject/process.ts';
 import type { Problem } from './commands.ts';
+import { CLIENT_FLAGS } from './flags.ts';
 
 const SHOWN_BYTES = 400;
+/** Width of the usage's first column, the flags: its longest, --file <path>, and four spaces. */
+const USAGE_COLUMN = 17;
 
 /** Bytes quoted and escaped, so that a newline shows as \n; a long run is cut, with its full size. */
 export function shown(bytes: Buffer): string {
@@ -26,32 +30,50 @@ export const say = {
   serverLabel: { en: 'server', zh: '服务器' } as Text,
   whatNow: WHAT_NOW,
 
-  usage: (): Text => ({
-    en: `Usage: npm run client -- --port <port> [--host <host>] [--lang en|zh]
-       npm run client -- <stage> [--solution | --file <path>] [--lang en|zh]
+  usage: (): Text => {
+    const label = (name: string, lang: Lang) => flagLabel(CLIENT_FLAGS, name, lang);
+    // Two ways to use it: a server already running, or one the client starts.
+    const synopsis = (lang: Lang, stage: string) => {
+      const langFlag = `[${label('lang', lang)}]`;
+      const starts = flagsIn(CLIENT_FLAGS, 'start')
+        .map((name) => label(name, lang))
+        .join(' | ');
+      return [`${label('port', lang)} [${label('host', lang)}] ${langFlag}`, `${stage} [${starts}] ${langFlag}`];
+    };
+    const rows = (lang: Lang, stage: readonly [string, string]) =>
+      columns(
+        [
+          ...flagRows(CLIENT_FLAGS, ['port'], lang),
+          stage,
+          ...flagRows(CLIENT_FLAGS, flagsIn(CLIENT_FLAGS, 'start', 'common'), lang),
+        ],
+        USAGE_COLUMN,
+      );
+    const en = synopsis('en', '<stage>');
+    const zh = synopsis('zh', '<阶段>');
+    return {
+      en: `Usage: npm run client -- ${en[0]}
+       npm run client -- ${en[1]}
 
-  --port <port>    talk to a server already running on this port (host 127.0.0.1 by default)
-  <stage>          stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a
-                   free port, show its output, and stop it when the client ends
-  --solution       start the reference solution instead
-  --file <path>    start any .ts/.js/.mjs/.py server file instead
-  --lang en|zh     the language of the client (default: from LANG/LC_ALL)
+${rows('en', [
+  '<stage>',
+  'stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
+])}
 
 Examples: npm run client -- stage-2
           npm run client -- --port 5000`,
-    zh: `用法：npm run client -- --port <端口> [--host <主机>] [--lang en|zh]
-      npm run client -- <阶段> [--solution | --file <路径>] [--lang en|zh]
+      zh: `用法：npm run client -- ${zh[0]}
+      npm run client -- ${zh[1]}
 
-  --port <端口>    连接一个已经在这个端口上运行的服务器（主机默认 127.0.0.1）
-  <阶段>           stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的
-                   stages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉
-  --solution       改为启动参考答案
-  --file <路径>    改为启动任意 .ts/.js/.mjs/.py 服务器文件
-  --lang en|zh     客户端的语言（默认取自 LANG/LC_ALL）
+${rows('zh', [
+  '<阶段>',
+  'stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
+])}
 
 例如：npm run client -- stage-2
       npm run client -- --port 5000`,
-  }),
+    };
+  },
 
   usageError: (reason: string): Text => ({ en: reason, zh: `命令行参数有误：${reason}` }),
   badPort: (value: string): Text => ({

@@ -1,7 +1,9 @@
 // The client's command line, parsed without side effects: which server to talk to, in which language.
 import { parseArgs } from 'node:util';
+import { parseArgsOptions } from '../cli/flag-table.ts';
 import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
+import { CLIENT_FLAGS } from './flags.ts';
 import { say } from './messages.ts';
 
 export type Target =
@@ -32,14 +34,7 @@ export function parseOptions(argv: readonly string[]): Options {
         args: [...argv],
         allowPositionals: true,
         strict: true,
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          solution: { type: 'boolean', default: false },
-          file: { type: 'string' },
-          lang: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
+        options: parseArgsOptions(CLIENT_FLAGS),
       });
     } catch (err) {
       throw new OptionsError(say.usageError((err as Error).message));

@@ -1,7 +1,8 @@
 // One TCP connection of the hands-on client. Everything that comes from the server is appended to an
 // event log with its time, so the client can say what arrived during a command and, separately, what
 // arrived while the learner was typing. Every wait ends on an event or a deadline.
-import { connect as netConnect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { openSocket } from '../client/scripted-client.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
 
 export type ConnEvent =
@@ -51,25 +52,10 @@ export class Connection {
     socket.on('close', () => this.wake());
   }
 
-  /** One connection attempt, bounded by `ms`. allowHalfOpen: after the server's FIN we may still send. */
-  static open(host: string, port: number, ms: number): Promise<Opened> {
-    return new Promise((resolve) => {
-      const socket = netConnect({ host, port, allowHalfOpen: true, noDelay: true });
-      const timer = setTimeout(() => {
-        socket.destroy();
-        resolve({ ok: false, code: 'ETIMEDOUT' });
-      }, ms);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        socket.removeAllListeners('error');
-        resolve({ ok: true, connection: new Connection(socket, host, port) });
-      });
-      socket.once('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        socket.destroy();
-        resolve({ ok: false, code: err.code ?? err.message });
-      });
-    });
+  /** One connection attempt, bounded by `ms`, as the grader's clients make it (see openSocket). */
+  static async open(host: string, port: number, ms: number): Promise<Opened> {
+    const opened = await openSocket(port, host, ms);
+    return opened.ok ? { ok: true, connection: new Connection(opened.socket, host, port) } : opened;
   }
 
   get localPort(): number {

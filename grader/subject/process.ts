@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { pause, within } from '../engine/wait.ts';
 import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
+import { LineSplitter } from './lines.ts';
 import { watchMemory } from './memory.ts';
 import { OutputCapture } from './output.ts';
 import { groupMembers, HAS_PROC } from './procfs.ts';
@@ -29,6 +30,8 @@ const running = new Set<SubjectProcess>();
 /** The grader is ending (Ctrl-C, a hang-up): a server that would start now is killed as it starts. */
 let closing = false;
 const MIB = 1024 * 1024;
+/** A flood of one endless line must not be held forever: it is cut here. */
+const MAX_LINE = 4096;
 
 export class SubjectProcess {
   readonly pid: number;
@@ -74,16 +77,20 @@ export class SubjectProcess {
             this.signal('SIGKILL');
           })
         : () => {};
-    const lines = { stdout: new LineSplitter('stdout'), stderr: new LineSplitter('stderr') };
-    for (const name of ['stdout', 'stderr'] as const) {
+    // The transcript: every non-blank line, labelled with its stream.
+    const lines = (['stdout', 'stderr'] as const).map((name) => {
+      const splitter = new LineSplitter((line) => {
+        if (line.trim() !== '') this.transcript.push(Buffer.from(`${name} | ${line}\n`));
+      }, MAX_LINE);
       child[name]?.on('data', (chunk: Buffer) => {
         this[name].push(chunk);
-        for (const line of lines[name].push(chunk)) this.transcript.push(line);
+        splitter.push(chunk);
       });
-    }
+      return splitter;
+    });
     this.closed = new Promise((resolve) =>
       child.once('close', () => {
-        for (const line of [...lines.stdout.flush(), ...lines.stderr.flush()]) this.transcript.push(line);
+        for (const splitter of lines) splitter.flush();
         resolve();
       }),
     );
@@ -168,30 +175,5 @@ export function killAllNow(): void {
     } catch {
       // already gone
     }
-  }
-}
-
-/** Cuts a stream into whole lines, each labelled with its stream, holding a partial line back. */
-class LineSplitter {
-  private partial = '';
-
-  constructor(private readonly label: string) {}
-
-  push(chunk: Buffer): Buffer[] {
-    const text = this.partial + chunk.toString('utf8');
-    const parts = text.split('\n');
-    this.partial = parts.pop() ?? '';
-    // A flood of one endless line must not be held forever: cut it.
-    if (this.partial.length > 4096) {
-      parts.push(this.partial.slice(0, 4096));
-      this.partial = '';
-    }
-    return parts.filter((line) => line.trim() !== '').map((line) => Buffer.from(`${this.label} | ${line}\n`));
-  }
-
-  flush(): Buffer[] {
-    const rest = this.partial;
-    this.partial = '';
-    return rest.trim() ? [Buffer.from(`${this.label} | ${rest}\n`)] : [];
   }
 }

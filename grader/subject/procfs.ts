@@ -27,6 +27,8 @@ interface Stat {
   pgrp: number;
   /** CPU time, in clock ticks: its own (user + system), and that of its children it has reaped. */
   ticks: number;
+  /** Resident size, in pages. */
+  rssPages: number;
 }
 
 /** Clock ticks per second in /proc (USER_HZ): 100 on every Linux that Node runs on. */
@@ -39,8 +41,16 @@ function readStat(path: string): Stat | null {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   // utime, stime, cutime, cstime: the 14th to 17th fields, counted from the pid.
   const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
-  return { state: fields[0] ?? '?', ppid: Number(fields[1]), pgrp: Number(fields[2]), ticks };
+  return {
+    state: fields[0] ?? '?',
+    ppid: Number(fields[1]),
+    pgrp: Number(fields[2]),
+    ticks,
+    rssPages: Number(fields[21]),
+  };
 }
+
+const gone = (stat: Stat) => stat.state === 'Z' || stat.state === 'X';
 
 /** Live (not zombie) processes of a process group. */
 export function groupMembers(pgid: number): number[] {
@@ -62,9 +72,56 @@ export function groupUsage(pgid: number): { members: number[]; cpuMs: number } {
     const stat = readStat(`/proc/${name}/stat`);
     if (!stat || stat.pgrp !== pgid) continue;
     ticks += stat.ticks;
-    if (stat.state !== 'Z' && stat.state !== 'X') members.push(Number(name));
+    if (!gone(stat)) members.push(Number(name));
   }
   return { members, cpuMs: ticks * TICK_MS };
+}
+
+/** Bytes per page, from this process's own resident size in pages and in bytes (4 KiB on most machines). */
+const PAGE_BYTES = (() => {
+  const pages = Number(safeRead('/proc/self/statm')?.split(' ')[1]);
+  if (!pages) return 4096;
+  const ratio = process.memoryUsage().rss / pages;
+  return [4096, 16384, 65536].reduce((best, size) => (Math.abs(size - ratio) < Math.abs(best - ratio) ? size : best));
+})();
+
+/** Resident bytes of every process group that has any, from one pass over /proc. */
+export function residentByGroup(): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (const name of safeList('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(`/proc/${name}/stat`); // null: gone meanwhile
+    if (stat && Number.isFinite(stat.pgrp) && Number.isFinite(stat.rssPages))
+      sums.set(stat.pgrp, (sums.get(stat.pgrp) ?? 0) + stat.rssPages * PAGE_BYTES);
+  }
+  return sums;
+}
+
+/**
+ * Resident bytes of a group whose leader still runs: the leader and its descendants still in the group,
+ * found through /proc/<pid>/task/<tid>/children. A few small reads instead of a pass over all of /proc,
+ * which on a busy machine costs milliseconds. Null once the leader is gone (its orphans are then found
+ * by the full pass).
+ */
+export function residentOfLeader(group: number): number | null {
+  const leader = readStat(`/proc/${group}/stat`);
+  if (!leader || gone(leader)) return null;
+  let bytes = 0;
+  const stack = [group];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const stat = pid === group ? leader : readStat(`/proc/${pid}/stat`);
+    if (!stat || stat.pgrp !== group) continue; // gone, or left the group (and out of our reach)
+    bytes += stat.rssPages * PAGE_BYTES;
+    for (const tid of safeList(`/proc/${pid}/task`)) {
+      for (const child of (safeRead(`/proc/${pid}/task/${tid}/children`) ?? '').split(' '))
+        if (child.trim()) stack.push(Number(child));
+    }
+  }
+  return bytes;
 }
 
 /** Is any thread of these processes in one of `states` right now? Null when none could be read. */

@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { type Input, parseEscapes, parseInput } from '../hands-on/commands.ts';
 import { say } from '../hands-on/messages.ts';
 import { OptionsError, parseOptions } from '../hands-on/options.ts';
-import { LineSplitter } from '../hands-on/server.ts';
 import { LANGS } from '../i18n/text.ts';
 import { escapeBytes } from '../report/bytes.ts';
+import { LineSplitter } from '../subject/lines.ts';
 
 const b = (text: string) => Buffer.from(text, 'utf8');
 

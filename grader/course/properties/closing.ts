@@ -1,6 +1,6 @@
 // What a server does when its client has gone: close its side, and rest.
-import { STARVED_CAP } from '../../client/waits.ts';
 import { Failure, Skip } from '../../engine/harness.ts';
+import { serverClock } from '../../engine/server-clock.ts';
 import { pause } from '../../engine/wait.ts';
 import { say } from '../../i18n/messages.ts';
 import { anyRunnable, groupMembers, HAS_PROC } from '../../subject/procfs.ts';
@@ -65,14 +65,13 @@ export const noBusyLoop: Property = {
     // Watch the server's threads: runnable (R) means running or waiting for a CPU. An idle server sleeps
     // in epoll or recv whatever else the machine runs; a spinning one is runnable whatever else runs.
     const started = performance.now();
-    const starvedAtStart = h.starvedMs();
+    // Time the server could have used: on a loaded machine, a correct server still finishing its
+    // goodbye waits for a CPU (runnable) without being busy; the server clock gives that time back.
+    const serverTime = serverClock(() => h.starvedMs());
     const samples: { at: number; runnable: boolean }[] = [];
     let members = groupMembers(h.subject.pid);
     for (;;) {
       const now = performance.now();
-      // Time the server could have used: on a loaded machine, a correct server still finishing its
-      // goodbye waits for a CPU (runnable) without being busy; give that time back, within a cap.
-      const serverTime = Math.max(now - started - (h.starvedMs() - starvedAtStart), (now - started) / STARVED_CAP);
       let runnable = anyRunnable(members);
       if (runnable === null) {
         members = groupMembers(h.subject.pid);
@@ -84,7 +83,7 @@ export const noBusyLoop: Property = {
       if (elapsed >= h.limits.busyWindowMs) {
         const share = runnableShare(samples, now, h.limits.busyWindowMs);
         if (share < 0.5) return;
-        if (serverTime >= h.limits.busyObserveMs) {
+        if (serverTime() >= h.limits.busyObserveMs) {
           const percent = Math.round(share * 100);
           throw new Failure({
             en: `The client left, and ${Math.round(elapsed)} ms later the server was still busy: runnable ${percent}% of the last ${h.limits.busyWindowMs} ms, where an idle server sleeps.`,

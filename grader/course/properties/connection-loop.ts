@@ -1,6 +1,7 @@
 // Stage 3's promises: after one client, the next; whatever the last one did on its way out.
 import type { ScriptedClient } from '../../client/scripted-client.ts';
 import { Failure, type Harness, Skip } from '../../engine/harness.ts';
+import { mapPool } from '../../engine/pool.ts';
 import { say } from '../../i18n/messages.ts';
 import { HAS_PROC, listenerInode } from '../../subject/procfs.ts';
 import type { Property } from './property.ts';
@@ -198,30 +199,26 @@ export const noFdLeak: Property = {
       zh: `服务器持有 ${before} 个 socket；接下来再进行 ${SESSIONS} 次会话，每次最多 ${AT_ONCE} 个`,
     });
 
-    let next = 0;
-    const worker = async () => {
-      while (next < SESSIONS) {
-        const n = ++next;
-        const name = `#${n}`;
-        try {
-          const client = await h.connect(name);
-          // At most one other session ahead of it: one reply window covers both (a 300 ms server needs 600).
-          await h.answered(client, h.traffic.greeting, h.limits.replyMs);
-          if (n % 2 === 0) client.reset();
-          else await h.leavePolitely(client);
-        } catch (err) {
-          if (!(err instanceof Failure)) throw err;
-          throw new Failure(
-            {
-              en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`,
-              zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}`,
-            },
-            { ...(err.details.hint ? { hint: err.details.hint } : {}), serverGone: Boolean(err.details.serverGone) },
-          );
-        }
+    const sessions = Array.from({ length: SESSIONS }, (_, i) => i + 1);
+    await mapPool(sessions, AT_ONCE, async (n) => {
+      const name = `#${n}`;
+      try {
+        const client = await h.connect(name);
+        // At most one other session ahead of it: one reply window covers both (a 300 ms server needs 600).
+        await h.answered(client, h.traffic.greeting, h.limits.replyMs);
+        if (n % 2 === 0) client.reset();
+        else await h.leavePolitely(client);
+      } catch (err) {
+        if (!(err instanceof Failure)) throw err;
+        throw new Failure(
+          {
+            en: `Session ${n} of ${SESSIONS} could not be completed: ${err.text.en}`,
+            zh: `第 ${n} 次会话（共 ${SESSIONS} 次）无法完成：${err.text.zh}`,
+          },
+          { ...(err.details.hint ? { hint: err.details.hint } : {}), serverGone: Boolean(err.details.serverGone) },
+        );
       }
-    };
-    await Promise.all(Array.from({ length: AT_ONCE }, worker));
+    });
 
     let after = h.socketCount() ?? 0;
     await h.pollUntil(() => {
