@@ -3,6 +3,7 @@
 
 import { pause, within } from '../engine/wait.ts';
 import { say as graderSay } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
@@ -92,7 +93,7 @@ export async function firstConnection(
     if (subject.exitInfo && !subject.alive()) {
       const why = explainStartupError(subject.stderr.lines(40).join('\n'));
       const exited = say.exitedBeforeListening(subject.exitInfo);
-      return { ok: false, why: why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited };
+      return { ok: false, why: why ? t('harness.probe', { exited, why }) : exited };
     }
     const verdict = round % 3 === 2 ? await watch.verdict() : null;
     if (verdict?.kind === 'busy')
