@@ -7,6 +7,7 @@ import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
 import type { Traffic } from '../course/traffic.ts';
 import { say } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 import { residentBytes } from '../subject/memory.ts';
@@ -108,7 +109,7 @@ export class Harness {
     if (!opened.ok) throw await this.connectFailure(name, opened.code, this.wire);
     const { socket } = opened;
     this.wire.add(name, 'connect', {
-      detail: { en: `${this.host} port ${socket.localPort}`, zh: `${this.host} 端口 ${socket.localPort}` },
+      detail: t('harness.connect-bulk.detail', { host: this.host, localPort: String(socket.localPort) }),
     });
     return this.adopt(new BulkClient(name, socket, this.wire, block, total));
   }
@@ -172,7 +173,7 @@ export class Harness {
         }
         const exited = say.exitedBeforeListening(this.subject.exitInfo);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
-        throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, {
+        throw new Failure(why ? t('harness.probe', { exited, why }) : exited, {
           notListening: true,
         });
       }
