@@ -143,7 +143,7 @@ async function gradeOnce(
   const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
   const hintLevels = climb(
     entry,
-    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.hints[0] ? { lead: r.hints[0].en } : {}) })),
+    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.leadHintId ? { lead: r.leadHintId } : {}) })),
     reveal,
   );
   // Asked for one more, but the ladder was already at its top: say so, rather than nothing.

@@ -6,6 +6,7 @@ import { type CloseSeen, openSocket, ScriptedClient, STARVED_CAP } from '../clie
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
 import type { Traffic } from '../course/traffic.ts';
+import type { Hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
@@ -34,7 +35,7 @@ export interface FailureDetails {
   /** The server never got as far as accepting a client: every property fails the same way. */
   notListening?: boolean;
   /** A first hint for this very situation, in place of the property's own first hint. */
-  hint?: Text;
+  hint?: Hint;
   /** It failed because the server is no longer there (it exited): the runner may say so as the hint. */
   serverGone?: boolean;
 }

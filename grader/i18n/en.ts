@@ -358,7 +358,7 @@ export const en = {
     'chunk.toString() turns a partial character into U+FFFD. Work on the bytes (upperAscii on the Buffer), or use socket.setEncoding("utf8"), which holds a partial character back until the rest arrives.',
   'split-character.fail.1':
     'The server closed the connection after the first piece of the message, before the rest could be sent.',
-  'split-character.fail.2': 'Your server answers only one read, then hangs up: see many-messages first.',
+  'split-character.one-read': 'Your server answers only one read, then hangs up: see many-messages first.',
   'split-character.check': 'The split message',
 
   // course/properties/connect.ts

@@ -3,6 +3,7 @@
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import type { ExitInfo } from '../subject/process.ts';
 import type { Listener } from '../subject/procfs.ts';
+import { type Hint, hint } from './hint.ts';
 import { t } from './t.ts';
 import type { Text } from './text.ts';
 
@@ -45,7 +46,7 @@ export const say = {
     return t('say.never-listened', { port, within, used });
   },
 
-  listensOnlySometimesHint: (): Text => t('listens-only-sometimes'),
+  listensOnlySometimesHint: (): Hint => hint('listens-only-sometimes'),
 
   slowStart: (ms: number): Text => {
     const seconds = (ms / 1000).toFixed(1);
@@ -91,27 +92,27 @@ export const say = {
 
   noFinYet: (client: string, ms: number): Text => t('say.no-fin-yet', { client, ms }),
 
-  noReplyHint: (): Text => t('no-reply'),
+  noReplyHint: (): Hint => hint('no-reply'),
 
   /** The same lead for a server not written for Node: its own language's calls, no event-loop traps. */
-  noReplyHintFor: (runtime: 'python' | 'other'): Text =>
-    runtime === 'python' ? t('no-reply.python') : t('no-reply.other'),
+  noReplyHintFor: (runtime: 'python' | 'other'): Hint =>
+    hint(runtime === 'python' ? 'no-reply.python' : 'no-reply.other'),
 
-  toUpperCaseHint: (): Text => t('to-upper-case'),
+  toUpperCaseHint: (): Hint => hint('to-upper-case'),
 
-  serverGoneHint: (exit: ExitInfo, printed: boolean): Text => {
+  serverGoneHint: (exit: ExitInfo, printed: boolean): Hint => {
     const status = exitStatus(exit);
-    return t('server-gone', { status, printed: printed ? t('server-gone.printed') : '' });
+    return hint('server-gone', { status, printed: printed ? t('server-gone.printed') : '' });
   },
 
-  stoppedListeningHint: (): Text => t('stopped-listening'),
+  stoppedListeningHint: (): Hint => hint('stopped-listening'),
 
-  otherPortHint: (): Text => t('other-port'),
+  otherPortHint: (): Hint => hint('other-port'),
 
-  exitStatusHint: (exit: ExitInfo): Text => {
+  exitStatusHint: (exit: ExitInfo): Hint => {
     const status = exitStatus(exit);
     // Status 13 is Node's "unsettled top-level await": a different cause from exiting on purpose.
-    return exit.code === 13 ? t('exit-status.unsettled-await', { status }) : t('exit-status.by-itself', { status });
+    return hint(exit.code === 13 ? 'exit-status.unsettled-await' : 'exit-status.by-itself', { status });
   },
 
   wrongReply: (what: Text): Text => t('say.wrong-reply', { what }),
@@ -123,7 +124,7 @@ export const say = {
 
   pastTimeCap: (seconds: number): Text => t('say.past-time-cap', { seconds }),
 
-  pastTimeCapHint: (): Text => t('past-time-cap'),
+  pastTimeCapHint: (): Hint => hint('past-time-cap'),
 
   notJudged: (): Text => t('say.not-judged'),
 

@@ -13,7 +13,7 @@ export type Param = string | number | Text;
 type ParamsOf<K extends MessageId> = { readonly [Name in EntryHoles<(typeof en)[K]>]: Param };
 
 /** Ids whose sentence has no placeholder are called with the id alone. */
-type Args<K extends MessageId> = [EntryHoles<(typeof en)[K]>] extends [never] ? [] : [params: ParamsOf<K>];
+export type Args<K extends MessageId> = [EntryHoles<(typeof en)[K]>] extends [never] ? [] : [params: ParamsOf<K>];
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageId, Entry>>>> = { en, zh };
 

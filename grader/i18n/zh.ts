@@ -324,7 +324,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'split-character.2':
     'chunk.toString() 会把半个字符变成 U+FFFD。直接处理字节（对 Buffer 调用 upperAscii），或用 socket.setEncoding("utf8")，它会把半个字符留到其余字节到达。',
   'split-character.fail.1': '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。',
-  'split-character.fail.2': '你的服务器只回答一次读取就挂断了：先看 many-messages。',
+  'split-character.one-read': '你的服务器只回答一次读取就挂断了：先看 many-messages。',
   'split-character.check': '被拆开的消息',
 
   // course/properties/connect.ts

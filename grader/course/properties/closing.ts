@@ -2,6 +2,7 @@
 import { STARVED_CAP } from '../../client/waits.ts';
 import { Failure, Skip } from '../../engine/harness.ts';
 import { pause } from '../../engine/wait.ts';
+import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import { anyRunnable, groupMembers, HAS_PROC } from '../../subject/procfs.ts';
@@ -10,7 +11,7 @@ import type { Property } from './property.ts';
 export const closesOnEof: Property = {
   id: 'closes-on-eof',
   title: t('closes-on-eof.title'),
-  hints: [t('closes-on-eof.1'), t('closes-on-eof.2')],
+  hints: [hint('closes-on-eof.1'), hint('closes-on-eof.2')],
   async check(h) {
     const a = await h.connect('A');
     a.send(h.traffic.greeting);
@@ -35,7 +36,7 @@ export const noBusyLoop: Property = {
   observes: true,
   title: t('no-busy-loop.title'),
   needsProc: true,
-  hints: [t('no-busy-loop.1'), t('no-busy-loop.2')],
+  hints: [hint('no-busy-loop.1'), hint('no-busy-loop.2')],
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());
     const a = await h.connect('A');

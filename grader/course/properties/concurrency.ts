@@ -4,6 +4,7 @@ import type { ScriptedClient } from '../../client/scripted-client.ts';
 import { Wire } from '../../client/wire.ts';
 import { Failure, Skip } from '../../engine/harness.ts';
 import { mapPool } from '../../engine/pool.ts';
+import { type Hint, hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { joined, t } from '../../i18n/t.ts';
 import type { Text } from '../../i18n/text.ts';
@@ -16,17 +17,17 @@ const MIB = 1024 * 1024;
 const mib = (bytes: number) => (bytes / MIB).toFixed(1);
 
 /** Rethrow a client's failure in the property's own words (and hint), unless the server is gone: the runner says so. */
-function reword(err: unknown, text: Text, hint?: Text): never {
+function reword(err: unknown, text: Text, lead?: Hint): never {
   if (!(err instanceof Failure) || err.details.serverGone) throw err;
-  throw new Failure(text, hint ? { hint } : {});
+  throw new Failure(text, lead ? { hint: lead } : {});
 }
 
-const IDLE_FORGOTTEN_HINT: Text = t('idle-forgotten');
+const IDLE_FORGOTTEN_HINT = hint('idle-forgotten');
 
 export const idleClientNoBlock: Property = {
   id: 'idle-client-no-block',
   title: t('idle-client-no-block.title'),
-  hints: [t('idle-client-no-block.1'), t('idle-client-no-block.2')],
+  hints: [hint('idle-client-no-block.1'), hint('idle-client-no-block.2')],
   async check(h) {
     const a = await h.connect('A');
     // A must be the server's client before B comes: a server serving one at a time then sits in A's read.
@@ -52,7 +53,7 @@ const ROUNDS = 5;
 /** Clients connect this many at a time, each wave taken from the backlog before the next: Python's default backlog is 128. */
 const WAVE = 50;
 
-const CROSSED_HINT: Text = t('crossed');
+const CROSSED_HINT = hint('crossed');
 
 /** The "#n, round r" of every crowd message a reply answers, lower-cased. */
 function namesIn(reply: Buffer): string[] {
@@ -70,7 +71,7 @@ function names(clients: readonly { name: string }[]): string {
 export const manyClients: Property = {
   id: 'many-clients',
   title: t('many-clients.title', { crowd: CROWD, rounds: ROUNDS }),
-  hints: [t('many-clients.1', { crowd: CROWD }), t('many-clients.2')],
+  hints: [hint('many-clients.1', { crowd: CROWD }), hint('many-clients.2')],
   async check(h) {
     const wires = new Map<ScriptedClient, Wire>();
     const clients: ScriptedClient[] = [await h.connect('#1')];
@@ -185,17 +186,17 @@ export function holding(m: { handed: number; inKernel: number; sentBack: number;
 }
 
 /** First hints for the ways slow-reader fails other than holding the stream (its own first hint). */
-const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', Text> = {
-  dropped: t('slow-reader.dropped'),
-  holdsUp: t('slow-reader.holds-up'),
-  stopped: t('slow-reader.stopped'),
-  garbled: t('slow-reader.garbled'),
+const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', Hint> = {
+  dropped: hint('slow-reader.dropped'),
+  holdsUp: hint('slow-reader.holds-up'),
+  stopped: hint('slow-reader.stopped'),
+  garbled: hint('slow-reader.garbled'),
 };
 
 export const slowReader: Property = {
   id: 'slow-reader',
   title: t('slow-reader.title'),
-  hints: [t('slow-reader.1', { payload: PAYLOAD / MIB }), t('slow-reader.2')],
+  hints: [hint('slow-reader.1', { payload: PAYLOAD / MIB }), hint('slow-reader.2')],
   async check(h) {
     // Memory before: once the server has served a client, so its start-up is not counted as growth.
     const w = await h.connect('W');
@@ -310,13 +311,13 @@ const BURST_WINDOWS = 20;
  */
 const SETTLED_LIMIT = 32 * MIB;
 
-const BURST_UNFINISHED_HINT: Text = t('burst-unfinished');
+const BURST_UNFINISHED_HINT = hint('burst-unfinished');
 
 export const staysSmall: Property = {
   id: 'stays-small',
   needsProc: true,
   title: t('stays-small.title', { burst: BURST }),
-  hints: [t('stays-small.1', { burst: BURST }), t('stays-small.2')],
+  hints: [hint('stays-small.1', { burst: BURST }), hint('stays-small.2')],
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());
     const w = await h.connect('W');
@@ -387,7 +388,7 @@ export const staysSmall: Property = {
 };
 
 /** The first hints for particular failures, beside each property's own ladder: every one in both languages. */
-export const SITUATION_HINTS: readonly Text[] = [
+export const SITUATION_HINTS: readonly Hint[] = [
   IDLE_FORGOTTEN_HINT,
   CROSSED_HINT,
   ...Object.values(SLOW_READER_HINTS),

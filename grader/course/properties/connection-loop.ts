@@ -1,6 +1,7 @@
 // Stage 3's promises: after one client, the next; whatever the last one did on its way out.
 import type { ScriptedClient } from '../../client/scripted-client.ts';
 import { Failure, type Harness, Skip } from '../../engine/harness.ts';
+import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { joined, t } from '../../i18n/t.ts';
 import { HAS_PROC, listenerInode } from '../../subject/procfs.ts';
@@ -19,7 +20,7 @@ export const nextClient: Property = {
   id: 'next-client',
   aboutServerLeaving: true,
   title: t('next-client.title'),
-  hints: [t('next-client.1'), t('next-client.2')],
+  hints: [hint('next-client.1'), hint('next-client.2')],
   async check(h) {
     const a = await h.connect('A');
     await chat(h, a);
@@ -34,7 +35,7 @@ export const survivesReset: Property = {
   aboutServerLeaving: true,
   aboutCrashing: true,
   title: t('survives-reset.title'),
-  hints: [t('survives-reset.1'), t('survives-reset.2')],
+  hints: [hint('survives-reset.1'), hint('survives-reset.2')],
   async check(h) {
     const a = await h.connect('A');
     await chat(h, a);
@@ -54,7 +55,7 @@ export const survivesReset: Property = {
 export const emptySession: Property = {
   id: 'empty-session',
   title: t('empty-session.title'),
-  hints: [t('empty-session.1'), t('empty-session.2')],
+  hints: [hint('empty-session.1'), hint('empty-session.2')],
   async check(h) {
     const a = await h.connect('A');
     const closedA = (await h.leavePolitely(a)) !== 'timeout';
@@ -69,7 +70,7 @@ export const emptySession: Property = {
 export const queuedClients: Property = {
   id: 'queued-clients',
   title: t('queued-clients.title'),
-  hints: [t('queued-clients.1'), t('queued-clients.2')],
+  hints: [hint('queued-clients.1'), hint('queued-clients.2')],
   async check(h) {
     const first = await h.connect('A');
     const clients = [first, ...(await Promise.all([h.connect('B'), h.connect('C')]))];
@@ -109,7 +110,7 @@ export const queuedReset: Property = {
   aboutServerLeaving: true,
   aboutCrashing: true,
   title: t('queued-reset.title'),
-  hints: [t('queued-reset.1'), t('queued-reset.2')],
+  hints: [hint('queued-reset.1'), hint('queued-reset.2')],
   async check(h) {
     const a = await h.connect('A');
     await chat(h, a);
@@ -131,7 +132,7 @@ export const noFdLeak: Property = {
   observes: true,
   title: t('no-fd-leak.title', { sessions: SESSIONS }),
   needsProc: true,
-  hints: [t('no-fd-leak.1'), t('no-fd-leak.2')],
+  hints: [hint('no-fd-leak.1'), hint('no-fd-leak.2')],
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());
     const first = await h.connect('A');

@@ -2,6 +2,7 @@
 
 import type { ScriptedClient } from '../../client/scripted-client.ts';
 import { Failure, type Harness } from '../../engine/harness.ts';
+import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import type { Text } from '../../i18n/text.ts';
@@ -25,7 +26,7 @@ function expectUppercased(h: Harness, client: ScriptedClient, message: Buffer, r
 export const uppercases: Property = {
   id: 'uppercases',
   title: t('uppercases.title'),
-  hints: [t('uppercases.1'), t('uppercases.2')],
+  hints: [hint('uppercases.1'), hint('uppercases.2')],
   async check(h) {
     const a = await h.connect('A');
     const { greeting } = h.traffic;
@@ -38,7 +39,7 @@ export const manyMessages: Property = {
   id: 'many-messages',
   observes: true,
   title: t('many-messages.title'),
-  hints: [t('many-messages.1'), t('many-messages.2')],
+  hints: [hint('many-messages.1'), hint('many-messages.2')],
   async check(h) {
     const a = await h.connect('A');
     const { conversation } = h.traffic;
@@ -55,7 +56,7 @@ export const manyMessages: Property = {
 export const longMessage: Property = {
   id: 'long-message',
   title: t('long-message.title'),
-  hints: [t('long-message.1'), t('long-message.2')],
+  hints: [hint('long-message.1'), hint('long-message.2')],
   async check(h) {
     const a = await h.connect('A');
     const { longMessage } = h.traffic;
@@ -67,7 +68,7 @@ export const longMessage: Property = {
 export const splitCharacter: Property = {
   id: 'split-character',
   title: t('split-character.title'),
-  hints: [t('split-character.1'), t('split-character.2')],
+  hints: [hint('split-character.1'), hint('split-character.2')],
   async check(h) {
     const a = await h.connect('A');
     const { splitMessage, splitAt } = h.traffic;
@@ -79,7 +80,7 @@ export const splitCharacter: Property = {
     if (a.serverDone) {
       // It hung up after the first piece: a one-read server, not a character-splitting bug.
       throw new Failure(t('split-character.fail.1'), {
-        hint: t('split-character.fail.2'),
+        hint: hint('split-character.one-read'),
       });
     }
     a.send(splitMessage.subarray(splitAt));

@@ -1,6 +1,7 @@
 // Stage 1's promises: one reply, then the server hangs up and its process ends.
 import { Failure } from '../../engine/harness.ts';
 import { TIMED_OUT, within } from '../../engine/wait.ts';
+import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import type { Property } from './property.ts';
@@ -8,7 +9,7 @@ import type { Property } from './property.ts';
 export const closesAfterReply: Property = {
   id: 'closes-after-reply',
   title: t('closes-after-reply.title'),
-  hints: [t('closes-after-reply.1'), t('closes-after-reply.2')],
+  hints: [hint('closes-after-reply.1'), hint('closes-after-reply.2')],
   async check(h) {
     const a = await h.connect('A');
     await h.answered(a, h.traffic.greeting);
@@ -23,7 +24,7 @@ export const exitsAfterClient: Property = {
   id: 'exits-after-client',
   aboutServerLeaving: true,
   title: t('exits-after-client.title'),
-  hints: [t('exits-after-client.1'), t('exits-after-client.2')],
+  hints: [hint('exits-after-client.1'), hint('exits-after-client.2')],
   async check(h) {
     const a = await h.connect('A');
     a.send(h.traffic.greeting);
@@ -44,7 +45,7 @@ export const exitsCleanly: Property = {
   id: 'exits-cleanly',
   aboutServerLeaving: true,
   title: t('exits-cleanly.title'),
-  hints: [t('exits-cleanly.1'), t('exits-cleanly.2')],
+  hints: [hint('exits-cleanly.1'), hint('exits-cleanly.2')],
   async check(h) {
     const a = await h.connect('A');
     a.send(h.traffic.greeting);
