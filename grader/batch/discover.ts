@@ -23,17 +23,17 @@ export const SERVER_FILES = ['server.ts', 'server.js', 'server.mjs', 'server.py'
 export function discover(batchFolder: string): Submission[] {
   const folder = resolve(batchFolder);
   if (!existsSync(folder)) {
-    throw new UsageError(t('batch.discover.1', { folder }));
+    throw new UsageError(t('batch.no-folder', { folder }));
   }
   if (!statSync(folder).isDirectory()) {
-    throw new UsageError(t('batch.discover.2', { folder }));
+    throw new UsageError(t('batch.is-file', { folder }));
   }
   const names = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => entry.name)
     .sort();
   if (names.length === 0) {
-    throw new UsageError(t('batch.discover.3', { folder }));
+    throw new UsageError(t('batch.no-subfolders', { folder }));
   }
   return names.map((name) => submissionIn(name, join(folder, name)));
 }
@@ -52,7 +52,7 @@ function submissionIn(name: string, folder: string): Submission {
         name,
         folder,
         how: RUN_FILE,
-        error: t('batch.submission-in.error.1', { length: lines.length }),
+        error: t('batch.run-file-lines', { length: lines.length }),
       };
     }
     return { name, folder, how: `run: ${command}`, launch: commandLaunch(command, folder) };
@@ -72,6 +72,6 @@ function submissionIn(name: string, folder: string): Submission {
     name,
     folder,
     how: '',
-    error: t('batch.submission-in.error.2', { expected: joined(expected, 'sep.list') }),
+    error: t('batch.nothing-to-run', { expected: joined(expected, 'sep.list') }),
   };
 }

@@ -41,7 +41,7 @@ export async function gradeBatch(
         const reason = (err as Error).message;
         result = {
           ...base,
-          error: t('batch.graded.error', { reason }),
+          error: t('batch.grader-failed', { reason }),
         };
       }
     }

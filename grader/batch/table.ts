@@ -39,10 +39,10 @@ export function renderBatch(
   const count = stage.properties.length;
   const numbers = stage.properties.map((_, i) => String(i + 1));
   const nameWidth = Math.max(lang === 'zh' ? 4 : 10, ...graded.map((g) => displayWidth(g.name)));
-  const scoreLabel = t('batch.render-batch.score-label')[lang];
+  const scoreLabel = t('batch.score-label')[lang];
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
-    c.dim(`${t('batch.render-batch.lines', { length: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
+    c.dim(`${t('batch.submissions', { length: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,
   ];
@@ -89,7 +89,7 @@ export function renderBatch(
   if (firstFailing?.launch) {
     lines.push(
       c.dim(
-        `${t('batch.render-batch')[lang]}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`,
+        `${t('batch.full-report')[lang]}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`,
       ),
     );
   }

@@ -47,14 +47,14 @@ function launchFor(stage: Stage, choice: SubjectChoice): Launch {
 async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage | 'cancelled'> {
   if (request.stage === undefined) {
     if (!io.stdin.isTTY || !io.stdout.isTTY || request.json) {
-      throw new UsageError(t('main.choose-stage.1'));
+      throw new UsageError(t('main.which-stage'));
     }
     return (await pickStage(loadProgress(progressFile(io.env)), lang)) ?? 'cancelled';
   }
   const stage = findStage(request.stage);
   if (stage) return stage;
   const known = STAGES.map((s) => s.id).join(', ');
-  throw new UsageError(t('main.choose-stage.2', { stage: request.stage, known }));
+  throw new UsageError(t('main.no-such-stage', { stage: request.stage, known }));
 }
 
 /** What every grade of this request shares: limits, seed, caps. */
@@ -162,7 +162,7 @@ async function gradeOnce(
       : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
-          hintCommand: keys ? t('main.grade-once.hint-command')[lang] : hintCommand(stage, request),
+          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request),
           celebrate: request.subject.kind === 'starter',
           ...(ladderTop ? { ladderTop } : {}),
         }),
@@ -233,7 +233,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (kept.length > 0) {
       const flags = kept.map((f) => `--${f}`).join(' ');
       const fixed = `npm run grade -- ${keptFixed(argv, kept).join(' ')}`;
-      throw new UsageError(t('main.main.1', { flags, fixed }));
+      throw new UsageError(t('main.npm-kept-flags', { flags, fixed }));
     }
     const request = parseRequest(argv);
     lang = request.lang ?? lang;
@@ -249,7 +249,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
       return report.passed ? 0 : 1;
     }
-    if (request.json) throw new UsageError(t('main.main.2'));
+    if (request.json) throw new UsageError(t('main.watch-not-json'));
     // A file's folder (its launch runs there), or where the learner ran a --cmd.
     const folder = request.subject.kind === 'cmd' ? userCwd(io.env) : launch.cwd;
     const how = await watchAndRegrade(

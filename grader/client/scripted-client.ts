@@ -65,7 +65,7 @@ export class ScriptedClient extends WatchedSocket {
     const { socket } = opened;
     if (log)
       wire.add(name, 'connect', {
-        detail: t('harness.connect-bulk.detail', { host, localPort: String(socket.localPort) }),
+        detail: t('wire.connected-from', { host, localPort: String(socket.localPort) }),
       });
     return { ok: true, client: new ScriptedClient(name, socket, wire) };
   }

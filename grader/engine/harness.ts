@@ -110,7 +110,7 @@ export class Harness {
     if (!opened.ok) throw await this.connectFailure(name, opened.code, this.wire);
     const { socket } = opened;
     this.wire.add(name, 'connect', {
-      detail: t('harness.connect-bulk.detail', { host: this.host, localPort: String(socket.localPort) }),
+      detail: t('wire.connected-from', { host: this.host, localPort: String(socket.localPort) }),
     });
     return this.adopt(new BulkClient(name, socket, this.wire, block, total));
   }
@@ -174,7 +174,7 @@ export class Harness {
         }
         const exited = say.exitedBeforeListening(this.subject.exitInfo);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
-        throw new Failure(why ? t('harness.probe', { exited, why }) : exited, {
+        throw new Failure(why ? t('say.exited-and-why', { exited, why }) : exited, {
           notListening: true,
         });
       }

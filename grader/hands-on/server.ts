@@ -93,7 +93,7 @@ export async function firstConnection(
     if (subject.exitInfo && !subject.alive()) {
       const why = explainStartupError(subject.stderr.lines(40).join('\n'));
       const exited = say.exitedBeforeListening(subject.exitInfo);
-      return { ok: false, why: why ? t('harness.probe', { exited, why }) : exited };
+      return { ok: false, why: why ? t('say.exited-and-why', { exited, why }) : exited };
     }
     const verdict = round % 3 === 2 ? await watch.verdict() : null;
     if (verdict?.kind === 'busy')

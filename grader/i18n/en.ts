@@ -4,8 +4,8 @@ import type { Entry } from './entry.ts';
 
 export const en = {
   // engine/harness.ts
-  'harness.connect-bulk.detail': '{host} port {localPort}',
-  'harness.probe': '{exited} {why}',
+  'wire.connected-from': '{host} port {localPort}',
+  'say.exited-and-why': '{exited} {why}',
 
   // hands-on/messages.ts
   'client.what-now': 'What now: :reconnect opens a new connection to the same port; :quit leaves.',
@@ -116,7 +116,7 @@ export const en = {
   'report.colon': ': ',
   'report.heading': ':',
   'report.failure-details.where': " ({port} {port2}, times from the server's start):",
-  'report.render-human': 'No more hints for {id}: the reference solution is {solution}.',
+  'report.ladder-top': 'No more hints for {id}: the reference solution is {solution}.',
   'report.summary.skipped-note': ' ({skipped} skipped: not measurable here)',
   'report.summary.line': '{held}/{measured} properties hold{skippedNote}',
   'report.summary': '. Stage passed!',
@@ -124,10 +124,10 @@ export const en = {
   'report.seed-note': 'seed {seed} (--seed {seed} replays this traffic)',
 
   // report/formats/gradescope.ts
-  'gradescope.gradescope-json.summary': 'Socket Lab {id}: {held}/{max} properties hold. {seedNote}',
+  'gradescope.summary': 'Socket Lab {id}: {held}/{max} properties hold. {seedNote}',
 
   // report/formats/write.ts
-  'write.write': 'Could not write {path}: {reason}',
+  'write.failed': 'Could not write {path}: {reason}',
 
   // report/wire-story.ts
   'wire.arrows.connect': 'connected',
@@ -143,47 +143,47 @@ export const en = {
   'wire.connect-failed.etimedout': '✗ no answer to the connection',
   'wire.line.1': 'could not connect',
   'wire.line.2': ' ({words})',
-  'wire.wire-story.gap': '             … {skipped} more events …',
+  'wire.gap': '             … {skipped} more events …',
 
   // subject/friendly-errors.ts
-  'startup.table.explain.1':
+  'startup.cjs-top-level-await':
     'This file is loaded as CommonJS, where top-level await is not allowed: no package.json with "type": "module" is near it. Rename it to .mts, or put {"type": "module"} in a package.json in its folder.',
-  'startup.table.explain.2': 'Your server does not compile: the error below names the file and line.',
-  'startup.table.explain.3':
+  'startup.syntax-error': 'Your server does not compile: the error below names the file and line.',
+  'startup.module-not-found':
     'Something your server imports could not be found: check the import path (relative imports need ./ and, in ESM, the file extension).',
-  'startup.table.explain.4':
+  'startup.bad-port':
     'listen() got no valid port: read it from the PORT environment variable as a number, Number(process.env.PORT).',
 
   // subject/launch.ts
-  'launch.file-launch.1': 'There is no file at {file}. Check the path (it is taken from {base}).',
-  'launch.file-launch.2': '{file} is a folder, not a server file.',
-  'launch.file-launch.3':
+  'launch.no-file': 'There is no file at {file}. Check the path (it is taken from {base}).',
+  'launch.is-folder': '{file} is a folder, not a server file.',
+  'launch.unknown-kind':
     'Can\'t run {label}: the grader runs files ending in {known}. For anything else use --cmd "<command>".',
-  'launch.command-launch': 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
+  'launch.empty-command': 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
 
   // progress/render.ts
-  'progress.render-progress.lines': 'Socket Lab · your progress',
-  'progress.render-progress.best': ', best {held}/{total}',
-  'progress.render-progress.1': 'failing',
-  'progress.render-progress.readme': 'README.md',
-  'progress.render-progress.2': 'Next: read {readme}, then npm run grade {id}',
-  'progress.render-progress.3': 'Every stage passed. Well done! Your server now serves many clients at once.',
+  'progress.heading': 'Socket Lab · your progress',
+  'progress.best': ', best {held}/{total}',
+  'progress.failing': 'failing',
+  'progress.readme': 'README.md',
+  'progress.next': 'Next: read {readme}, then npm run grade {id}',
+  'progress.all-passed': 'Every stage passed. Well done! Your server now serves many clients at once.',
 
   // progress/status.ts
-  'status.describe-status.1': 'not tried',
-  'status.describe-status.2': 'failing {failing} of {total}',
+  'status.not-tried': 'not tried',
+  'status.failing': 'failing {failing} of {total}',
   'status.passed': { one: 'passed ({count} grade)', other: 'passed ({count} grades)' },
 
   // cli/picker.ts
   'picker.message': 'Which stage do you want to grade?',
 
   // cli/main.ts
-  'main.choose-stage.1': 'Which stage? Name one.',
-  'main.choose-stage.2': 'There is no stage "{stage}". The stages are: {known}.',
+  'main.which-stage': 'Which stage? Name one.',
+  'main.no-such-stage': 'There is no stage "{stage}". The stages are: {known}.',
   'main.written-note': 'Results written: ',
-  'main.grade-once.hint-command': 'press h',
-  'main.main.1': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
-  'main.main.2': '--watch prints reports for people; it does not go with --json.',
+  'main.hint-command': 'press h',
+  'main.npm-kept-flags': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
+  'main.watch-not-json': '--watch prints reports for people; it does not go with --json.',
 
   // course/catalogue.ts
   'stages.stages.title.1': 'one-shot service',
@@ -393,9 +393,9 @@ export const en = {
   'batch.note.1': 'time cap',
   'batch.note.2': 'memory cap',
   'batch.note.3': 'never listened',
-  'batch.render-batch.score-label': 'score',
-  'batch.render-batch.lines': '{length} submissions',
-  'batch.render-batch': "A submission's full report: ",
+  'batch.score-label': 'score',
+  'batch.submissions': '{length} submissions',
+  'batch.full-report': "A submission's full report: ",
   'batch.summary': {
     one: '{passing} of {total} submissions pass every property; {count} fails some{ungraded}. {seconds} s, {jobs} at a time.',
     other:
@@ -404,15 +404,15 @@ export const en = {
   'batch.ungraded': '; {ungraded} could not be graded',
 
   // batch/discover.ts
-  'batch.discover.1': 'There is no folder at {folder}.',
-  'batch.discover.2': '{folder} is a file: --batch takes a folder with one subfolder per submission.',
-  'batch.discover.3':
+  'batch.no-folder': 'There is no folder at {folder}.',
+  'batch.is-file': '{folder} is a file: --batch takes a folder with one subfolder per submission.',
+  'batch.no-subfolders':
     '{folder} has no subfolders. Put each submission in a folder of its own: class/alice/server.py, class/bob/server.ts, class/carol/run.',
-  'batch.submission-in.error.1': 'its run file must hold exactly one command line (it has {length})',
-  'batch.submission-in.error.2': 'nothing to run: no {expected}',
+  'batch.run-file-lines': 'its run file must hold exactly one command line (it has {length})',
+  'batch.nothing-to-run': 'nothing to run: no {expected}',
 
   // batch/grade-batch.ts
-  'batch.graded.error': 'the grader itself failed on this one (a bug in Socket Lab; please report it): {reason}',
+  'batch.grader-failed': 'the grader itself failed on this one (a bug in Socket Lab; please report it): {reason}',
 
   // i18n/messages.ts
   'say.exit-status.1': 'was stopped by the grader for using {usedMiB} MiB of memory, over the cap of {capMiB} MiB',

@@ -4,8 +4,8 @@ import type { MessageId } from './t.ts';
 
 export const zh: Readonly<Record<MessageId, Entry>> = {
   // engine/harness.ts
-  'harness.connect-bulk.detail': '{host} 端口 {localPort}',
-  'harness.probe': '{exited}{why}',
+  'wire.connected-from': '{host} 端口 {localPort}',
+  'say.exited-and-why': '{exited}{why}',
 
   // hands-on/messages.ts
   'client.what-now': '接下来：:reconnect 重新连接同一个端口；:quit 退出。',
@@ -104,7 +104,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.colon': '：',
   'report.heading': '：',
   'report.failure-details.where': '（{port} {port2}，从服务器启动时计时）：',
-  'report.render-human': '{id} 没有更多提示了：参考答案在 {solution}。',
+  'report.ladder-top': '{id} 没有更多提示了：参考答案在 {solution}。',
   'report.summary.skipped-note': '（{skipped} 项在本机无法测量，已跳过）',
   'report.summary.line': '{measured} 项中 {held} 项成立{skippedNote}',
   'report.summary': '。全部通过！',
@@ -112,10 +112,10 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.seed-note': 'seed {seed}（用 --seed {seed} 可重放同样的流量）',
 
   // report/formats/gradescope.ts
-  'gradescope.gradescope-json.summary': 'Socket Lab {id}：{max} 项中 {held} 项成立。{seedNote}',
+  'gradescope.summary': 'Socket Lab {id}：{max} 项中 {held} 项成立。{seedNote}',
 
   // report/formats/write.ts
-  'write.write': '无法写入 {path}：{reason}',
+  'write.failed': '无法写入 {path}：{reason}',
 
   // report/wire-story.ts
   'wire.arrows.connect': '已连接',
@@ -131,44 +131,45 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'wire.connect-failed.etimedout': '✗ 连接没有应答',
   'wire.line.1': '无法连接',
   'wire.line.2': '（{words}）',
-  'wire.wire-story.gap': '             … 省略 {skipped} 个事件 …',
+  'wire.gap': '             … 省略 {skipped} 个事件 …',
 
   // subject/friendly-errors.ts
-  'startup.table.explain.1':
+  'startup.cjs-top-level-await':
     '这个文件被当作 CommonJS 加载，而 CommonJS 不允许顶层 await：它附近没有写着 "type": "module" 的 package.json。把它改名为 .mts，或在它所在的文件夹放一个内容为 {"type": "module"} 的 package.json。',
-  'startup.table.explain.2': '你的服务器代码无法编译：下面的错误给出了文件和行号。',
-  'startup.table.explain.3': '你的服务器导入的东西找不到：检查导入路径（相对导入需要 ./，在 ESM 中还需要文件扩展名）。',
-  'startup.table.explain.4': 'listen() 没有拿到有效的端口：从环境变量 PORT 读取并转成数字，Number(process.env.PORT)。',
+  'startup.syntax-error': '你的服务器代码无法编译：下面的错误给出了文件和行号。',
+  'startup.module-not-found':
+    '你的服务器导入的东西找不到：检查导入路径（相对导入需要 ./，在 ESM 中还需要文件扩展名）。',
+  'startup.bad-port': 'listen() 没有拿到有效的端口：从环境变量 PORT 读取并转成数字，Number(process.env.PORT)。',
 
   // subject/launch.ts
-  'launch.file-launch.1': '找不到文件 {file}。请检查路径（相对于 {base}）。',
-  'launch.file-launch.2': '{file} 是文件夹，不是服务器文件。',
-  'launch.file-launch.3': '无法运行 {label}：评分器只运行以 {known} 结尾的文件。其他程序请用 --cmd "<命令>"。',
-  'launch.command-launch': '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
+  'launch.no-file': '找不到文件 {file}。请检查路径（相对于 {base}）。',
+  'launch.is-folder': '{file} 是文件夹，不是服务器文件。',
+  'launch.unknown-kind': '无法运行 {label}：评分器只运行以 {known} 结尾的文件。其他程序请用 --cmd "<命令>"。',
+  'launch.empty-command': '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
 
   // progress/render.ts
-  'progress.render-progress.lines': 'Socket Lab · 你的进度',
-  'progress.render-progress.best': '，最好成绩 {held}/{total}',
-  'progress.render-progress.1': '未通过',
-  'progress.render-progress.readme': 'README.zh-CN.md',
-  'progress.render-progress.2': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
-  'progress.render-progress.3': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
+  'progress.heading': 'Socket Lab · 你的进度',
+  'progress.best': '，最好成绩 {held}/{total}',
+  'progress.failing': '未通过',
+  'progress.readme': 'README.zh-CN.md',
+  'progress.next': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
+  'progress.all-passed': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
 
   // progress/status.ts
-  'status.describe-status.1': '还没尝试',
-  'status.describe-status.2': '{total} 项中 {failing} 项未通过',
+  'status.not-tried': '还没尝试',
+  'status.failing': '{total} 项中 {failing} 项未通过',
   'status.passed': '已通过（评分 {count} 次）',
 
   // cli/picker.ts
   'picker.message': '评分哪个阶段？',
 
   // cli/main.ts
-  'main.choose-stage.1': '评分哪个阶段？请指定一个。',
-  'main.choose-stage.2': '没有名为“{stage}”的阶段。现有阶段：{known}。',
+  'main.which-stage': '评分哪个阶段？请指定一个。',
+  'main.no-such-stage': '没有名为“{stage}”的阶段。现有阶段：{known}。',
   'main.written-note': '结果已写入：',
-  'main.grade-once.hint-command': '按 h',
-  'main.main.1': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
-  'main.main.2': '--watch 输出给人看的报告，不能与 --json 一起用。',
+  'main.hint-command': '按 h',
+  'main.npm-kept-flags': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
+  'main.watch-not-json': '--watch 输出给人看的报告，不能与 --json 一起用。',
 
   // course/catalogue.ts
   'stages.stages.title.1': '一次性服务',
@@ -354,23 +355,23 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'batch.note.1': '超出时间上限',
   'batch.note.2': '超出内存上限',
   'batch.note.3': '从未监听',
-  'batch.render-batch.score-label': '得分',
-  'batch.render-batch.lines': '{length} 份提交',
-  'batch.render-batch': '查看某份提交的完整报告：',
+  'batch.score-label': '得分',
+  'batch.submissions': '{length} 份提交',
+  'batch.full-report': '查看某份提交的完整报告：',
   'batch.summary':
     '{total} 份提交中 {passing} 份全部通过，{count} 份有未通过的项{ungraded}。用时 {seconds} 秒，每次同时评分 {jobs} 份。',
   'batch.ungraded': '，{ungraded} 份无法评分',
 
   // batch/discover.ts
-  'batch.discover.1': '找不到文件夹 {folder}。',
-  'batch.discover.2': '{folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。',
-  'batch.discover.3':
+  'batch.no-folder': '找不到文件夹 {folder}。',
+  'batch.is-file': '{folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。',
+  'batch.no-subfolders':
     '{folder} 里没有子文件夹。请把每份提交放进各自的文件夹：class/alice/server.py、class/bob/server.ts、class/carol/run。',
-  'batch.submission-in.error.1': '它的 run 文件必须正好包含一行命令（现在有 {length} 行）',
-  'batch.submission-in.error.2': '没有可运行的文件：找不到 {expected}',
+  'batch.run-file-lines': '它的 run 文件必须正好包含一行命令（现在有 {length} 行）',
+  'batch.nothing-to-run': '没有可运行的文件：找不到 {expected}',
 
   // batch/grade-batch.ts
-  'batch.graded.error': '评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：{reason}',
+  'batch.grader-failed': '评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：{reason}',
 
   // i18n/messages.ts
   'say.exit-status.1': '因占用 {usedMiB} MiB 内存、超过上限 {capMiB} MiB，被评分器终止',

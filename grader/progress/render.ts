@@ -9,28 +9,28 @@ import { loadProgress, progressFile } from './store.ts';
 export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEnv = process.env): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const progress = loadProgress(progressFile(env));
-  const lines = [c.bold(t('progress.render-progress.lines')[lang]), ''];
+  const lines = [c.bold(t('progress.heading')[lang]), ''];
   for (const stage of STAGES) {
     const entry = progress.stages[stage.id];
     const status = statusOf(entry);
     const mark = status.kind === 'passed' ? c.green('✔') : status.kind === 'failing' ? c.red('✘') : c.dim('·');
     const best =
       status.kind === 'failing' && entry?.best
-        ? t('progress.render-progress.best', { held: entry.best.held, total: entry.best.total })[lang]
+        ? t('progress.best', { held: entry.best.held, total: entry.best.total })[lang]
         : '';
     lines.push(`${mark} ${stage.id} · ${stage.title[lang]}: ${describeStatus(status)[lang]}${best}`);
     if (status.kind === 'failing' && entry?.last) {
-      lines.push(c.dim(`    ${t('progress.render-progress.1')[lang]}: ${entry.last.failing.join(', ')}`));
+      lines.push(c.dim(`    ${t('progress.failing')[lang]}: ${entry.last.failing.join(', ')}`));
     }
     if (status.kind === 'passed') lines.push(c.dim(`    ${stage.learned[lang]}`));
   }
   const next = STAGES.find((s) => statusOf(progress.stages[s.id]).kind !== 'passed');
   lines.push('');
   if (next) {
-    const readme = next.starter.replace('server.ts', t('progress.render-progress.readme')[lang]);
-    lines.push(t('progress.render-progress.2', { readme, id: next.id })[lang]);
+    const readme = next.starter.replace('server.ts', t('progress.readme')[lang]);
+    lines.push(t('progress.next', { readme, id: next.id })[lang]);
   } else {
-    lines.push(t('progress.render-progress.3')[lang]);
+    lines.push(t('progress.all-passed')[lang]);
   }
   return `${lines.join('\n')}\n`;
 }

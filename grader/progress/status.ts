@@ -18,10 +18,10 @@ export function statusOf(entry: StageProgress | undefined): Status {
 export function describeStatus(status: Status): Text {
   switch (status.kind) {
     case 'not-tried':
-      return t('status.describe-status.1');
+      return t('status.not-tried');
     case 'failing': {
       const failing = status.total - status.held;
-      return t('status.describe-status.2', { failing, total: status.total });
+      return t('status.failing', { failing, total: status.total });
     }
     case 'passed':
       return t('status.passed', { count: status.attempts });

@@ -119,7 +119,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   lines.push('', summary(report, lang, c));
   if (options.ladderTop) {
     const { id, solution } = options.ladderTop;
-    lines.push(c.dim(t('report.render-human', { id, solution })[lang]));
+    lines.push(c.dim(t('report.ladder-top', { id, solution })[lang]));
   }
   if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
   return `${lines.join('\n')}\n`;

@@ -69,6 +69,6 @@ export function wireStory(events: readonly WireEvent[], lang: Lang, max = 24): s
   const head = 8;
   const tail = max - head - 1;
   const skipped = lines.length - head - tail;
-  const gap = t('wire.wire-story.gap', { skipped })[lang];
+  const gap = t('wire.gap', { skipped })[lang];
   return [...lines.slice(0, head), gap, ...lines.slice(-tail)];
 }

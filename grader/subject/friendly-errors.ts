@@ -12,19 +12,19 @@ interface FriendlyError {
 const TABLE: FriendlyError[] = [
   {
     pattern: /Top-level await is currently not supported with the "cjs" output format/,
-    explain: t('startup.table.explain.1'),
+    explain: t('startup.cjs-top-level-await'),
   },
   {
     pattern: /SyntaxError|TransformError|Transform failed/,
-    explain: t('startup.table.explain.2'),
+    explain: t('startup.syntax-error'),
   },
   {
     pattern: /ERR_MODULE_NOT_FOUND|Cannot find module|Cannot find package|ModuleNotFoundError/,
-    explain: t('startup.table.explain.3'),
+    explain: t('startup.module-not-found'),
   },
   {
     pattern: /ERR_SOCKET_BAD_PORT|Port should be >= 0 and < 65536/,
-    explain: t('startup.table.explain.4'),
+    explain: t('startup.bad-port'),
   },
 ];
 

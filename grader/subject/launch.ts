@@ -51,15 +51,15 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
   const file = resolve(base, path);
   const label = relative(base, file) || file;
   if (!existsSync(file)) {
-    throw new SubjectError(t('launch.file-launch.1', { file, base }));
+    throw new SubjectError(t('launch.no-file', { file, base }));
   }
   if (!statSync(file).isFile()) {
-    throw new SubjectError(t('launch.file-launch.2', { file }));
+    throw new SubjectError(t('launch.is-folder', { file }));
   }
   const runner = RUNNERS[extname(file).toLowerCase()];
   if (!runner) {
     const known = FILE_EXTENSIONS.join(' ');
-    throw new SubjectError(t('launch.file-launch.3', { label, known }));
+    throw new SubjectError(t('launch.unknown-kind', { label, known }));
   }
   const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};
   const runtime: Runtime = extname(file).toLowerCase() === '.py' ? 'python' : 'node';
@@ -75,7 +75,7 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
 
 export function commandLaunch(command: string, cwd: string = userCwd()): Launch {
   if (command.trim() === '') {
-    throw new SubjectError(t('launch.command-launch'));
+    throw new SubjectError(t('launch.empty-command'));
   }
   return { label: command, cwd, shell: true, command, args: [], runtime: runtimeOf(command) };
 }

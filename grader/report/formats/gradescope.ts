@@ -11,9 +11,7 @@ export function gradescopeJson(results: Results, graded: Graded, lang: Lang): st
   const stage = results.stage;
   const summary = graded.error
     ? graded.error[lang]
-    : t('gradescope.gradescope-json.summary', { id: stage.id, held, max, seedNote: seedNote(results.seed, lang) })[
-        lang
-      ];
+    : t('gradescope.summary', { id: stage.id, held, max, seedNote: seedNote(results.seed, lang) })[lang];
   const slow = graded.report ? startNote(graded.report, lang) : '';
   const document = {
     score: held,

@@ -17,7 +17,7 @@ function write(path: string, text: string): void {
     writeFileSync(path, text);
   } catch (err) {
     const reason = (err as Error).message;
-    throw new OutputError(t('write.write', { path, reason }));
+    throw new OutputError(t('write.failed', { path, reason }));
   }
 }
 
