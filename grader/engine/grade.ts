@@ -166,13 +166,14 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
 
 /** A property the time cap decided: not judged, or judged while its server was being stopped. */
 function pastCap(property: Property, run: GradeRun, result?: PropertyResult): PropertyResult {
+  const hint = say.pastTimeCapHint();
   return {
     id: property.id,
     title: property.title,
     status: 'fail',
     message: say.pastTimeCap((run.options.timeCapMs ?? 0) / 1000),
-    hints: [say.pastTimeCapHint()],
-    leadHintId: say.pastTimeCapHint().id,
+    hints: [hint],
+    leadHintId: hint.id,
     durationMs: result?.durationMs ?? 0,
     wire: result?.wire ?? [],
     port: result?.port ?? 0,

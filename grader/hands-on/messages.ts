@@ -1,5 +1,5 @@
-// Every sentence the hands-on client prints, in English and Chinese. Data only: the client picks a
-// language and prints; nothing here writes anywhere.
+// Every sentence the hands-on client prints, built from the catalogues (i18n/en.ts, zh.ts). Words only:
+// the client picks a language and prints; nothing here writes anywhere.
 
 import { say as graderSay } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
@@ -21,7 +21,7 @@ const size = (n: number): Text => t('client.bytes', { count: n });
 const WHAT_NOW: Text = t('client.what-now');
 
 export const say = {
-  serverLabel: t('client.server-label') as Text,
+  serverLabel: t('client.server-label'),
   whatNow: WHAT_NOW,
 
   usage: (): Text => ({

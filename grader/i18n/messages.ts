@@ -1,5 +1,5 @@
-// The grader's own sentences about what happened, in both languages. Property titles and hints live
-// with their properties; these are the sentences several properties share.
+// The grader's own sentences about what happened, shared by several properties: which sentence fits, and
+// what fills it. The words themselves are in the catalogues (en.ts, zh.ts).
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import type { ExitInfo } from '../subject/process.ts';
 import type { Listener } from '../subject/procfs.ts';

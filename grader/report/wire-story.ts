@@ -2,10 +2,10 @@
 
 import type { WireEvent } from '../client/wire.ts';
 import { t } from '../i18n/t.ts';
-import type { Lang } from '../i18n/text.ts';
+import type { Lang, Text } from '../i18n/text.ts';
 import { quote } from './bytes.ts';
 
-const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
+const ARROWS: Record<WireEvent['kind'], Text> = {
   connect: t('wire.arrows.connect'),
   refused: { en: '✗', zh: '✗' },
   send: { en: '→', zh: '→' },
@@ -19,7 +19,7 @@ const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
   note: { en: '', zh: '' },
 };
 
-const WHO: Record<string, { en: string; zh: string }> = {
+const WHO: Record<string, Text> = {
   server: t('client.server-label'),
   grader: t('wire.who.grader'),
 };
@@ -39,7 +39,7 @@ function coalesce(events: readonly WireEvent[]): WireEvent[] {
 }
 
 // A failed connect, by its code: "refused" only when it was.
-const CONNECT_FAILED: Record<string, { en: string; zh: string }> = {
+const CONNECT_FAILED: Record<string, Text> = {
   ECONNREFUSED: t('wire.connect-failed.econnrefused'),
   ECONNRESET: t('wire.connect-failed.econnreset'),
   ETIMEDOUT: t('wire.connect-failed.etimedout'),
