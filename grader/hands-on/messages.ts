@@ -73,10 +73,10 @@ Examples: npm run client -- stage-2
   refused: (host: string, port: number): Text => t('client.refused', { host, port }),
   refusedOwnServer: (port: number, exit: ExitInfo | null): Text => {
     if (!exit) {
-      return t('client.refused-own-server.1', { port });
+      return t('client.refused-still-running', { port });
     }
     const status = graderSay.exitStatus(exit);
-    return t('client.refused-own-server.2', { status });
+    return t('client.refused-server-gone', { status });
   },
   connectFailed: (host: string, port: number, code: string): Text => t('client.connect-failed', { host, port, code }),
 
@@ -89,21 +89,21 @@ Examples: npm run client -- stage-2
   problem: (p: Problem): Text => {
     switch (p.code) {
       case 'unknown-command':
-        return t('client.problem.1', { name: p.name });
+        return t('client.problem.unknown-command', { name: p.name });
       case 'needs-argument':
-        return p.name === 'several' ? t('client.problem.2') : t('client.problem.3');
+        return p.name === 'several' ? t('client.problem.several-empty') : t('client.problem.raw-empty');
       case 'no-argument':
-        return t('client.problem.4', { name: p.name });
+        return t('client.problem.takes-nothing', { name: p.name });
       case 'empty-part':
-        return t('client.problem.5', { index: p.index });
+        return t('client.problem.empty-message', { index: p.index });
       case 'unknown-escape':
-        return t('client.problem.6', { sequence: p.sequence });
+        return t('client.problem.unknown-escape', { sequence: p.sequence });
       case 'bad-hex':
-        return t('client.problem.7', { sequence: p.sequence });
+        return t('client.problem.bad-hex', { sequence: p.sequence });
       case 'bad-code-point':
-        return t('client.problem.8', { sequence: p.sequence });
+        return t('client.problem.bad-code-point', { sequence: p.sequence });
       case 'dangling-backslash':
-        return t('client.problem.9');
+        return t('client.problem.dangling-backslash');
     }
   },
 
@@ -128,8 +128,8 @@ Examples: npm run client -- stage-2
   noReply: (ms: number): Text => t('client.no-reply', { ms }),
   severalLesson: (messages: number, pieces: number): Text =>
     pieces === messages
-      ? t('client.several-lesson.1', { messages, pieces })
-      : t('client.several-lesson.2', { messages, count: pieces }),
+      ? t('client.several-lesson.as-sent', { messages, pieces })
+      : t('client.several-lesson.merged', { messages, count: pieces }),
 
   finSent: (): Text => t('client.fin-sent'),
   finSentLast: (): Text => t('client.fin-sent-last'),
@@ -140,13 +140,13 @@ Examples: npm run client -- stage-2
   serverClosed: (): Text => t('client.server-closed'),
   serverReset: (code: string): Text =>
     code === 'EPIPE'
-      ? t('client.server-reset.1')
+      ? t('client.server-reset.epipe')
       : code === 'ECONNRESET'
-        ? t('client.server-reset.2')
-        : t('client.server-reset.3', { code }),
+        ? t('client.server-reset.econnreset')
+        : t('client.server-reset.other', { code }),
   late: (bytes: Buffer): Text => t('client.late', { bytesShown: shown(bytes), size: size(bytes.length) }),
   cannotSend: (why: 'fin-sent' | 'closed'): Text =>
-    why === 'fin-sent' ? t('client.cannot-send.1') : t('client.cannot-send.2'),
+    why === 'fin-sent' ? t('client.cannot-send.fin-sent') : t('client.cannot-send.closed'),
   afterServerFin: (): Text => t('client.after-server-fin'),
   notConnectedForFin: (): Text => t('client.not-connected-for-fin'),
   finAlreadySent: (): Text => t('client.fin-already-sent'),

@@ -31,9 +31,9 @@ export const en = {
     'Type a message and press Enter: its bytes go out as UTF-8, exactly as typed, with no newline added. :help lists the commands.',
   'client.refused':
     'Nothing listens on {host} port {port}: the connection was refused. Start your server first, in another terminal: PORT={port} node --import tsx stages/<stage>/server.ts — or let this client start it on a free port: npm run client -- <stage> (like stage-2).',
-  'client.refused-own-server.1':
+  'client.refused-still-running':
     'The connection was refused: your server still runs, but nothing listens on port {port} any more. Did it close its listening socket? (A stage 2 server does, after its one client.)',
-  'client.refused-own-server.2':
+  'client.refused-server-gone':
     'The connection was refused: your server is no longer running (it {status}). A server of stage 1 or 2 serves one client, then ends; :quit and start the client again to restart it.',
   'client.connect-failed': 'Could not connect to {host} port {port}: {code}.',
   'client.prompt': 'to {host}:{port}',
@@ -41,17 +41,19 @@ export const en = {
     'Type a message and press Enter: its bytes are sent as UTF-8, exactly as typed; no newline is added\n(to send one, use :raw hello\\n). Then the client shows the reply as it came: bytes escaped so that\na newline shows as \\n, how many, and how long from the send to the last byte. A reply is over once\nno byte has come for a short while: TCP is a stream and never says where a message ends.\n\n  :help                  this list\n  :fin                   half-close: send FIN (you will send nothing more), keep reading, and show\n                         the server\'s FIN when it comes\n  :rst                   reset the connection: send RST instead of FIN, as a crashed client would\n  :reconnect             close this connection and open a new one to the same port\n  :several a | b | c     send several messages in ONE write, and see how the replies arrive\n  :raw <escaped>         send raw bytes written with escapes \\n \\r \\t \\0 \\\\ \\" \\xNN \\u{HEX}\n                         e.g. :raw caf\\xc3\\xa9\\n\n  :quit                  close the connection and leave (Ctrl-D on an empty line too)\n\nUp and Down recall what you typed before.',
   'client.empty':
     'Nothing sent. An empty message is zero bytes, and sending zero bytes puts nothing on the wire: the server receives nothing, so a reply would never come, and waiting for one would hang forever. (A classic bug of simple Python clients: they send "" and then block in recv() forever.) To send a newline, use :raw \\n',
-  'client.problem.1':
+  'client.problem.unknown-command':
     'There is no command :{name}; :help lists them. To send text that starts with ":", use :raw, e.g. :raw :{name}',
-  'client.problem.2': 'Give the messages after :several, separated by |, e.g. :several one | two',
-  'client.problem.3': 'Give the bytes after :raw, e.g. :raw hello\\n',
-  'client.problem.4': ':{name} takes nothing after it.',
-  'client.problem.5': 'Message {index} of :several is empty: it would add no bytes. Write something between each |.',
-  'client.problem.6':
+  'client.problem.several-empty': 'Give the messages after :several, separated by |, e.g. :several one | two',
+  'client.problem.raw-empty': 'Give the bytes after :raw, e.g. :raw hello\\n',
+  'client.problem.takes-nothing': ':{name} takes nothing after it.',
+  'client.problem.empty-message':
+    'Message {index} of :several is empty: it would add no bytes. Write something between each |.',
+  'client.problem.unknown-escape':
     '{sequence} is not an escape :raw knows: use \\n \\r \\t \\0 \\\\ \\" \\xNN or \\u{HEX} (a backslash itself is \\\\).',
-  'client.problem.7': '{sequence} is not a byte: \\x takes exactly two hex digits, like \\x0a or \\xc3.',
-  'client.problem.8': '{sequence} is not a character: \\u takes a code point in braces, like \\u{e9} or \\u{4f60}.',
-  'client.problem.9': 'The last \\ escapes nothing: a backslash itself is written \\\\.',
+  'client.problem.bad-hex': '{sequence} is not a byte: \\x takes exactly two hex digits, like \\x0a or \\xc3.',
+  'client.problem.bad-code-point':
+    '{sequence} is not a character: \\u takes a code point in braces, like \\u{e9} or \\u{4f60}.',
+  'client.problem.dangling-backslash': 'The last \\ escapes nothing: a backslash itself is written \\\\.',
   'client.sent': 'sent {size}: {bytesShown}',
   'client.sent-several': 'sent {messages} messages ({parts}) in one write: {size}, {allShown}',
   'client.reply': 'reply: {bytesShown} ({size}, {ms} ms)',
@@ -59,9 +61,9 @@ export const en = {
   'client.bytes': { one: '{count} byte', other: '{count} bytes' },
   'client.piece': '  {index}. +{ms} ms  {bytesShown} ({size})',
   'client.no-reply': 'no reply within {ms} ms. (If one comes later, it is shown when it arrives.)',
-  'client.several-lesson.1':
+  'client.several-lesson.as-sent':
     'You sent {messages} messages and the replies came in {pieces} pieces, this time. TCP promises nothing of the kind: it is a byte stream and keeps no message boundaries.',
-  'client.several-lesson.2': {
+  'client.several-lesson.merged': {
     one: 'You sent {messages} messages; the replies came in {count} piece. TCP is a byte stream and keeps no message boundaries: the server read bytes, not your {messages} messages. A program that needs messages must mark where each ends (a newline, a length).',
     other:
       'You sent {messages} messages; the replies came in {count} pieces. TCP is a byte stream and keeps no message boundaries: the server read bytes, not your {messages} messages. A program that needs messages must mark where each ends (a newline, a length).',
@@ -77,14 +79,14 @@ export const en = {
   'client.rst-sent':
     "reset the connection (RST): it is gone at once, both ways; the server's next read fails with ECONNRESET. A server must survive that.",
   'client.server-closed': 'the server closed the connection (FIN): it will send nothing more.',
-  'client.server-reset.1':
+  'client.server-reset.epipe':
     'the connection was reset: writing failed with EPIPE (the server had already closed or reset it).',
-  'client.server-reset.2': 'the server reset the connection (RST, ECONNRESET).',
-  'client.server-reset.3': 'the connection broke: {code}.',
+  'client.server-reset.econnreset': 'the server reset the connection (RST, ECONNRESET).',
+  'client.server-reset.other': 'the connection broke: {code}.',
   'client.late': 'more bytes arrived: {bytesShown} ({size})',
-  'client.cannot-send.1':
+  'client.cannot-send.fin-sent':
     'Not sent: you sent FIN (:fin) on this connection, so it carries no more bytes from you. :reconnect opens a new one.',
-  'client.cannot-send.2': 'Not sent: this connection is closed. :reconnect opens a new one to the same port.',
+  'client.cannot-send.closed': 'Not sent: this connection is closed. :reconnect opens a new one to the same port.',
   'client.after-server-fin':
     '(the server had closed its side, so no reply will come; if it has closed its socket altogether, its kernel answers these bytes with a reset)',
   'client.not-connected-for-fin': 'There is no open connection to half-close. :reconnect opens a new one.',
@@ -141,8 +143,8 @@ export const en = {
   'wire.connect-failed.econnrefused': '✗ connection refused: nothing listens',
   'wire.connect-failed.econnreset': '✗ connection reset while connecting',
   'wire.connect-failed.etimedout': '✗ no answer to the connection',
-  'wire.line.1': 'could not connect',
-  'wire.line.2': ' ({words})',
+  'wire.could-not-connect': 'could not connect',
+  'wire.words': ' ({words})',
   'wire.gap': '             … {skipped} more events …',
 
   // subject/friendly-errors.ts
@@ -186,17 +188,17 @@ export const en = {
   'main.watch-not-json': '--watch prints reports for people; it does not go with --json.',
 
   // course/catalogue.ts
-  'stages.stages.title.1': 'one-shot service',
-  'stages.stages.learned.1':
+  'stage-1.title': 'one-shot service',
+  'stage-1.learned':
     'A server listens, accepts, reads, writes and closes. A write hands bytes to the kernel and returns; TCP carries bytes, not characters; a Node process ends once nothing is left to wait for.',
-  'stages.stages.title.2': 'communication loop',
-  'stages.stages.learned.2':
+  'stage-2.title': 'communication loop',
+  'stage-2.learned':
     'A conversation is a loop that ends on EOF: an empty read means the peer sent FIN, and a loop that ignores it spins. One read is not one message, and a character may arrive in two pieces.',
-  'stages.stages.title.3': 'connection loop',
-  'stages.stages.learned.3':
+  'stage-3.title': 'connection loop',
+  'stage-3.learned':
     'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
-  'stages.stages.title.4': 'concurrency',
-  'stages.stages.learned.4':
+  'stage-4.title': 'concurrency',
+  'stage-4.learned':
     'A server holds many conversations at once: the accept loop starts each one and moves on, the event loop (or a thread each) interleaves them, and a write that returns false means stop reading until "drain": backpressure keeps a slow reader from filling your memory.',
 
   // course/properties/connection-loop.ts
@@ -415,10 +417,10 @@ export const en = {
   'batch.grader-failed': 'the grader itself failed on this one (a bug in Socket Lab; please report it): {reason}',
 
   // i18n/messages.ts
-  'say.exit-status.1': 'was stopped by the grader for using {usedMiB} MiB of memory, over the cap of {capMiB} MiB',
-  'say.exit-status.2': 'could not be started: {error}',
-  'say.exit-status.3': 'was ended by signal {signal}',
-  'say.exit-status.4': 'exited with status {code}',
+  'say.exit-status.memory': 'was stopped by the grader for using {usedMiB} MiB of memory, over the cap of {capMiB} MiB',
+  'say.exit-status.error': 'could not be started: {error}',
+  'say.exit-status.signal': 'was ended by signal {signal}',
+  'say.exit-status.code': 'exited with status {code}',
   'say.and-exited': '; the server process {status}',
   'say.exited-before-listening': 'Your server {status} before it was listening; what it printed is shown below.',
   'say.never-listened.used': ' (it used {cpuMs} ms of CPU time in {ms} ms)',
@@ -430,21 +432,21 @@ export const en = {
     'Your server took {seconds} s to start listening; the grader waited for it. (A server that keeps working at starting, through a launcher such as pyenv or npx, is given the time it needs.)',
   'say.asleep-not-listening':
     '{ms} ms after it started, your server is running but idle, and nothing listens on port {port} (127.0.0.1 or ::1). Does it call listen() with the port from the PORT environment variable?',
-  'say.wrong-port.1':
+  'say.wrong-port.address':
     "Your server is listening on {listenersWhere}, an address a client on this machine can't reach as 127.0.0.1 or ::1. Listen on all addresses (leave the host out) or on 127.0.0.1.",
-  'say.wrong-port.2':
+  'say.wrong-port.port':
     'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable (process.env.PORT).',
   'say.tried-other-port':
     'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable (process.env.PORT).',
-  'say.connect-failed.1': 'Client {client} was refused: the server is no longer running (it {status}).',
-  'say.connect-failed.2':
+  'say.connect-failed.server-gone': 'Client {client} was refused: the server is no longer running (it {status}).',
+  'say.connect-failed.not-listening':
     'Client {client} was refused: the server process still runs, but nothing listens on port {port} any more. Did it close its listening socket?',
-  'say.connect-failed.3':
+  'say.connect-failed.timed-out':
     'Client {client} could not even connect: the handshake did not complete in time (is the listen backlog full?).',
-  'say.connect-failed.4': 'Client {client} could not connect: {code}.',
-  'say.no-reply.1': 'Client {name} got no reply: the server reset the connection instead{tail}.',
-  'say.no-reply.2': 'Client {name} got no reply: the server closed the connection (FIN) without answering{tail}.',
-  'say.no-reply.3': 'Client {name} got no reply within {ms} ms{tail}.',
+  'say.connect-failed.other': 'Client {client} could not connect: {code}.',
+  'say.no-reply.reset': 'Client {name} got no reply: the server reset the connection instead{tail}.',
+  'say.no-reply.fin': 'Client {name} got no reply: the server closed the connection (FIN) without answering{tail}.',
+  'say.no-reply.silence': 'Client {name} got no reply within {ms} ms{tail}.',
   'say.no-fin-yet': '{client} waited {ms} ms for the server to close its side; it did not, so {client} closes anyway',
   'no-reply':
     "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives, and does it reach that line? Two traps: a synchronous while (true) loop blocks Node's event loop, so no 'data' can arrive; and a socket of createServer({ pauseOnConnect: true }) stays paused until read with for await (a 'data' listener alone needs socket.resume()).",

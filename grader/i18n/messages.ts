@@ -10,11 +10,11 @@ import type { Text } from './text.ts';
 function exitStatus(info: ExitInfo): Text {
   if (info.memory) {
     const { usedMiB, capMiB } = info.memory;
-    return t('say.exit-status.1', { usedMiB, capMiB });
+    return t('say.exit-status.memory', { usedMiB, capMiB });
   }
-  if (info.error) return t('say.exit-status.2', { error: info.error });
-  if (info.signal) return t('say.exit-status.3', { signal: info.signal });
-  return t('say.exit-status.4', { code: String(info.code) });
+  if (info.error) return t('say.exit-status.error', { error: info.error });
+  if (info.signal) return t('say.exit-status.signal', { signal: info.signal });
+  return t('say.exit-status.code', { code: String(info.code) });
 }
 
 /** ", and the server process exited with status 1" — or nothing while it runs. */
@@ -58,8 +58,8 @@ export const say = {
   wrongPort: (listeners: Listener[], port: number): Text => {
     const samePort = listeners.some((l) => l.port === port);
     return samePort
-      ? t('say.wrong-port.1', { listenersWhere: where(listeners) })
-      : t('say.wrong-port.2', { listenersWhere: where(listeners), port });
+      ? t('say.wrong-port.address', { listenersWhere: where(listeners) })
+      : t('say.wrong-port.port', { listenersWhere: where(listeners), port });
   },
 
   triedOtherPort: (taken: number, port: number): Text => t('say.tried-other-port', { taken, port }),
@@ -67,27 +67,27 @@ export const say = {
   connectFailed: (client: string, code: string, exit: ExitInfo | null, port: number): Text => {
     if (code === 'ECONNREFUSED' && exit) {
       const status = exitStatus(exit);
-      return t('say.connect-failed.1', { client, status });
+      return t('say.connect-failed.server-gone', { client, status });
     }
     if (code === 'ECONNREFUSED') {
-      return t('say.connect-failed.2', { client, port });
+      return t('say.connect-failed.not-listening', { client, port });
     }
     if (code === 'ETIMEDOUT') {
-      return t('say.connect-failed.3', { client });
+      return t('say.connect-failed.timed-out', { client });
     }
-    return t('say.connect-failed.4', { client, code });
+    return t('say.connect-failed.other', { client, code });
   },
 
   /** Why a client got no reply: silence, a FIN, or a reset — and whether the server is gone. */
   noReply: (client: ScriptedClient, ms: number, exit: ExitInfo | null): Text => {
     const tail = andExited(exit);
     if (client.resetReceived) {
-      return t('say.no-reply.1', { name: client.name, tail });
+      return t('say.no-reply.reset', { name: client.name, tail });
     }
     if (client.finReceived) {
-      return t('say.no-reply.2', { name: client.name, tail });
+      return t('say.no-reply.fin', { name: client.name, tail });
     }
-    return t('say.no-reply.3', { name: client.name, ms, tail });
+    return t('say.no-reply.silence', { name: client.name, ms, tail });
   },
 
   noFinYet: (client: string, ms: number): Text => t('say.no-fin-yet', { client, ms }),

@@ -27,9 +27,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.welcome': '输入一条消息并按回车：它的字节按 UTF-8 原样发出，不会加换行。:help 列出所有命令。',
   'client.refused':
     '{host} 端口 {port} 上没有程序在监听：连接被拒绝。请先在另一个终端里启动你的服务器：PORT={port} node --import tsx stages/<阶段>/server.ts；或者让本客户端在一个空闲端口上启动它：npm run client -- <阶段>（比如 stage-2）。',
-  'client.refused-own-server.1':
+  'client.refused-still-running':
     '连接被拒绝：你的服务器还在运行，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？（第 2 阶段的服务器在服务完唯一的客户端后就会这样做。）',
-  'client.refused-own-server.2':
+  'client.refused-server-gone':
     '连接被拒绝：你的服务器已经不在运行了（它{status}）。第 1、2 阶段的服务器只服务一个客户端就结束；:quit 后重新启动客户端即可重启它。',
   'client.connect-failed': '无法连接到 {host} 端口 {port}：{code}。',
   'client.prompt': '发往 {host}:{port}',
@@ -37,16 +37,17 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '输入一条消息并按回车：它的字节按 UTF-8 原样发出，不会加换行（要发换行，用 :raw hello\\n）。\n随后客户端显示收到的回复：转义后的字节（换行显示为 \\n）、字节数，以及从发送到最后一个字节\n用了多久。一段时间没有新字节到来，就认为这次回复结束了：TCP 是字节流，从不标明一条消息在哪里结束。\n\n  :help                  显示这个列表\n  :fin                   半关闭：发送 FIN（你不会再发送任何东西），继续读取，服务器的 FIN\n                         到来时显示出来\n  :rst                   重置连接：发送 RST 而不是 FIN，就像崩溃的客户端那样\n  :reconnect             关闭当前连接，再向同一个端口建立一个新连接\n  :several a | b | c     在一次 write 中发送多条消息，看看回复是怎样到达的\n  :raw <转义文本>        发送用转义写出的原始字节：\\n \\r \\t \\0 \\\\ \\" \\xNN \\u{十六进制}\n                         例如 :raw caf\\xc3\\xa9\\n\n  :quit                  关闭连接并退出（在空行上按 Ctrl-D 也可以）\n\n上下方向键可以找回之前输入的内容。',
   'client.empty':
     '没有发送。空消息就是 0 个字节，而发送 0 个字节不会往线路上放任何东西：服务器什么也收不到，回复永远不会来，等它就会永远卡住。（这是简单 Python 客户端的经典缺陷：发送 "" 之后，就永远阻塞在 recv() 上。）要发送一个换行，用 :raw \\n',
-  'client.problem.1': '没有 :{name} 这个命令；:help 列出所有命令。要发送以“:”开头的文本，用 :raw，例如 :raw :{name}',
-  'client.problem.2': '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two',
-  'client.problem.3': '在 :raw 后面给出要发送的字节，例如 :raw hello\\n',
-  'client.problem.4': ':{name} 后面不需要任何内容。',
-  'client.problem.5': ':several 的第 {index} 条消息是空的：它不会增加任何字节。请在每个 | 之间写点内容。',
-  'client.problem.6':
+  'client.problem.unknown-command':
+    '没有 :{name} 这个命令；:help 列出所有命令。要发送以“:”开头的文本，用 :raw，例如 :raw :{name}',
+  'client.problem.several-empty': '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two',
+  'client.problem.raw-empty': '在 :raw 后面给出要发送的字节，例如 :raw hello\\n',
+  'client.problem.takes-nothing': ':{name} 后面不需要任何内容。',
+  'client.problem.empty-message': ':several 的第 {index} 条消息是空的：它不会增加任何字节。请在每个 | 之间写点内容。',
+  'client.problem.unknown-escape':
     '{sequence} 不是 :raw 认识的转义：可用 \\n \\r \\t \\0 \\\\ \\" \\xNN 或 \\u{十六进制}（反斜杠本身写作 \\\\）。',
-  'client.problem.7': '{sequence} 不是一个字节：\\x 后面必须正好是两位十六进制数字，比如 \\x0a 或 \\xc3。',
-  'client.problem.8': '{sequence} 不是一个字符：\\u 后面要用花括号写码点，比如 \\u{e9} 或 \\u{4f60}。',
-  'client.problem.9': '最后一个 \\ 后面什么也没有：反斜杠本身写作 \\\\。',
+  'client.problem.bad-hex': '{sequence} 不是一个字节：\\x 后面必须正好是两位十六进制数字，比如 \\x0a 或 \\xc3。',
+  'client.problem.bad-code-point': '{sequence} 不是一个字符：\\u 后面要用花括号写码点，比如 \\u{e9} 或 \\u{4f60}。',
+  'client.problem.dangling-backslash': '最后一个 \\ 后面什么也没有：反斜杠本身写作 \\\\。',
   'client.sent': '已发送 {size}：{bytesShown}',
   'client.sent-several': '在一次 write 中发送了 {messages} 条消息（{parts}）：共 {size}，{allShown}',
   'client.reply': '回复：{bytesShown}（{size}，{ms} 毫秒）',
@@ -54,9 +55,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.bytes': '{count} 字节',
   'client.piece': '  {index}. +{ms} 毫秒  {bytesShown}（{size}）',
   'client.no-reply': '{ms} 毫秒内没有回复。（如果之后才到，到达时会显示出来。）',
-  'client.several-lesson.1':
+  'client.several-lesson.as-sent':
     '你发送了 {messages} 条消息，这一次回复恰好分 {pieces} 块到达。但 TCP 并不保证这一点：它是字节流，不保留消息边界。',
-  'client.several-lesson.2':
+  'client.several-lesson.merged':
     '你发送了 {messages} 条消息；回复分 {count} 块到达。TCP 是字节流，不保留消息边界：服务器读到的是字节，而不是你的 {messages} 条消息。需要消息的程序必须自己标出每条消息在哪里结束（换行符、长度）。',
   'client.fin-sent': '已发送 FIN：你不会再在这个连接上发送任何东西；继续读取，等待服务器关闭它那一端……',
   'client.fin-sent-last': '已发送 FIN。服务器之前已经关闭了它那一端，所以加上你的 FIN，这个连接在两个方向上都结束了。',
@@ -67,13 +68,13 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.rst-sent':
     '已重置连接（RST）：连接立刻在两个方向上都断了；服务器的下一次读取会以 ECONNRESET 失败。服务器必须能扛住这种情况。',
   'client.server-closed': '服务器关闭了连接（FIN）：它不会再发送任何东西。',
-  'client.server-reset.1': '连接已被重置：写入以 EPIPE 失败（服务器已经关闭或重置了它）。',
-  'client.server-reset.2': '服务器重置了连接（RST，ECONNRESET）。',
-  'client.server-reset.3': '连接断开了：{code}。',
+  'client.server-reset.epipe': '连接已被重置：写入以 EPIPE 失败（服务器已经关闭或重置了它）。',
+  'client.server-reset.econnreset': '服务器重置了连接（RST，ECONNRESET）。',
+  'client.server-reset.other': '连接断开了：{code}。',
   'client.late': '又收到了字节：{bytesShown}（{size}）',
-  'client.cannot-send.1':
+  'client.cannot-send.fin-sent':
     '没有发送：你已经在这个连接上发送了 FIN（:fin），它不能再携带你发出的字节。:reconnect 可以建立新连接。',
-  'client.cannot-send.2': '没有发送：这个连接已经关闭。:reconnect 可以向同一个端口建立新连接。',
+  'client.cannot-send.closed': '没有发送：这个连接已经关闭。:reconnect 可以向同一个端口建立新连接。',
   'client.after-server-fin':
     '（服务器已经关闭了它那一端，所以不会有回复；如果它已经彻底关闭了 socket，它的内核会用重置来回应这些字节）',
   'client.not-connected-for-fin': '没有可以半关闭的连接。:reconnect 可以建立新连接。',
@@ -129,8 +130,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'wire.connect-failed.econnrefused': '✗ 连接被拒绝：没有程序在监听',
   'wire.connect-failed.econnreset': '✗ 连接时被重置',
   'wire.connect-failed.etimedout': '✗ 连接没有应答',
-  'wire.line.1': '无法连接',
-  'wire.line.2': '（{words}）',
+  'wire.could-not-connect': '无法连接',
+  'wire.words': '（{words}）',
   'wire.gap': '             … 省略 {skipped} 个事件 …',
 
   // subject/friendly-errors.ts
@@ -172,17 +173,17 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'main.watch-not-json': '--watch 输出给人看的报告，不能与 --json 一起用。',
 
   // course/catalogue.ts
-  'stages.stages.title.1': '一次性服务',
-  'stages.stages.learned.1':
+  'stage-1.title': '一次性服务',
+  'stage-1.learned':
     '服务器的基本步骤：监听、接受、读、写、关闭。写操作只是把字节交给内核就返回；TCP 传的是字节而不是字符；当没有任何东西可等时，Node 进程就会结束。',
-  'stages.stages.title.2': '通信循环',
-  'stages.stages.learned.2':
+  'stage-2.title': '通信循环',
+  'stage-2.learned':
     '一次对话就是一个以 EOF 结束的循环：读到空数据表示对方发了 FIN，忽略它的循环会空转。一次读取不等于一条消息，一个字符也可能分两次到达。',
-  'stages.stages.title.3': '连接循环',
-  'stages.stages.learned.3':
+  'stage-3.title': '连接循环',
+  'stage-3.learned':
     '服务器要在连接上循环：客户端在监听队列里排队等候；重置（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
-  'stages.stages.title.4': '并发',
-  'stages.stages.learned.4':
+  'stage-4.title': '并发',
+  'stage-4.learned':
     '服务器可以同时进行许多对话：接受连接的循环启动每个对话后就继续往下走，由事件循环（或每个客户端一个线程）把它们交错执行；write 返回 false 表示要停止读取直到 "drain"：背压让读得慢的客户端不会塞满你的内存。',
 
   // course/properties/connection-loop.ts
@@ -374,10 +375,10 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'batch.grader-failed': '评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：{reason}',
 
   // i18n/messages.ts
-  'say.exit-status.1': '因占用 {usedMiB} MiB 内存、超过上限 {capMiB} MiB，被评分器终止',
-  'say.exit-status.2': '无法启动：{error}',
-  'say.exit-status.3': '被信号 {signal} 终止',
-  'say.exit-status.4': '以退出状态 {code} 退出',
+  'say.exit-status.memory': '因占用 {usedMiB} MiB 内存、超过上限 {capMiB} MiB，被评分器终止',
+  'say.exit-status.error': '无法启动：{error}',
+  'say.exit-status.signal': '被信号 {signal} 终止',
+  'say.exit-status.code': '以退出状态 {code} 退出',
   'say.and-exited': '；服务器进程{status}',
   'say.exited-before-listening': '你的服务器在开始监听之前就{status}；它打印的内容见下方。',
   'say.never-listened.used': '（{ms} 毫秒里用了 {cpuMs} 毫秒 CPU 时间）',
@@ -389,20 +390,20 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '你的服务器用了 {seconds} 秒才开始监听；评分器等了它。（启动时一直在工作的服务器，包括经由 pyenv、npx 等启动器启动的，都会得到它需要的时间。）',
   'say.asleep-not-listening':
     '启动 {ms} 毫秒后，你的服务器在运行但处于空闲状态，而端口 {port}（127.0.0.1 或 ::1）上没有任何监听。它是否用环境变量 PORT 给出的端口调用了 listen()？',
-  'say.wrong-port.1':
+  'say.wrong-port.address':
     '你的服务器在 {listenersWhere} 上监听，本机客户端无法通过 127.0.0.1 或 ::1 连到这个地址。请监听所有地址（不写 host），或监听 127.0.0.1。',
-  'say.wrong-port.2':
+  'say.wrong-port.port':
     '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT（process.env.PORT）读取端口。',
   'say.tried-other-port':
     '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT（process.env.PORT）读取端口。',
-  'say.connect-failed.1': '客户端 {client} 的连接被拒绝：服务器已经不在运行了（它{status}）。',
-  'say.connect-failed.2':
+  'say.connect-failed.server-gone': '客户端 {client} 的连接被拒绝：服务器已经不在运行了（它{status}）。',
+  'say.connect-failed.not-listening':
     '客户端 {client} 的连接被拒绝：服务器进程还在，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？',
-  'say.connect-failed.3': '客户端 {client} 连不上：握手没有按时完成（监听队列满了吗？）。',
-  'say.connect-failed.4': '客户端 {client} 无法连接：{code}。',
-  'say.no-reply.1': '客户端 {name} 没有收到回复：服务器重置（RST）了连接{tail}。',
-  'say.no-reply.2': '客户端 {name} 没有收到回复：服务器没有回答就关闭了连接（FIN）{tail}。',
-  'say.no-reply.3': '客户端 {name} 在 {ms} 毫秒内没有收到回复{tail}。',
+  'say.connect-failed.timed-out': '客户端 {client} 连不上：握手没有按时完成（监听队列满了吗？）。',
+  'say.connect-failed.other': '客户端 {client} 无法连接：{code}。',
+  'say.no-reply.reset': '客户端 {name} 没有收到回复：服务器重置（RST）了连接{tail}。',
+  'say.no-reply.fin': '客户端 {name} 没有收到回复：服务器没有回答就关闭了连接（FIN）{tail}。',
+  'say.no-reply.silence': '客户端 {name} 在 {ms} 毫秒内没有收到回复{tail}。',
   'say.no-fin-yet': '{client} 等了 {ms} 毫秒，服务器始终没有关闭它那一端，{client} 只好自己关闭',
   'no-reply':
     "什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 'data' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 'data' 监听器的话，要先调用 socket.resume()）。",

@@ -53,12 +53,12 @@ function line(event: WireEvent, lang: Lang): string {
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];
-    return `${time}  ${who} ${known ? known[lang] : `✗ ${t('wire.line.1')[lang]}: ${code}`}`;
+    return `${time}  ${who} ${known ? known[lang] : `✗ ${t('wire.could-not-connect')[lang]}: ${code}`}`;
   }
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   // Chinese runs words together: 进程以退出状态 1 退出.
   const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
-  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? t('wire.line.2', { words })[lang] : ''}`;
+  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? t('wire.words', { words })[lang] : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 
