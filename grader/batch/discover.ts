@@ -52,7 +52,7 @@ function submissionIn(name: string, folder: string): Submission {
         name,
         folder,
         how: RUN_FILE,
-        error: t('batch.run-file-lines', { length: lines.length }),
+        error: t('batch.run-file-lines', { lines: lines.length }),
       };
     }
     return { name, folder, how: `run: ${command}`, launch: commandLaunch(command, folder) };

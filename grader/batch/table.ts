@@ -42,7 +42,7 @@ export function renderBatch(
   const scoreLabel = t('batch.score-label')[lang];
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
-    c.dim(`${t('batch.submissions', { length: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
+    c.dim(`${t('batch.submissions', { count: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,
   ];

@@ -52,8 +52,8 @@ Examples: npm run client -- stage-2
   }),
 
   usageError: (reason: string): Text => ({ en: reason, zh: `命令行参数有误：${reason}` }),
-  badPort: (value: string): Text => t('client.bad-port', { value }),
-  badLang: (value: string): Text => t('client.bad-lang', { value }),
+  badPort: (value: string): Text => t('client.bad-port', { port: value }),
+  badLang: (value: string): Text => t('client.bad-lang', { lang: value }),
   noTarget: (): Text => t('client.no-target'),
   portAndServer: (): Text => t('client.port-and-server'),
   hostWithoutPort: (): Text => t('client.host-without-port'),

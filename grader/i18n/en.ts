@@ -10,8 +10,8 @@ export const en = {
   // hands-on/messages.ts
   'client.what-now': 'What now: :reconnect opens a new connection to the same port; :quit leaves.',
   'client.server-label': 'server',
-  'client.bad-port': '--port takes a port number from 1 to 65535, not "{value}".',
-  'client.bad-lang': '--lang takes en or zh, not "{value}".',
+  'client.bad-port': '--port takes a port number from 1 to 65535, not "{port}".',
+  'client.bad-lang': '--lang takes en or zh, not "{lang}".',
   'client.no-target':
     'Which server? Give --port <port> for one already running, or a stage (like stage-2) to start yours.',
   'client.port-and-server':
@@ -277,7 +277,7 @@ export const en = {
   'many-clients.2':
     "Give every connection its own conversation, started as it arrives and never awaited by the accept loop; don't cap how many run at once (server.maxConnections, a fixed pool of workers).",
   'many-clients.fail.1':
-    "{length} clients are connected, but {waiting} of them still wait in your server's listen backlog after {closeMs} ms: it does not accept() a client while it serves another.",
+    "{connected} clients are connected, but {waiting} of them still wait in your server's listen backlog after {closeMs} ms: it does not accept() a client while it serves another.",
   'many-clients.note.1':
     '{crowd} clients are connected (#2 to #{crowd} are not shown); now {rounds} rounds, each client sends once per round',
   'many-clients.fail.2':
@@ -334,7 +334,7 @@ export const en = {
   'stays-small.fail.2': 'Client #{n} of {burst} could not finish its conversation: {text}',
   'stays-small.note.2': 'all {burst} have left; at the peak the server used {peakMib} MiB, now {afterMib} MiB',
   'stays-small.fail.3':
-    'Before the clients came your server used {beforeMib} MiB; {waited} ms after all {burst} had left it still uses {afterMib} MiB, about {after} KiB for every client that has gone. Up to {settledLimit} MiB above where it started is fine.',
+    'Before the clients came your server used {beforeMib} MiB; {waited} ms after all {burst} had left it still uses {afterMib} MiB, about {perClientKiB} KiB for every client that has gone. Up to {settledLimit} MiB above where it started is fine.',
 
   // course/properties/content.ts
   'uppercases.title': 'the reply is the message with a–z uppercased, nothing more',
@@ -348,7 +348,7 @@ export const en = {
     'Read the wire story: which message was the last one answered, and what did the server do after it?',
   'many-messages.2':
     'Keep reading from the same socket until the client leaves: for await (const chunk of socket) { socket.write(upperAscii(chunk)) }',
-  'many-messages.check': 'Message {i} of {length}',
+  'many-messages.check': 'Message {i} of {total}',
   'long-message.title': 'a 10,000-byte message comes back whole',
   'long-message.1': 'A long message arrives in several pieces: one read is not one message. How much of it came back?',
   'long-message.2': 'Answer every chunk you read, not just the first; and do not cut a chunk to a fixed size.',
@@ -396,7 +396,7 @@ export const en = {
   'batch.note.2': 'memory cap',
   'batch.note.3': 'never listened',
   'batch.score-label': 'score',
-  'batch.submissions': '{length} submissions',
+  'batch.submissions': '{count} submissions',
   'batch.full-report': "A submission's full report: ",
   'batch.summary': {
     one: '{passing} of {total} submissions pass every property; {count} fails some{ungraded}. {seconds} s, {jobs} at a time.',
@@ -410,7 +410,7 @@ export const en = {
   'batch.is-file': '{folder} is a file: --batch takes a folder with one subfolder per submission.',
   'batch.no-subfolders':
     '{folder} has no subfolders. Put each submission in a folder of its own: class/alice/server.py, class/bob/server.ts, class/carol/run.',
-  'batch.run-file-lines': 'its run file must hold exactly one command line (it has {length})',
+  'batch.run-file-lines': 'its run file must hold exactly one command line (it has {lines})',
   'batch.nothing-to-run': 'nothing to run: no {expected}',
 
   // batch/grade-batch.ts

@@ -10,8 +10,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // hands-on/messages.ts
   'client.what-now': '接下来：:reconnect 重新连接同一个端口；:quit 退出。',
   'client.server-label': '服务器',
-  'client.bad-port': '--port 需要 1 到 65535 之间的端口号，而不是“{value}”。',
-  'client.bad-lang': '--lang 只能是 en 或 zh，而不是“{value}”。',
+  'client.bad-port': '--port 需要 1 到 65535 之间的端口号，而不是“{port}”。',
+  'client.bad-lang': '--lang 只能是 en 或 zh，而不是“{lang}”。',
   'client.no-target':
     '连接哪个服务器？已经在运行的用 --port <端口>，或者给出一个阶段（比如 stage-2）来启动你的服务器。',
   'client.port-and-server': '--port 连接已经在运行的服务器；阶段、--solution 或 --file 则会启动一个。两者只能选一种。',
@@ -255,7 +255,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'many-clients.2':
     '让每个连接一到达就开始自己的对话，接受连接的循环不要等待它；也不要限制同时进行的对话数（server.maxConnections、固定大小的工作池）。',
   'many-clients.fail.1':
-    '{length} 个客户端已连接，但 {closeMs} 毫秒后仍有 {waiting} 个在你的服务器的监听队列里等待：它在服务一个客户端时不会 accept() 下一个。',
+    '{connected} 个客户端已连接，但 {closeMs} 毫秒后仍有 {waiting} 个在你的服务器的监听队列里等待：它在服务一个客户端时不会 accept() 下一个。',
   'many-clients.note.1':
     '{crowd} 个客户端已连接（#2 到 #{crowd} 不逐一列出）；接下来 {rounds} 轮，每个客户端每轮发送一次',
   'many-clients.fail.2':
@@ -305,7 +305,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'stays-small.fail.2': '第 {n} 个客户端（共 {burst} 个）没能完成对话：{text}',
   'stays-small.note.2': '{burst} 个客户端都已离开；高峰时服务器占用 {peakMib} MiB，现在 {afterMib} MiB',
   'stays-small.fail.3':
-    '客户端到来之前你的服务器占用 {beforeMib} MiB；{burst} 个客户端全部离开 {waited} 毫秒后，它仍占用 {afterMib} MiB，相当于每个已离开的客户端约 {after} KiB。比开始时多出不超过 {settledLimit} MiB 是可以的。',
+    '客户端到来之前你的服务器占用 {beforeMib} MiB；{burst} 个客户端全部离开 {waited} 毫秒后，它仍占用 {afterMib} MiB，相当于每个已离开的客户端约 {perClientKiB} KiB。比开始时多出不超过 {settledLimit} MiB 是可以的。',
 
   // course/properties/content.ts
   'uppercases.title': '回复是把 a–z 转成大写的原消息，不多不少',
@@ -316,7 +316,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'many-messages.1': '看看上面的通信记录：最后被回答的是哪条消息？之后服务器做了什么？',
   'many-messages.2':
     '在同一个 socket 上一直读，直到客户端离开：for await (const chunk of socket) { socket.write(upperAscii(chunk)) }',
-  'many-messages.check': '第 {i} 条消息（共 {length} 条）',
+  'many-messages.check': '第 {i} 条消息（共 {total} 条）',
   'long-message.title': '10,000 字节的长消息完整返回',
   'long-message.1': '长消息会分成好几块到达：一次读取不等于一条消息。回来了多少？',
   'long-message.2': '读到的每一块都要回复，而不只是第一块；也不要把数据截成固定长度。',
@@ -357,7 +357,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'batch.note.2': '超出内存上限',
   'batch.note.3': '从未监听',
   'batch.score-label': '得分',
-  'batch.submissions': '{length} 份提交',
+  'batch.submissions': '{count} 份提交',
   'batch.full-report': '查看某份提交的完整报告：',
   'batch.summary':
     '{total} 份提交中 {passing} 份全部通过，{count} 份有未通过的项{ungraded}。用时 {seconds} 秒，每次同时评分 {jobs} 份。',
@@ -368,7 +368,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'batch.is-file': '{folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。',
   'batch.no-subfolders':
     '{folder} 里没有子文件夹。请把每份提交放进各自的文件夹：class/alice/server.py、class/bob/server.ts、class/carol/run。',
-  'batch.run-file-lines': '它的 run 文件必须正好包含一行命令（现在有 {length} 行）',
+  'batch.run-file-lines': '它的 run 文件必须正好包含一行命令（现在有 {lines} 行）',
   'batch.nothing-to-run': '没有可运行的文件：找不到 {expected}',
 
   // batch/grade-batch.ts

@@ -92,7 +92,7 @@ export const manyClients: Property = {
       // A server that doesn't accept() leaves them in its backlog, where no reply can come from.
       const waiting = await h.backlogTaken();
       if (waiting) {
-        throw new Failure(t('many-clients.fail.1', { length: clients.length, waiting, closeMs: h.limits.closeMs }));
+        throw new Failure(t('many-clients.fail.1', { connected: clients.length, waiting, closeMs: h.limits.closeMs }));
       }
     }
     h.note(t('many-clients.note.1', { crowd: CROWD, rounds: ROUNDS }));
@@ -379,7 +379,7 @@ export const staysSmall: Property = {
           waited,
           burst: BURST,
           afterMib: mib(after),
-          after: Math.round((after - before) / BURST / 1024),
+          perClientKiB: Math.round((after - before) / BURST / 1024),
           settledLimit: SETTLED_LIMIT / MIB,
         }),
       );

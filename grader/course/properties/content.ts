@@ -48,7 +48,7 @@ export const manyMessages: Property = {
       // there when the next message goes out, and are caught then, against the right message.
       const last = i === conversation.length - 1;
       const reply = await h.exchange(a, message, message.length, last);
-      expectUppercased(h, a, message, reply, t('many-messages.check', { i: i + 1, length: conversation.length }));
+      expectUppercased(h, a, message, reply, t('many-messages.check', { i: i + 1, total: conversation.length }));
     }
   },
 };
