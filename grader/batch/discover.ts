@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SubjectError, UsageError } from '../engine/errors.ts';
+import { joined, t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { commandLaunch, fileLaunch, type Launch } from '../subject/launch.ts';
 
@@ -22,23 +23,17 @@ export const SERVER_FILES = ['server.ts', 'server.js', 'server.mjs', 'server.py'
 export function discover(batchFolder: string): Submission[] {
   const folder = resolve(batchFolder);
   if (!existsSync(folder)) {
-    throw new UsageError({ en: `There is no folder at ${folder}.`, zh: `找不到文件夹 ${folder}。` });
+    throw new UsageError(t('batch.no-folder', { folder }));
   }
   if (!statSync(folder).isDirectory()) {
-    throw new UsageError({
-      en: `${folder} is a file: --batch takes a folder with one subfolder per submission.`,
-      zh: `${folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。`,
-    });
+    throw new UsageError(t('batch.is-file', { folder }));
   }
   const names = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => entry.name)
     .sort();
   if (names.length === 0) {
-    throw new UsageError({
-      en: `${folder} has no subfolders. Put each submission in a folder of its own: class/alice/server.py, class/bob/server.ts, class/carol/run.`,
-      zh: `${folder} 里没有子文件夹。请把每份提交放进各自的文件夹：class/alice/server.py、class/bob/server.ts、class/carol/run。`,
-    });
+    throw new UsageError(t('batch.no-subfolders', { folder }));
   }
   return names.map((name) => submissionIn(name, join(folder, name)));
 }
@@ -57,10 +52,7 @@ function submissionIn(name: string, folder: string): Submission {
         name,
         folder,
         how: RUN_FILE,
-        error: {
-          en: `its run file must hold exactly one command line (it has ${lines.length})`,
-          zh: `它的 run 文件必须正好包含一行命令（现在有 ${lines.length} 行）`,
-        },
+        error: t('batch.run-file-lines', { lines: lines.length }),
       };
     }
     return { name, folder, how: `run: ${command}`, launch: commandLaunch(command, folder) };
@@ -80,6 +72,6 @@ function submissionIn(name: string, folder: string): Submission {
     name,
     folder,
     how: '',
-    error: { en: `nothing to run: no ${expected.join(', ')}`, zh: `没有可运行的文件：找不到 ${expected.join('、')}` },
+    error: t('batch.nothing-to-run', { expected: joined(expected, 'sep.list') }),
   };
 }

@@ -3,6 +3,7 @@
 import type { Stage } from '../course/catalogue.ts';
 import { defaultJobs, type GradeOptions, grade } from '../engine/grade.ts';
 import { mapPool } from '../engine/pool.ts';
+import { t } from '../i18n/t.ts';
 import type { Graded, Results } from '../report/formats/graded.ts';
 import type { Submission } from './discover.ts';
 
@@ -40,10 +41,7 @@ export async function gradeBatch(
         const reason = (err as Error).message;
         result = {
           ...base,
-          error: {
-            en: `the grader itself failed on this one (a bug in Socket Lab; please report it): ${reason}`,
-            zh: `评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：${reason}`,
-          },
+          error: t('batch.grader-failed', { reason }),
         };
       }
     }

@@ -2,6 +2,7 @@
 
 import { join, relative } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { displayWidth } from '../report/bytes.ts';
 import { type Cell, cellsOf, type Graded, passedAll, type Results, scoreOf } from '../report/formats/graded.ts';
@@ -19,9 +20,9 @@ function note(graded: Graded, lang: Lang): string {
   const report = graded.report;
   if (!report) return '';
   const notes: string[] = [];
-  if (report.capped) notes.push(lang === 'zh' ? '超出时间上限' : 'time cap');
-  if (report.results.some((r) => r.exit?.memory)) notes.push(lang === 'zh' ? '超出内存上限' : 'memory cap');
-  if (report.results.every((r) => r.notListening)) notes.push(lang === 'zh' ? '从未监听' : 'never listened');
+  if (report.capped) notes.push(t('batch.note.1')[lang]);
+  if (report.results.some((r) => r.exit?.memory)) notes.push(t('batch.note.2')[lang]);
+  if (report.results.every((r) => r.notListening)) notes.push(t('batch.note.3')[lang]);
   return notes.join(', ');
 }
 
@@ -38,12 +39,10 @@ export function renderBatch(
   const count = stage.properties.length;
   const numbers = stage.properties.map((_, i) => String(i + 1));
   const nameWidth = Math.max(lang === 'zh' ? 4 : 10, ...graded.map((g) => displayWidth(g.name)));
-  const scoreLabel = lang === 'zh' ? '得分' : 'score';
+  const scoreLabel = t('batch.score-label')[lang];
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
-    c.dim(
-      `${lang === 'zh' ? `${graded.length} 份提交` : `${graded.length} submissions`} · ${seedNote(results.seed, lang)}`,
-    ),
+    c.dim(`${t('batch.submissions', { count: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,
   ];
@@ -75,9 +74,14 @@ export function renderBatch(
   const seconds = (results.durationMs / 1000).toFixed(1);
   lines.push(
     '',
-    lang === 'zh'
-      ? `${graded.length} 份提交中 ${passing} 份全部通过，${failing} 份有未通过的项${ungraded > 0 ? `，${ungraded} 份无法评分` : ''}。用时 ${seconds} 秒，每次同时评分 ${jobs} 份。`
-      : `${passing} of ${graded.length} submissions pass every property; ${failing} ${failing === 1 ? 'fails' : 'fail'} some${ungraded > 0 ? `; ${ungraded} could not be graded` : ''}. ${seconds} s, ${jobs} at a time.`,
+    t('batch.summary', {
+      passing,
+      total: graded.length,
+      count: failing,
+      ungraded: ungraded > 0 ? t('batch.ungraded', { ungraded }) : '',
+      seconds,
+      jobs,
+    })[lang],
   );
   const firstFailing = submissions.find(
     (s) => s.launch && !passedAll(graded.find((g) => g.name === s.name) ?? { name: '', how: '' }),
@@ -85,7 +89,7 @@ export function renderBatch(
   if (firstFailing?.launch) {
     lines.push(
       c.dim(
-        `${lang === 'zh' ? '查看某份提交的完整报告：' : "A submission's full report: "}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`,
+        `${t('batch.full-report')[lang]}npm run grade -- ${stage.id} ${aloneFlags(firstFailing, base)} --seed ${results.seed}`,
       ),
     );
   }

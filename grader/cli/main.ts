@@ -9,6 +9,7 @@ import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
+import { t } from '../i18n/t.ts';
 import { detectLang, isLang, type Lang } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
 import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
@@ -47,17 +48,14 @@ function launchFor(stage: Stage, choice: SubjectChoice): Launch {
 async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage | 'cancelled'> {
   if (request.stage === undefined) {
     if (!io.stdin.isTTY || !io.stdout.isTTY || request.json) {
-      throw new UsageError({ en: 'Which stage? Name one.', zh: '评分哪个阶段？请指定一个。' });
+      throw new UsageError(t('main.which-stage'));
     }
     return (await pickStage(loadProgress(progressFile(io.env)), lang)) ?? 'cancelled';
   }
   const stage = findStage(request.stage);
   if (stage) return stage;
   const known = STAGES.map((s) => s.id).join(', ');
-  throw new UsageError({
-    en: `There is no stage "${request.stage}". The stages are: ${known}.`,
-    zh: `没有名为“${request.stage}”的阶段。现有阶段：${known}。`,
-  });
+  throw new UsageError(t('main.no-such-stage', { stage: request.stage, known }));
 }
 
 /** What every grade of this request shares: limits, seed, caps. */
@@ -113,7 +111,7 @@ async function gradeClass(stage: Stage, request: Request, folder: string, io: Io
 
 function writtenNote(written: string[], lang: Lang): string {
   if (written.length === 0) return '';
-  return `${lang === 'zh' ? '结果已写入：' : 'Results written: '}${written.join(', ')}\n`;
+  return `${t('main.written-note')[lang]}${written.join(', ')}\n`;
 }
 
 /** Grade once, remember it (the learner's own server only), and print the report. */
@@ -146,7 +144,7 @@ async function gradeOnce(
   const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
   const hintLevels = climb(
     entry,
-    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.hints[0] ? { lead: r.hints[0].en } : {}) })),
+    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.leadHintId ? { lead: r.leadHintId } : {}) })),
     reveal,
   );
   // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
@@ -165,7 +163,7 @@ async function gradeOnce(
       : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
-          hintCommand: keys ? (lang === 'zh' ? '按 h' : 'press h') : hintCommand(stage, request),
+          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request),
           celebrate: request.subject.kind === 'starter',
           ...(ladderTop ? { ladderTop } : {}),
         }),
@@ -221,10 +219,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (kept.length > 0) {
       const flags = kept.map((f) => `--${f}`).join(' ');
       const fixed = `npm run grade -- ${keptFixed(argv, kept).join(' ')}`;
-      throw new UsageError({
-        en: `npm kept ${flags} for itself: the grader's options go after --, like this: ${fixed}`,
-        zh: `npm 把 ${flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：${fixed}`,
-      });
+      throw new UsageError(t('main.npm-kept-flags', { flags, fixed }));
     }
     const request = parseRequest(argv);
     lang = request.lang ?? lang;
@@ -240,11 +235,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
       return report.passed ? 0 : 1;
     }
-    if (request.json)
-      throw new UsageError({
-        en: '--watch prints reports for people; it does not go with --json.',
-        zh: '--watch 输出给人看的报告，不能与 --json 一起用。',
-      });
+    if (request.json) throw new UsageError(t('main.watch-not-json'));
     // A file's folder (its launch runs there), or where the learner ran a --cmd.
     const folder = request.subject.kind === 'cmd' ? userCwd(io.env) : launch.cwd;
     const how = await watchAndRegrade(

@@ -1,6 +1,7 @@
 // `npm run grade` with no stage, in a terminal: choose one from a list that shows where you are.
 import enquirer from 'enquirer';
 import { STAGES, type Stage } from '../course/catalogue.ts';
+import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
 import type { Progress } from '../progress/store.ts';
@@ -13,7 +14,7 @@ export async function pickStage(progress: Progress, lang: Lang): Promise<Stage |
     const { stage } = await enquirer.prompt<{ stage: string }>({
       type: 'select',
       name: 'stage',
-      message: lang === 'zh' ? '评分哪个阶段？' : 'Which stage do you want to grade?',
+      message: t('picker.message')[lang],
       initial: Math.max(0, firstOpen),
       choices: STAGES.map((stage, i) => ({
         name: stage.id,

@@ -2,7 +2,8 @@
 // in (a syntax error is just another report). In a terminal, keys: Enter grades again, h shows the next
 // hint, q quits.
 import { watch as watchFolder } from 'node:fs';
-import type { Lang } from '../i18n/text.ts';
+import { t } from '../i18n/t.ts';
+import type { Lang, Text } from '../i18n/text.ts';
 
 export interface WatchIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -15,12 +16,8 @@ export type Regrade = (reveal: boolean) => Promise<void>;
 const IGNORED = /(^|[/\\])(node_modules|\.git|\.socket-lab)([/\\]|$)|(^|[/\\])\.[^/\\]*$|~$|\.swp$/;
 const SETTLE_MS = 80; // editors save in bursts of events: grade once the burst is over
 
-const FOOTER = {
-  en: (dir: string, keys: boolean) =>
-    `\nwatching ${dir}: save a file to grade again${keys ? ' · Enter: grade now · h: next hint · q: quit' : ' · Ctrl-C: quit'}\n`,
-  zh: (dir: string, keys: boolean) =>
-    `\n正在监视 ${dir}：保存文件即重新评分${keys ? ' · 回车：立即评分 · h：下一条提示 · q：退出' : ' · Ctrl-C：退出'}\n`,
-};
+const footer = (dir: string, keys: boolean): Text =>
+  t('watch.footer', { dir, keys: keys ? t('watch.footer.keys') : t('watch.footer.ctrl-c') });
 
 /** Resolves when the learner quits: 'quit' for q, 'interrupt' for Ctrl-C (a terminal in raw mode sends it as a key). */
 export function watchAndRegrade(
@@ -42,7 +39,7 @@ export function watchAndRegrade(
     }
     if (io.stdout.isTTY) io.stdout.write('\x1b[2J\x1b[3J\x1b[H'); // a clean screen for each report
     running = regrade(reveal).finally(() => {
-      io.stdout.write(FOOTER[lang](label, keys));
+      io.stdout.write(footer(label, keys)[lang]);
       running = null;
       if (again !== null) {
         const reveal2 = again;

@@ -2,6 +2,7 @@
 // whose waits end on the event they wait for, on the server closing or resetting, or on a deadline.
 import { connect as netConnect, type Socket } from 'node:net';
 import { deadline } from '../engine/wait.ts';
+import { t } from '../i18n/t.ts';
 import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 
@@ -62,7 +63,7 @@ export class ScriptedClient extends WatchedSocket {
     const { socket } = opened;
     if (log)
       wire.add(name, 'connect', {
-        detail: { en: `${host} port ${socket.localPort}`, zh: `${host} 端口 ${socket.localPort}` },
+        detail: t('wire.connected-from', { host, localPort: String(socket.localPort) }),
       });
     return { ok: true, client: new ScriptedClient(name, socket, wire) };
   }

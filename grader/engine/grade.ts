@@ -4,7 +4,9 @@ import type { WireEvent } from '../client/wire.ts';
 import type { Stage } from '../course/catalogue.ts';
 import type { Property } from '../course/properties/index.ts';
 import { randomSeed, type Traffic, trafficFor } from '../course/traffic.ts';
+import type { Hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
+import type { MessageId } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
 import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
@@ -13,6 +15,7 @@ import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
+import { type Lead, leadOf } from './hints.ts';
 import type { Limits } from './limits.ts';
 import { mapPool } from './pool.ts';
 import { afterServerTime, STARVED_CAP } from './server-clock.ts';
@@ -27,6 +30,8 @@ export interface PropertyResult {
   status: Status;
   message: Text;
   hints: Text[];
+  /** The id of the first hint: the hint ladder is keyed on it, not on its words. */
+  leadHintId?: MessageId;
   durationMs: number;
   /** Set on failures that compare bytes. */
   expected?: Buffer;
@@ -167,12 +172,14 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
 
 /** A property the time cap decided: not judged, or judged while its server was being stopped. */
 function pastCap(property: Property, run: GradeRun, result?: PropertyResult): PropertyResult {
+  const hint = say.pastTimeCapHint();
   return {
     id: property.id,
     title: property.title,
     status: 'fail',
     message: say.pastTimeCap((run.options.timeCapMs ?? 0) / 1000),
-    hints: [say.pastTimeCapHint()],
+    hints: [hint],
+    leadHintId: hint.id,
     durationMs: result?.durationMs ?? 0,
     wire: result?.wire ?? [],
     port: result?.port ?? 0,
@@ -294,37 +301,31 @@ async function judgeStarted(
     // The pathfinder's server listened, this one didn't: start it once more before any verdict.
     const startedForOthers = !pathfinder && details.notListening === true;
     if (startedForOthers && attempt < START_RETRIES) continue;
-    // The ladder starts with the hint for this very failure: the check's own, or, when it failed because
-    // the server is gone, that (unless the property's own hints are about exactly that).
+    // The ladder starts with the hint for this very failure: the check's own, or the situation's (see hints.ts).
     const { hint: specific, serverGone, notListening: neverListened, ...failure } = details;
     const exit = subject.exitInfo;
     // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
     const overMemory = status === 'fail' && exit?.memory !== undefined;
     if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en))
       message = say.andStoppedForMemory(message, exit);
-    const printed = subject.transcript.total > 0;
-    // "Nothing came back" is the wrong lead when the server is gone meanwhile: that is the cause (told by
-    // the property itself when its hints are about a server leaving, unless it only ended cleanly).
-    const crashed = exit !== null && (exit.code !== 0 || exit.signal !== null);
-    const generic = specific !== undefined && specific.en === say.noReplyHint().en;
-    // A crash story is the wrong lead for a server that simply ended (status 0) after its first client.
-    const endedCleanly = exit !== null && exit.code === 0 && exit.signal === null && property.aboutCrashing === true;
-    const hint =
-      (overMemory || (status === 'fail' && endedCleanly)) && exit
-        ? say.serverGoneHint(exit, printed)
-        : generic && exit && (crashed || !property.aboutServerLeaving)
-          ? property.aboutServerLeaving
-            ? property.hints[0]
-            : say.serverGoneHint(exit, printed)
-          : generic && launch.runtime !== 'node'
-            ? say.noReplyHintFor(launch.runtime)
-            : (specific ??
-              (serverGone && exit && !property.aboutServerLeaving ? say.serverGoneHint(exit, printed) : undefined));
-    // Listened for the pathfinder, but not twice in a row here: this property's own failure, not "not judged".
-    const ownHint = startedForOthers ? say.listensOnlySometimesHint() : hint;
+    const lead = leadOf({
+      failed: status === 'fail',
+      exit,
+      overMemory,
+      endedCleanly: exit !== null && exit.code === 0 && exit.signal === null && property.aboutCrashing === true,
+      crashed: exit !== null && (exit.code !== 0 || exit.signal !== null),
+      aboutServerLeaving: property.aboutServerLeaving === true,
+      runtime: launch.runtime,
+      ...(specific ? { specific } : {}),
+      serverGone: serverGone === true,
+      startedForOthers,
+    });
+    const first = hintFor(lead, property, specific, exit, subject.transcript.total > 0);
+    const hints = first ? [first, ...property.hints.slice(1)] : property.hints;
     return {
       ...base,
-      hints: ownHint ? [ownHint, ...property.hints.slice(1)] : property.hints,
+      hints,
+      ...(hints[0] ? { leadHintId: hints[0].id } : {}),
       status,
       message,
       durationMs,
@@ -335,6 +336,30 @@ async function judgeStarted(
       exit: subject.exitInfo,
       output: subject.transcript.lines(12),
     };
+  }
+}
+
+/** The lead the table chose, as a hint: `property`, its own first one. */
+function hintFor(
+  lead: Lead,
+  property: Property,
+  specific: Hint | undefined,
+  exit: ExitInfo | null,
+  printed: boolean,
+): Hint | undefined {
+  switch (lead) {
+    case 'listens-only-sometimes':
+      return say.listensOnlySometimesHint();
+    case 'server-gone':
+      return exit ? say.serverGoneHint(exit, printed) : property.hints[0];
+    case 'no-reply.python':
+      return say.noReplyHintFor('python');
+    case 'no-reply.other':
+      return say.noReplyHintFor('other');
+    case 'check':
+      return specific;
+    case 'property':
+      return property.hints[0];
   }
 }
 

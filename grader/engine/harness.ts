@@ -6,7 +6,9 @@ import { type CloseSeen, openSocket, ScriptedClient } from '../client/scripted-c
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
 import type { Traffic } from '../course/traffic.ts';
+import type { Hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 import { residentBytes } from '../subject/memory.ts';
@@ -32,7 +34,7 @@ export interface FailureDetails {
   /** The server never got as far as accepting a client: every property fails the same way. */
   notListening?: boolean;
   /** A first hint for this very situation, in place of the property's own first hint. */
-  hint?: Text;
+  hint?: Hint;
   /** It failed because the server is no longer there (it exited): the runner may say so as the hint. */
   serverGone?: boolean;
 }
@@ -105,7 +107,7 @@ export class Harness {
     if (!opened.ok) throw await this.connectFailure(name, opened.code, this.wire);
     const { socket } = opened;
     this.wire.add(name, 'connect', {
-      detail: { en: `${this.host} port ${socket.localPort}`, zh: `${this.host} 端口 ${socket.localPort}` },
+      detail: t('wire.connected-from', { host: this.host, localPort: String(socket.localPort) }),
     });
     return this.adopt(new BulkClient(name, socket, this.wire, block, total));
   }
@@ -173,7 +175,7 @@ export class Harness {
         }
         const exited = say.exitedBeforeListening(end.exit);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
-        throw new Failure(why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited, {
+        throw new Failure(why ? t('say.exited-and-why', { exited, why }) : exited, {
           notListening: true,
         });
       }

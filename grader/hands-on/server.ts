@@ -2,6 +2,7 @@
 // process group of its own (SubjectProcess), its output followed line by line as it comes.
 
 import { say as graderSay } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
@@ -68,7 +69,7 @@ export async function firstConnection(
     case 'exited': {
       const why = explainStartupError(subject.stderr.lines(40).join('\n'));
       const exited = say.exitedBeforeListening(end.exit);
-      return { ok: false, why: why ? { en: `${exited.en} ${why.en}`, zh: `${exited.zh}${why.zh}` } : exited };
+      return { ok: false, why: why ? t('say.exited-and-why', { exited, why }) : exited };
     }
     case 'never': {
       const { verdict } = end;

@@ -6,7 +6,7 @@ export interface Ladder {
   id: string;
   /** How many hints this property has. */
   length: number;
-  /** Its first hint, which names the cause of this failure. */
+  /** The id of its first hint, which names the cause of this failure. */
   lead?: string;
 }
 

@@ -1,4 +1,6 @@
 // A stage's status in a word, for the picker and for `npm run progress`.
+
+import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import type { StageProgress } from './store.ts';
 
@@ -16,15 +18,12 @@ export function statusOf(entry: StageProgress | undefined): Status {
 export function describeStatus(status: Status): Text {
   switch (status.kind) {
     case 'not-tried':
-      return { en: 'not tried', zh: '还没尝试' };
+      return t('status.not-tried');
     case 'failing': {
       const failing = status.total - status.held;
-      return { en: `failing ${failing} of ${status.total}`, zh: `${status.total} 项中 ${failing} 项未通过` };
+      return t('status.failing', { failing, total: status.total });
     }
     case 'passed':
-      return {
-        en: `passed (${status.attempts} ${status.attempts === 1 ? 'grade' : 'grades'})`,
-        zh: `已通过（评分 ${status.attempts} 次）`,
-      };
+      return t('status.passed', { count: status.attempts });
   }
 }

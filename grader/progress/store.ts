@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROOT } from '../course/catalogue.ts';
+import { leadsAsIds } from './migrate.ts';
 
 export interface Result {
   held: number;
@@ -18,7 +19,10 @@ export interface StageProgress {
   passedAt?: string;
   /** How many hints of each property the learner has seen (at least the first, once it failed). */
   hintsShown: Record<string, number>;
-  /** The first hint each property's ladder was climbed from: another cause starts its ladder anew. */
+  /**
+   * The id of the first hint each property's ladder was climbed from: another cause starts its ladder
+   * anew. (Files from before ids hold its English words: see migrate.ts.)
+   */
   hintLeads?: Record<string, string>;
 }
 
@@ -39,7 +43,7 @@ const empty = (): Progress => ({ version: 1, stages: {} });
 export function loadProgress(file: string = progressFile()): Progress {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Progress;
-    return parsed.version === 1 && typeof parsed.stages === 'object' ? parsed : empty();
+    return parsed.version === 1 && typeof parsed.stages === 'object' ? leadsAsIds(parsed) : empty();
   } catch {
     return empty();
   }

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { nextStage } from '../course/catalogue.ts';
 import type { PropertyResult, Report } from '../engine/grade.ts';
 import { say } from '../i18n/messages.ts';
+import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
 import { wireStory } from './wire-story.ts';
@@ -21,22 +22,19 @@ export function messageOf(result: PropertyResult, lang: Lang): string {
 }
 
 const LABELS = {
-  expected: { en: 'expected', zh: '期望' },
-  received: { en: 'received', zh: '收到' },
-  difference: { en: 'first difference at byte', zh: '第一处不同在字节' },
-  wire: { en: 'on the wire', zh: '线路上发生的事' },
-  port: { en: 'port', zh: '端口' },
-  output: { en: 'your server printed', zh: '你的服务器打印了' },
-  hint: { en: 'hint', zh: '提示' },
-  subject: { en: 'subject', zh: '被测服务器' },
-  seed: { en: 'seed', zh: 'seed' },
-  moreHints: { en: 'one more hint', zh: '再看一条提示' },
-  learned: { en: 'What you learned', zh: '你学到了' },
-  next: { en: 'Next', zh: '下一步' },
-  lastStage: {
-    en: 'That was the last stage: your server now serves many clients at once. npm run progress shows the whole course.',
-    zh: '这是最后一个阶段：你的服务器现在能同时服务许多客户端了。npm run progress 可以查看整个课程的进度。',
-  },
+  expected: t('report.expected'),
+  received: t('report.received'),
+  difference: t('report.difference'),
+  wire: t('report.wire'),
+  port: t('report.port'),
+  output: t('report.output'),
+  hint: t('report.hint'),
+  subject: t('report.subject'),
+  seed: t('report.seed'),
+  moreHints: t('report.more-hints'),
+  learned: t('report.learned'),
+  next: t('report.next'),
+  lastStage: t('report.last-stage'),
 } as const;
 
 export interface RenderOptions {
@@ -63,9 +61,9 @@ function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options
 }
 
 /** A colon that introduces what follows on the same line. */
-const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+const colon = (lang: Lang) => t('report.colon')[lang];
 /** A colon that ends a heading line. */
-const heading = (lang: Lang) => (lang === 'zh' ? '：' : ':');
+const heading = (lang: Lang) => t('report.heading')[lang];
 
 /** Labels padded to one display width (Chinese characters take two columns). */
 function pad(label: string): string {
@@ -90,10 +88,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
     }
   }
   if (result.wire.length > 0) {
-    const where =
-      lang === 'zh'
-        ? `（${LABELS.port[lang]} ${result.port}，从服务器启动时计时）：`
-        : ` (${LABELS.port[lang]} ${result.port}, times from the server's start):`;
+    const where = t('report.failure-details.where', { port: LABELS.port[lang], port2: result.port })[lang];
     out.push(`    ${c.dim(`${LABELS.wire[lang]}${where}`)}`);
     for (const line of wireStory(result.wire, lang)) out.push(`      ${line}`);
   }
@@ -124,13 +119,7 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   lines.push('', summary(report, lang, c));
   if (options.ladderTop) {
     const { id, solution } = options.ladderTop;
-    lines.push(
-      c.dim(
-        lang === 'zh'
-          ? `${id} 没有更多提示了：参考答案在 ${solution}。`
-          : `No more hints for ${id}: the reference solution is ${solution}.`,
-      ),
-    );
+    lines.push(c.dim(t('report.ladder-top', { id, solution })[lang]));
   }
   if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
   return `${lines.join('\n')}\n`;
@@ -140,20 +129,11 @@ function summary(report: Report, lang: Lang, c: ChalkInstance): string {
   const held = report.results.filter((r) => r.status === 'pass').length;
   const skipped = report.results.filter((r) => r.status === 'skip').length;
   const measured = report.results.length - skipped;
-  const skippedNote =
-    skipped > 0
-      ? lang === 'zh'
-        ? `（${skipped} 项在本机无法测量，已跳过）`
-        : ` (${skipped} skipped: not measurable here)`
-      : '';
-  const line =
-    lang === 'zh'
-      ? `${measured} 项中 ${held} 项成立${skippedNote}`
-      : `${held}/${measured} properties hold${skippedNote}`;
-  if (report.passed) return c.green.bold(line) + (lang === 'zh' ? '。全部通过！' : '. Stage passed!');
+  const skippedNote = skipped > 0 ? t('report.summary.skipped-note', { skipped })[lang] : '';
+  const line = t('report.summary.line', { held, measured, skippedNote })[lang];
+  if (report.passed) return c.green.bold(line) + t('report.summary')[lang];
   const first = report.results.find((r) => r.status === 'fail');
-  const next =
-    lang === 'zh' ? `。先修好 ${first?.id}，然后再评分一次。` : `. Start with ${first?.id}, then grade again.`;
+  const next = t('report.summary.next', { id: String(first?.id) })[lang];
   return c.red.bold(line) + next;
 }
 
@@ -164,9 +144,7 @@ export function startNote(report: Pick<Report, 'startMs'>, lang: Lang): string {
 
 /** "seed 482913 (--seed 482913 replays this traffic)": every report says how to see the same bytes again. */
 export function seedNote(seed: number, lang: Lang): string {
-  return lang === 'zh'
-    ? `seed ${seed}（用 --seed ${seed} 可重放同样的流量）`
-    : `seed ${seed} (--seed ${seed} replays this traffic)`;
+  return t('report.seed-note', { seed })[lang];
 }
 
 /** A failure as plain text for files (JUnit, Gradescope): what the report shows under its ✘, hint included. */
@@ -207,7 +185,7 @@ function afterPassing(report: Report, lang: Lang, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${LABELS.learned[lang]}${colon(lang)}`)}${report.stage.learned[lang]}`,
     next
-      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${next.id} · ${next.title[lang]}: ${lang === 'zh' ? next.starter.replace('server.ts', 'README.zh-CN.md') : next.starter.replace('server.ts', 'README.md')}, npm run grade ${next.id}`
+      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${next.id} · ${next.title[lang]}: ${next.starter.replace('server.ts', t('progress.readme')[lang])}, npm run grade ${next.id}`
       : LABELS.lastStage[lang],
   ];
 }

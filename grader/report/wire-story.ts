@@ -1,26 +1,27 @@
 // The wire story as lines: who sent what, who closed, who reset, and when.
 
 import type { WireEvent } from '../client/wire.ts';
-import type { Lang } from '../i18n/text.ts';
+import { t } from '../i18n/t.ts';
+import type { Lang, Text } from '../i18n/text.ts';
 import { quote } from './bytes.ts';
 
-const ARROWS: Record<WireEvent['kind'], { en: string; zh: string }> = {
-  connect: { en: 'connected', zh: '已连接' },
+const ARROWS: Record<WireEvent['kind'], Text> = {
+  connect: t('wire.arrows.connect'),
   refused: { en: '✗', zh: '✗' },
   send: { en: '→', zh: '→' },
   recv: { en: '←', zh: '←' },
-  'fin-out': { en: '→ FIN (client half-closes)', zh: '→ FIN（客户端半关闭）' },
-  'fin-in': { en: '← FIN (server closed its side)', zh: '← FIN（服务器关闭了它的一端）' },
-  'rst-out': { en: '→ RST (client resets)', zh: '→ RST（客户端重置连接）' },
-  'rst-in': { en: '← RST (server reset the connection)', zh: '← RST（服务器重置了连接）' },
-  close: { en: 'closed its socket', zh: '关闭了 socket' },
-  exit: { en: 'process', zh: '进程' },
+  'fin-out': t('wire.arrows.fin-out'),
+  'fin-in': t('wire.arrows.fin-in'),
+  'rst-out': t('wire.arrows.rst-out'),
+  'rst-in': t('wire.arrows.rst-in'),
+  close: t('wire.arrows.close'),
+  exit: t('wire.arrows.exit'),
   note: { en: '', zh: '' },
 };
 
-const WHO: Record<string, { en: string; zh: string }> = {
-  server: { en: 'server', zh: '服务器' },
-  grader: { en: 'grader', zh: '评分器' },
+const WHO: Record<string, Text> = {
+  server: t('client.server-label'),
+  grader: t('wire.who.grader'),
 };
 
 /** Consecutive receives by the same client read as one arrival. */
@@ -38,10 +39,10 @@ function coalesce(events: readonly WireEvent[]): WireEvent[] {
 }
 
 // A failed connect, by its code: "refused" only when it was.
-const CONNECT_FAILED: Record<string, { en: string; zh: string }> = {
-  ECONNREFUSED: { en: '✗ connection refused: nothing listens', zh: '✗ 连接被拒绝：没有程序在监听' },
-  ECONNRESET: { en: '✗ connection reset while connecting', zh: '✗ 连接时被重置' },
-  ETIMEDOUT: { en: '✗ no answer to the connection', zh: '✗ 连接没有应答' },
+const CONNECT_FAILED: Record<string, Text> = {
+  ECONNREFUSED: t('wire.connect-failed.econnrefused'),
+  ECONNRESET: t('wire.connect-failed.econnreset'),
+  ETIMEDOUT: t('wire.connect-failed.etimedout'),
 };
 
 function line(event: WireEvent, lang: Lang): string {
@@ -52,13 +53,12 @@ function line(event: WireEvent, lang: Lang): string {
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];
-    return `${time}  ${who} ${known ? known[lang] : `✗ ${lang === 'zh' ? '无法连接' : 'could not connect'}: ${code}`}`;
+    return `${time}  ${who} ${known ? known[lang] : `✗ ${t('wire.could-not-connect')[lang]}: ${code}`}`;
   }
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   // Chinese runs words together: 进程以退出状态 1 退出.
   const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
-  if (event.kind === 'connect')
-    return `${time}  ${who} ${verb}${words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''}`;
+  if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? t('wire.words', { words })[lang] : ''}`;
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 
@@ -69,6 +69,6 @@ export function wireStory(events: readonly WireEvent[], lang: Lang, max = 24): s
   const head = 8;
   const tail = max - head - 1;
   const skipped = lines.length - head - tail;
-  const gap = lang === 'zh' ? `             … 省略 ${skipped} 个事件 …` : `             … ${skipped} more events …`;
+  const gap = t('wire.gap', { skipped })[lang];
   return [...lines.slice(0, head), gap, ...lines.slice(-tail)];
 }

@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { SubjectError } from '../engine/errors.ts';
+import { t } from '../i18n/t.ts';
 
 export interface Launch {
   /** How reports name the subject: a path relative to where the grader was started, or the command. */
@@ -50,21 +51,15 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
   const file = resolve(base, path);
   const label = relative(base, file) || file;
   if (!existsSync(file)) {
-    throw new SubjectError({
-      en: `There is no file at ${file}. Check the path (it is taken from ${base}).`,
-      zh: `找不到文件 ${file}。请检查路径（相对于 ${base}）。`,
-    });
+    throw new SubjectError(t('launch.no-file', { file, base }));
   }
   if (!statSync(file).isFile()) {
-    throw new SubjectError({ en: `${file} is a folder, not a server file.`, zh: `${file} 是文件夹，不是服务器文件。` });
+    throw new SubjectError(t('launch.is-folder', { file }));
   }
   const runner = RUNNERS[extname(file).toLowerCase()];
   if (!runner) {
     const known = FILE_EXTENSIONS.join(' ');
-    throw new SubjectError({
-      en: `Can't run ${label}: the grader runs files ending in ${known}. For anything else use --cmd "<command>".`,
-      zh: `无法运行 ${label}：评分器只运行以 ${known} 结尾的文件。其他程序请用 --cmd "<命令>"。`,
-    });
+    throw new SubjectError(t('launch.unknown-kind', { label, known }));
   }
   const typescript = /\.m?ts$/i.test(file) ? { typescript: file } : {};
   const runtime: Runtime = extname(file).toLowerCase() === '.py' ? 'python' : 'node';
@@ -80,10 +75,7 @@ export function fileLaunch(path: string, base: string = userCwd()): Launch {
 
 export function commandLaunch(command: string, cwd: string = userCwd()): Launch {
   if (command.trim() === '') {
-    throw new SubjectError({
-      en: 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
-      zh: '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
-    });
+    throw new SubjectError(t('launch.empty-command'));
   }
   return { label: command, cwd, shell: true, command, args: [], runtime: runtimeOf(command) };
 }

@@ -5,8 +5,12 @@ import { usage } from '../cli/args.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import { STAGES } from '../course/catalogue.ts';
 import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
+import { en } from '../i18n/en.ts';
+import { type Entry, holesOf } from '../i18n/entry.ts';
 import { say } from '../i18n/messages.ts';
+import { CATALOGUES, t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
+import { idOfWords } from '../progress/migrate.ts';
 import { describeStatus } from '../progress/status.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 
@@ -117,5 +121,56 @@ describe('every message in both languages', () => {
       bothLanguages(describeStatus(status), status.kind);
     }
     bothLanguages({ en: usage('en'), zh: usage('zh') }, 'usage');
+  });
+});
+
+describe('the catalogues', () => {
+  const ids = Object.keys(en).sort();
+  /** Words the same in both languages on purpose: the CLI flag's name. */
+  const SAME_IN_BOTH = new Set(['report.seed']);
+
+  test('every id in both languages, and no other', () => {
+    expect(Object.keys(CATALOGUES.zh).sort()).toEqual(ids);
+  });
+
+  test.each(ids)('%s: the same placeholders in both languages, and words in each', (id) => {
+    const [inEn, inZh] = [CATALOGUES.en, CATALOGUES.zh].map((c) => c[id as keyof typeof en]) as [Entry, Entry];
+    expect(holesOf(inZh), id).toEqual(holesOf(inEn));
+    // A plural entry names its count (so t() is called with one) and has a form for it in each category.
+    if (typeof inEn === 'object') expect(inEn.one, id).toBeDefined();
+    for (const form of [inEn, inZh].flatMap((e) => (typeof e === 'string' ? [e] : [e.one ?? '', e.other]))) {
+      if (!id.startsWith('sep.')) expect(form.trim(), id).not.toBe('');
+    }
+    if (!SAME_IN_BOTH.has(id)) expect(JSON.stringify(inZh), id).not.toBe(JSON.stringify(inEn));
+  });
+
+  test('a plural entry picks its form by count, in each language', () => {
+    expect(t('status.passed', { count: 1 })).toEqual({ en: 'passed (1 grade)', zh: '已通过（评分 1 次）' });
+    expect(t('status.passed', { count: 2 })).toEqual({ en: 'passed (2 grades)', zh: '已通过（评分 2 次）' });
+  });
+
+  test('a Text placeholder is filled in the language being built; numbers print as they are', () => {
+    const status = say.exitStatus({ code: 1, signal: null });
+    expect(t('say.and-exited', { status })).toEqual({
+      en: `; the server process ${status.en}`,
+      zh: `；服务器进程${status.zh}`,
+    });
+    expect(t('say.slow-start', { seconds: (2345 / 1000).toFixed(1) }).en).toContain('took 2.3 s');
+  });
+
+  test('call sites are checked by type: no unknown placeholder, none missing', () => {
+    // @ts-expect-error: 'port' is not a placeholder of this sentence (tsc fails if this call compiles)
+    t('say.slow-start', { seconds: '1', port: 1 });
+    // @ts-expect-error: 'seconds' is missing
+    t('say.slow-start', {});
+    expect(true).toBe(true);
+  });
+
+  test('the texts inside properties come from the catalogues too', () => {
+    for (const stage of STAGES)
+      for (const property of stage.properties) {
+        expect(idOfWords(property.title.en), property.id).toBeDefined();
+        for (const hint of property.hints) expect(idOfWords(hint.en), `${property.id}: ${hint.en}`).toBe(hint.id);
+      }
   });
 });

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Stage } from '../course/catalogue.ts';
 import { STAGES } from '../course/catalogue.ts';
+import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
+import { PROPERTIES } from '../course/properties/index.ts';
 import type { Report } from '../engine/grade.ts';
+import { say } from '../i18n/messages.ts';
 import { climb } from '../progress/ladder.ts';
+import { idOfWords } from '../progress/migrate.ts';
 import { renderProgress } from '../progress/render.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
 import { loadProgress, PROGRESS_ENV, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
@@ -80,6 +84,54 @@ describe('progress', () => {
     await writeFile(join(dir, 'broken.json'), '{ not json');
     expect(loadProgress(join(dir, 'broken.json'))).toEqual({ version: 1, stages: {} });
     expect(loadProgress(join(dir, 'missing.json'))).toEqual({ version: 1, stages: {} });
+  });
+
+  test('a file from before hint ids loads: its leads, in English words, become ids where they still match', async () => {
+    const file = join(dir, 'old-leads.json');
+    const gone = say.serverGoneHint({ code: 1, signal: null }, true);
+    const old = {
+      version: 1,
+      stages: {
+        'stage-1': {
+          attempts: 3,
+          hintsShown: { uppercases: 2, 'closes-after-reply': 2, 'exits-after-client': 2 },
+          hintLeads: {
+            uppercases: PROPERTIES.find((p) => p.id === 'uppercases')?.hints[0]?.en,
+            'closes-after-reply': gone.en,
+            'exits-after-client': 'A hint worded as it no longer is.',
+          },
+        },
+      },
+    };
+    await writeFile(file, JSON.stringify(old));
+    const entry = stageProgress(loadProgress(file), 'stage-1');
+    expect(entry.hintLeads).toEqual({ uppercases: 'uppercases.1', 'closes-after-reply': gone.id });
+    // Only the ladder whose lead is unknown starts again.
+    expect(entry.hintsShown).toEqual({ uppercases: 2, 'closes-after-reply': 2 });
+    expect(climb(entry, [{ id: 'uppercases', length: 3, lead: 'uppercases.1' }], false)).toEqual({ uppercases: 2 });
+    expect(climb(entry, [{ id: 'exits-after-client', length: 3, lead: 'exits-after-client.1' }], false)).toEqual({
+      'exits-after-client': 1,
+    });
+  });
+
+  test('every first hint the old files can hold maps back to its id', () => {
+    const exit = { code: 1, signal: null };
+    const leads = [
+      ...PROPERTIES.flatMap((p) => p.hints.slice(0, 1)),
+      ...SITUATION_HINTS,
+      say.listensOnlySometimesHint(),
+      say.noReplyHint(),
+      say.noReplyHintFor('python'),
+      say.noReplyHintFor('other'),
+      say.toUpperCaseHint(),
+      say.serverGoneHint(exit, false),
+      say.stoppedListeningHint(),
+      say.otherPortHint(),
+      say.exitStatusHint(exit),
+      say.exitStatusHint({ code: 13, signal: null }),
+      say.pastTimeCapHint(),
+    ];
+    for (const lead of leads) expect(idOfWords(lead.en), lead.en).toBe(lead.id);
   });
 
   test('npm run progress says where each stage stands and what comes next', () => {

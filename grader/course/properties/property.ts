@@ -1,4 +1,5 @@
 import type { Harness } from '../../engine/harness.ts';
+import type { Hint } from '../../i18n/hint.ts';
 import type { Text } from '../../i18n/text.ts';
 
 export interface Property {
@@ -7,7 +8,7 @@ export interface Property {
   /** What holds when it passes, as the learner reads it next to ✔ or ✘. */
   title: Text;
   /** A ladder: the first is a nudge, each next one says more, the last names the Node API. */
-  hints: Text[];
+  hints: Hint[];
   /** Takes a fixed observation window whatever the server does: started first, so others overlap it. */
   observes?: boolean;
   /** Its own hints tell the story of a server that died or left: keep them when the server is gone. */

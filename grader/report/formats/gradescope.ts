@@ -1,5 +1,7 @@
 // --gradescope: Gradescope's autograder results.json for one submission: a test per property worth one
 // point (a skipped one is worth none), its output the failure's story.
+
+import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
 import { failureText, seedNote, startNote } from '../render.ts';
 import { cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
@@ -9,9 +11,7 @@ export function gradescopeJson(results: Results, graded: Graded, lang: Lang): st
   const stage = results.stage;
   const summary = graded.error
     ? graded.error[lang]
-    : lang === 'zh'
-      ? `Socket Lab ${stage.id}：${max} 项中 ${held} 项成立。${seedNote(results.seed, lang)}`
-      : `Socket Lab ${stage.id}: ${held}/${max} properties hold. ${seedNote(results.seed, lang)}`;
+    : t('gradescope.summary', { id: stage.id, held, max, seedNote: seedNote(results.seed, lang) })[lang];
   const slow = graded.report ? startNote(graded.report, lang) : '';
   const document = {
     score: held,

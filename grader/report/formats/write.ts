@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Outputs } from '../../cli/args.ts';
 import { OutputError } from '../../engine/errors.ts';
+import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
 import { resultsCsv } from './csv.ts';
 import type { Results } from './graded.ts';
@@ -16,7 +17,7 @@ function write(path: string, text: string): void {
     writeFileSync(path, text);
   } catch (err) {
     const reason = (err as Error).message;
-    throw new OutputError({ en: `Could not write ${path}: ${reason}`, zh: `无法写入 ${path}：${reason}` });
+    throw new OutputError(t('write.failed', { path, reason }));
   }
 }
 

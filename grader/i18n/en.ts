@@ -1,0 +1,488 @@
+// Every sentence a learner reads in English, keyed by id: this catalogue defines the ids, zh.ts must
+// give each one. `{name}` is a placeholder; an entry with `one`/`other` is chosen by its `count`.
+import type { Entry } from './entry.ts';
+
+export const en = {
+  // engine/harness.ts
+  'wire.connected-from': '{host} port {localPort}',
+  'say.exited-and-why': '{exited} {why}',
+
+  // hands-on/messages.ts
+  'client.what-now': 'What now: :reconnect opens a new connection to the same port; :quit leaves.',
+  'client.server-label': 'server',
+  'client.bad-port': '--port takes a port number from 1 to 65535, not "{port}".',
+  'client.bad-lang': '--lang takes en or zh, not "{lang}".',
+  'client.no-target':
+    'Which server? Give --port <port> for one already running, or a stage (like stage-2) to start yours.',
+  'client.port-and-server':
+    '--port talks to a server already running; a stage, --solution or --file starts one. Choose one of the two.',
+  'client.host-without-port': '--host goes with --port: a server this client starts is reached on 127.0.0.1 or ::1.',
+  'client.solution-and-file': 'Choose one server: --solution or --file.',
+  'client.too-many-stages': 'One stage at a time: what is "{extra}"?',
+  'client.unknown-stage': 'There is no stage "{name}". The stages are: {known}.',
+  'client.solution-needs-stage':
+    '--solution starts the reference solution of a stage: name the stage, like stage-2 --solution.',
+  'client.not-a-terminal':
+    'The hands-on client is interactive: run it in a terminal (its input is not a terminal now).',
+  'client.starting': 'Starting {label} on port {port} (PORT={port}); its output is shown as "server | …".',
+  'client.exited-before-listening': 'Your server {status} before it was listening; what it printed is shown above.',
+  'client.connected': 'Connected to {host} port {port} (this client is port {localPort}).',
+  'client.welcome':
+    'Type a message and press Enter: its bytes go out as UTF-8, exactly as typed, with no newline added. :help lists the commands.',
+  'client.refused':
+    'Nothing listens on {host} port {port}: the connection was refused. Start your server first, in another terminal: PORT={port} node --import tsx stages/<stage>/server.ts — or let this client start it on a free port: npm run client -- <stage> (like stage-2).',
+  'client.refused-still-running':
+    'The connection was refused: your server still runs, but nothing listens on port {port} any more. Did it close its listening socket? (A stage 2 server does, after its one client.)',
+  'client.refused-server-gone':
+    'The connection was refused: your server is no longer running (it {status}). A server of stage 1 or 2 serves one client, then ends; :quit and start the client again to restart it.',
+  'client.connect-failed': 'Could not connect to {host} port {port}: {code}.',
+  'client.prompt': 'to {host}:{port}',
+  'client.help':
+    'Type a message and press Enter: its bytes are sent as UTF-8, exactly as typed; no newline is added\n(to send one, use :raw hello\\n). Then the client shows the reply as it came: bytes escaped so that\na newline shows as \\n, how many, and how long from the send to the last byte. A reply is over once\nno byte has come for a short while: TCP is a stream and never says where a message ends.\n\n  :help                  this list\n  :fin                   half-close: send FIN (you will send nothing more), keep reading, and show\n                         the server\'s FIN when it comes\n  :rst                   reset the connection: send RST instead of FIN, as a crashed client would\n  :reconnect             close this connection and open a new one to the same port\n  :several a | b | c     send several messages in ONE write, and see how the replies arrive\n  :raw <escaped>         send raw bytes written with escapes \\n \\r \\t \\0 \\\\ \\" \\xNN \\u{HEX}\n                         e.g. :raw caf\\xc3\\xa9\\n\n  :quit                  close the connection and leave (Ctrl-D on an empty line too)\n\nUp and Down recall what you typed before.',
+  'client.empty':
+    'Nothing sent. An empty message is zero bytes, and sending zero bytes puts nothing on the wire: the server receives nothing, so a reply would never come, and waiting for one would hang forever. (A classic bug of simple Python clients: they send "" and then block in recv() forever.) To send a newline, use :raw \\n',
+  'client.problem.unknown-command':
+    'There is no command :{name}; :help lists them. To send text that starts with ":", use :raw, e.g. :raw :{name}',
+  'client.problem.several-empty': 'Give the messages after :several, separated by |, e.g. :several one | two',
+  'client.problem.raw-empty': 'Give the bytes after :raw, e.g. :raw hello\\n',
+  'client.problem.takes-nothing': ':{name} takes nothing after it.',
+  'client.problem.empty-message':
+    'Message {index} of :several is empty: it would add no bytes. Write something between each |.',
+  'client.problem.unknown-escape':
+    '{sequence} is not an escape :raw knows: use \\n \\r \\t \\0 \\\\ \\" \\xNN or \\u{HEX} (a backslash itself is \\\\).',
+  'client.problem.bad-hex': '{sequence} is not a byte: \\x takes exactly two hex digits, like \\x0a or \\xc3.',
+  'client.problem.bad-code-point':
+    '{sequence} is not a character: \\u takes a code point in braces, like \\u{e9} or \\u{4f60}.',
+  'client.problem.dangling-backslash': 'The last \\ escapes nothing: a backslash itself is written \\\\.',
+  'client.sent': 'sent {size}: {bytesShown}',
+  'client.sent-several': 'sent {messages} messages ({parts}) in one write: {size}, {allShown}',
+  'client.reply': 'reply: {bytesShown} ({size}, {ms} ms)',
+  'client.pieces': 'it came in {count} pieces (reads):',
+  'client.bytes': { one: '{count} byte', other: '{count} bytes' },
+  'client.piece': '  {index}. +{ms} ms  {bytesShown} ({size})',
+  'client.no-reply': 'no reply within {ms} ms. (If one comes later, it is shown when it arrives.)',
+  'client.several-lesson.as-sent':
+    'You sent {messages} messages and the replies came in {pieces} pieces, this time. TCP promises nothing of the kind: it is a byte stream and keeps no message boundaries.',
+  'client.several-lesson.merged': {
+    one: 'You sent {messages} messages; the replies came in {count} piece. TCP is a byte stream and keeps no message boundaries: the server read bytes, not your {messages} messages. A program that needs messages must mark where each ends (a newline, a length).',
+    other:
+      'You sent {messages} messages; the replies came in {count} pieces. TCP is a byte stream and keeps no message boundaries: the server read bytes, not your {messages} messages. A program that needs messages must mark where each ends (a newline, a length).',
+  },
+  'client.fin-sent':
+    'sent FIN: you will send nothing more on this connection; still reading, waiting for the server to close its side…',
+  'client.fin-sent-last':
+    'sent FIN. The server had already closed its side, so with yours the connection is over, both ways.',
+  'client.fin-after-fin':
+    'the server closed its side too (FIN), {ms} ms after yours: it read your EOF and hung up. The connection is over.',
+  'client.no-fin-yet':
+    "no FIN from the server within {ms} ms: it keeps its side open. A server that never notices the client's EOF (an empty read) never closes. If the FIN comes later, it is shown.",
+  'client.rst-sent':
+    "reset the connection (RST): it is gone at once, both ways; the server's next read fails with ECONNRESET. A server must survive that.",
+  'client.server-closed': 'the server closed the connection (FIN): it will send nothing more.',
+  'client.server-reset.epipe':
+    'the connection was reset: writing failed with EPIPE (the server had already closed or reset it).',
+  'client.server-reset.econnreset': 'the server reset the connection (RST, ECONNRESET).',
+  'client.server-reset.other': 'the connection broke: {code}.',
+  'client.late': 'more bytes arrived: {bytesShown} ({size})',
+  'client.cannot-send.fin-sent':
+    'Not sent: you sent FIN (:fin) on this connection, so it carries no more bytes from you. :reconnect opens a new one.',
+  'client.cannot-send.closed': 'Not sent: this connection is closed. :reconnect opens a new one to the same port.',
+  'client.after-server-fin':
+    '(the server had closed its side, so no reply will come; if it has closed its socket altogether, its kernel answers these bytes with a reset)',
+  'client.not-connected-for-fin': 'There is no open connection to half-close. :reconnect opens a new one.',
+  'client.fin-already-sent': "You already sent FIN on this connection; the server's FIN is shown when it comes.",
+  'client.not-connected-for-rst': 'There is no open connection to reset. :reconnect opens a new one.',
+  'client.closing-old': 'closed the old connection (FIN).',
+  'client.server-exited': 'the server process {status}.',
+  'client.bye': 'Bye.',
+  'client.interrupted': 'Interrupted (Ctrl-C).',
+  'client.end-of-input': 'End of input (Ctrl-D).',
+  'client.crashed':
+    'The hands-on client itself failed; this is a bug in Socket Lab, not in your server. Please report it with this trace:',
+
+  // report/render.ts
+  'report.expected': 'expected',
+  'report.received': 'received',
+  'report.difference': 'first difference at byte',
+  'report.wire': 'on the wire',
+  'report.port': 'port',
+  'report.output': 'your server printed',
+  'report.hint': 'hint',
+  'report.subject': 'subject',
+  'report.seed': 'seed',
+  'report.more-hints': 'one more hint',
+  'report.learned': 'What you learned',
+  'report.next': 'Next',
+  'report.last-stage':
+    'That was the last stage: your server now serves many clients at once. npm run progress shows the whole course.',
+  'report.colon': ': ',
+  'report.heading': ':',
+  'report.failure-details.where': " ({port} {port2}, times from the server's start):",
+  'report.ladder-top': 'No more hints for {id}: the reference solution is {solution}.',
+  'report.summary.skipped-note': ' ({skipped} skipped: not measurable here)',
+  'report.summary.line': '{held}/{measured} properties hold{skippedNote}',
+  'report.summary': '. Stage passed!',
+  'report.summary.next': '. Start with {id}, then grade again.',
+  'report.seed-note': 'seed {seed} (--seed {seed} replays this traffic)',
+
+  // report/formats/gradescope.ts
+  'gradescope.summary': 'Socket Lab {id}: {held}/{max} properties hold. {seedNote}',
+
+  // report/formats/write.ts
+  'write.failed': 'Could not write {path}: {reason}',
+
+  // report/wire-story.ts
+  'wire.arrows.connect': 'connected',
+  'wire.arrows.fin-out': '→ FIN (client half-closes)',
+  'wire.arrows.fin-in': '← FIN (server closed its side)',
+  'wire.arrows.rst-out': '→ RST (client resets)',
+  'wire.arrows.rst-in': '← RST (server reset the connection)',
+  'wire.arrows.close': 'closed its socket',
+  'wire.arrows.exit': 'process',
+  'wire.who.grader': 'grader',
+  'wire.connect-failed.econnrefused': '✗ connection refused: nothing listens',
+  'wire.connect-failed.econnreset': '✗ connection reset while connecting',
+  'wire.connect-failed.etimedout': '✗ no answer to the connection',
+  'wire.could-not-connect': 'could not connect',
+  'wire.words': ' ({words})',
+  'wire.gap': '             … {skipped} more events …',
+
+  // subject/friendly-errors.ts
+  'startup.cjs-top-level-await':
+    'This file is loaded as CommonJS, where top-level await is not allowed: no package.json with "type": "module" is near it. Rename it to .mts, or put {"type": "module"} in a package.json in its folder.',
+  'startup.syntax-error': 'Your server does not compile: the error below names the file and line.',
+  'startup.module-not-found':
+    'Something your server imports could not be found: check the import path (relative imports need ./ and, in ESM, the file extension).',
+  'startup.bad-port':
+    'listen() got no valid port: read it from the PORT environment variable as a number, Number(process.env.PORT).',
+
+  // subject/launch.ts
+  'launch.no-file': 'There is no file at {file}. Check the path (it is taken from {base}).',
+  'launch.is-folder': '{file} is a folder, not a server file.',
+  'launch.unknown-kind':
+    'Can\'t run {label}: the grader runs files ending in {known}. For anything else use --cmd "<command>".',
+  'launch.empty-command': 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
+
+  // progress/render.ts
+  'progress.heading': 'Socket Lab · your progress',
+  'progress.best': ', best {held}/{total}',
+  'progress.failing': 'failing',
+  'progress.readme': 'README.md',
+  'progress.next': 'Next: read {readme}, then npm run grade {id}',
+  'progress.all-passed': 'Every stage passed. Well done! Your server now serves many clients at once.',
+
+  // progress/status.ts
+  'status.not-tried': 'not tried',
+  'status.failing': 'failing {failing} of {total}',
+  'status.passed': { one: 'passed ({count} grade)', other: 'passed ({count} grades)' },
+
+  // cli/picker.ts
+  'picker.message': 'Which stage do you want to grade?',
+
+  // cli/main.ts
+  'main.which-stage': 'Which stage? Name one.',
+  'main.no-such-stage': 'There is no stage "{stage}". The stages are: {known}.',
+  'main.written-note': 'Results written: ',
+  'main.hint-command': 'press h',
+  'main.npm-kept-flags': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
+  'main.watch-not-json': '--watch prints reports for people; it does not go with --json.',
+
+  // course/catalogue.ts
+  'stage-1.title': 'one-shot service',
+  'stage-1.learned':
+    'A server listens, accepts, reads, writes and closes. A write hands bytes to the kernel and returns; TCP carries bytes, not characters; a Node process ends once nothing is left to wait for.',
+  'stage-2.title': 'communication loop',
+  'stage-2.learned':
+    'A conversation is a loop that ends on EOF: an empty read means the peer sent FIN, and a loop that ignores it spins. One read is not one message, and a character may arrive in two pieces.',
+  'stage-3.title': 'connection loop',
+  'stage-3.learned':
+    'A server loops over connections: clients wait their turn in the backlog, a reset (ECONNRESET, EPIPE) is an error to catch rather than a reason to die, and every socket you are done with gets closed.',
+  'stage-4.title': 'concurrency',
+  'stage-4.learned':
+    'A server holds many conversations at once: the accept loop starts each one and moves on, the event loop (or a thread each) interleaves them, and a write that returns false means stop reading until "drain": backpressure keeps a slow reader from filling your memory.',
+
+  // course/properties/connection-loop.ts
+  'next-client.title': 'after one client leaves, the next is answered',
+  'next-client.1':
+    'Client A left normally, then B came and waited. Where is your server after A leaves: still with A, or exited?',
+  'next-client.2':
+    'Wrap the conversation in a loop over connections: for await (const [socket] of on(server, "connection")) { … }, and keep the server listening.',
+  'survives-reset.title': 'a client that resets does not take the server down',
+  'survives-reset.1':
+    "Client A hung up abruptly (RST). Read the server's last words above: did an ECONNRESET or EPIPE end your process?",
+  'survives-reset.2':
+    'In Node an "error" event nobody listens to ends the process. Catch the error around one conversation (try/catch around the for await), drop that client, and go on.',
+  'survives-reset.fail':
+    'B was answered, but not by the same server: the process that answered A is gone, and something started another.',
+  'empty-session.title': "clients that leave without a word don't block the next",
+  'empty-session.1':
+    'A connected and left by FIN, B connected and reset, neither sent a byte; then C got no answer. Does your server wait for a first message that never comes?',
+  'empty-session.2':
+    'A connection may end before any data: let the read loop end (or throw) on its own, and treat "no data at all" as a normal, finished conversation.',
+  'queued-clients.title': 'three clients connecting at once are all answered',
+  'queued-clients.1':
+    'Clients that connect while the server is busy must wait their turn, not be lost. Which of the three got nothing, and what did the server do with it?',
+  'queued-clients.2':
+    'Don\'t re-arm once(server, "connection") after each client: connections that arrive meanwhile are missed. on(server, "connection") queues them for you; and don\'t cap server.maxConnections at 1.',
+  'queued-clients.fail': '{failed} of {clients} clients were not answered. {reasons}',
+  'queued-reset.title': 'a client that resets while waiting its turn does not take the server down',
+  'queued-reset.1':
+    "Client B reset while A was still being served. Read the server's last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?",
+  'queued-reset.2':
+    'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; or give every socket an "error" listener the moment it arrives.',
+  'no-fd-leak.title': 'after {sessions} clients, no sockets left open',
+  'no-fd-leak.1':
+    'Every connection is a file descriptor in your process, and it stays until you close it. Which kind of goodbye leaves one behind: FIN, or RST?',
+  'no-fd-leak.2':
+    'Close the socket on every way out of a conversation: socket.end() after the loop, socket.destroy() in the catch (in Python: conn.close() in a finally).',
+  'no-fd-leak.note.1': 'the server holds {before} sockets; now {sessions} more sessions, {atOnce} at a time',
+  'no-fd-leak.fail.1': 'Session {n} of {sessions} could not be completed: {text}',
+  'no-fd-leak.note.2': 'after {sessions} sessions the server holds {after} sockets',
+  'no-fd-leak.fail.2':
+    'Before the sessions your server held {before} sockets; after {sessions} sessions (every other one ending in a reset) it holds {after}. It does not close every connection it is done with.',
+
+  // course/properties/closing.ts
+  'closes-on-eof.title': 'closes its side promptly after the client sends FIN',
+  'closes-on-eof.1':
+    "The client said goodbye (FIN): your server's next read returns nothing (EOF). Does your loop notice that empty read?",
+  'closes-on-eof.2':
+    'for await (const chunk of socket) ends when the client sends FIN; call socket.end() after the loop to send yours.',
+  'closes-on-eof.fail': 'The client sent FIN, and {closeMs} ms later the server had still not closed its side.',
+  'no-busy-loop.title': 'rests after the client has left, no busy loop',
+  'no-busy-loop.1':
+    'After the client left, your server kept running flat out. A read that returns nothing means the peer has closed: what does your loop do with it?',
+  'no-busy-loop.2':
+    'Stop reading once the stream has ended: leave the loop (in Python: if not data: break) and close the socket, instead of reading again and again.',
+  'no-busy-loop.fail':
+    'The client left, and {elapsed} ms later the server was still busy: runnable {percent}% of the last {busyWindowMs} ms, where an idle server sleeps.',
+
+  // course/properties/concurrency.ts
+  'idle-forgotten':
+    "A stayed connected while B talked; when A spoke at last, nothing came back. Is A's conversation still running, and does its reply go out on A's own socket (not on the newest one)?",
+  'idle-client-no-block.title': 'a client that says nothing does not hold up the next',
+  'idle-client-no-block.1':
+    'A connected and said nothing; B connected, spoke, and got no answer. Whose message is your server waiting for while B waits?',
+  'idle-client-no-block.2':
+    "Don't await a conversation inside the loop over connections: start it (serve(socket), no await) and go straight back to accepting; the event loop interleaves them. In Python, a thread per client.",
+  'idle-client-no-block.note': 'A is connected and stays silent',
+  'idle-client-no-block.check.1':
+    'B got no reply within {replyMs} ms while A sat connected and silent: your server is still waiting for A.',
+  'idle-client-no-block.check.2':
+    'B was answered, but when A finally spoke it got no reply within {replyMs} ms: a quiet client must still be served.',
+  crossed:
+    "Every reply must go back on the socket its message came from. Keep the socket in the conversation's own scope (the parameter of serve(socket)), never in a variable all connections share.",
+  'many-clients.title': '{crowd} clients at the same time, {rounds} rounds in lockstep, all answered',
+  'many-clients.1':
+    '{crowd} clients were connected at once, and none starts a new round before every one has its reply. How many conversations can your server hold at the same time?',
+  'many-clients.2':
+    "Give every connection its own conversation, started as it arrives and never awaited by the accept loop; don't cap how many run at once (server.maxConnections, a fixed pool of workers).",
+  'many-clients.fail.1':
+    "{connected} clients are connected, but {waiting} of them still wait in your server's listen backlog after {closeMs} ms: it does not accept() a client while it serves another.",
+  'many-clients.note.1':
+    '{crowd} clients are connected (#2 to #{crowd} are not shown); now {rounds} rounds, each client sends once per round',
+  'many-clients.fail.2':
+    'Round {round} of {rounds}: client {name} got replies to other clients\' messages ({others}{more}). Replies are crossing between clients: does one variable hold "the client" for every conversation?',
+  'many-clients.silent': {
+    one: 'Round {round} of {rounds}: {silent} of {crowd} clients got no reply within {replyMs} ms ({names}){andExited}. {count} was answered. Every client waits for its reply before the next round, so no client leaves to make room.',
+    other:
+      'Round {round} of {rounds}: {silent} of {crowd} clients got no reply within {replyMs} ms ({names}){andExited}. {count} were answered. Every client waits for its reply before the next round, so no client leaves to make room.',
+  },
+  'many-clients.note.2': 'round {round}: all {crowd} answered, within {ms} ms',
+  'slow-reader.dropped':
+    "A slow reader is still a client: don't close its connection because its replies back up; stop reading from it until they drain.",
+  'slow-reader.holds-up':
+    "While A wasn't reading, your server was stuck with A: in a write that waits for A to read (sendall), or serving one client at a time. Serve each client on its own (the event loop, or a thread each), so a blocked write holds up only its own client.",
+  'slow-reader.stopped':
+    'Once A reads again, your server must read again too: after "drain", go on (await once(socket, "drain") does; a paused socket needs socket.resume()).',
+  'slow-reader.garbled':
+    'Every byte A sent must come back once, in order: uppercase each chunk as it comes and write it back, adding nothing and dropping nothing.',
+  'slow-reader.title': 'a client that reads slowly is not buffered without bound, and holds up no one',
+  'slow-reader.1':
+    "A sent {payload} MiB and read nothing. Your server kept reading it anyway: where did the replies A wasn't taking go?",
+  'slow-reader.2':
+    'socket.write() returns false once its buffer is full: stop reading until "drain" (if (!socket.write(reply)) await once(socket, "drain")), or let pipeline(socket, transform, socket) do that for you. In Python\'s asyncio, await writer.drain() after each write.',
+  'slow-reader.note.1': 'A sends {payload} MiB, as fast as the kernel takes it, and reads nothing',
+  'slow-reader.fail.1':
+    "Your server closed A's connection while A was still sending{andExited}. A client that reads slowly is still a client to serve.",
+  'slow-reader.note.2':
+    'A handed {handedMib} MiB to the kernel; {inKernelMib} MiB of it sit in kernel buffers, your server holds {heldMib} MiB; its memory grew by {grownMib} MiB',
+  'slow-reader.fail.2':
+    "While A read nothing, your server took {heldMib} MiB of A's stream into its own memory beyond what the kernel's buffers held, and grew by {grownMib} MiB. Up to {heldLimit} MiB held and {growthAllowedMib} MiB of growth is fine: a server that stops reading while its replies back up holds almost nothing.",
+  'slow-reader.note.3':
+    'A handed {handedMib} MiB to the kernel (how much the server holds can only be measured on Linux)',
+  'slow-reader.check':
+    'While A was not reading, B got no reply within {replyMs} ms: one slow client holds up your whole server.',
+  'slow-reader.note.4': 'A starts reading',
+  'slow-reader.fail.3':
+    "A's reply differs from its {payload} MiB uppercased at byte {at}. Every byte must come back, in order, once.",
+  'slow-reader.why.1': 'in {cap} ms',
+  'slow-reader.why.2': 'before the server closed the connection',
+  'slow-reader.why.3': 'and then nothing more for {replyMs} ms',
+  'slow-reader.fail.4': 'When A read, it got back only {receivedMib} MiB of its {payload} MiB {why}{andExited}.',
+  'slow-reader.note.5': 'A read all {payload} MiB back in {ms} ms, every byte as expected',
+  'burst-unfinished':
+    "The clients could not all be served, so your server's memory was not judged: it stopped answering, or answered very slowly. The other failing properties tell why; fix those first.",
+  'stays-small.title': 'after {burst} clients come and go, memory returns near where it was',
+  'stays-small.1':
+    "{burst} clients came, talked and left, and your server's memory stayed up. What does it keep of a client after that client has gone?",
+  'stays-small.2':
+    'Keep what belongs to one client inside its conversation (local variables), not in a module-level array or Map; if you must keep a Map, delete the entry on "close".',
+  'stays-small.note.1':
+    'the server uses {beforeMib} MiB; now {burst} clients, up to {burstAtOnce} at a time, each at its own pace (not shown)',
+  'stays-small.fail.1':
+    'After {burstMs} ms, only {served} of {burst} clients (up to {burstAtOnce} at a time, {rounds} messages each) had been served: your server is too slow to judge its memory after them.',
+  'stays-small.fail.2': 'Client #{n} of {burst} could not finish its conversation: {text}',
+  'stays-small.note.2': 'all {burst} have left; at the peak the server used {peakMib} MiB, now {afterMib} MiB',
+  'stays-small.fail.3':
+    'Before the clients came your server used {beforeMib} MiB; {waited} ms after all {burst} had left it still uses {afterMib} MiB, about {perClientKiB} KiB for every client that has gone. Up to {settledLimit} MiB above where it started is fine.',
+
+  // course/properties/content.ts
+  'uppercases.title': 'the reply is the message with a–z uppercased, nothing more',
+  'uppercases.1':
+    'Compare the expected and received bytes above: is something missing, added (a \\n?), or changed that should not be?',
+  'uppercases.2':
+    'Send back exactly what you read, with only the bytes a–z (0x61–0x7a) changed: upperAscii(chunk). Add no newline or prefix.',
+  'uppercases.check': 'The greeting',
+  'many-messages.title': 'answers 5 messages on one connection, each in turn',
+  'many-messages.1':
+    'Read the wire story: which message was the last one answered, and what did the server do after it?',
+  'many-messages.2':
+    'Keep reading from the same socket until the client leaves: for await (const chunk of socket) { socket.write(upperAscii(chunk)) }',
+  'many-messages.check': 'Message {i} of {total}',
+  'long-message.title': 'a 10,000-byte message comes back whole',
+  'long-message.1': 'A long message arrives in several pieces: one read is not one message. How much of it came back?',
+  'long-message.2': 'Answer every chunk you read, not just the first; and do not cut a chunk to a fixed size.',
+  'long-message.check': 'The 10,000-byte message',
+  'split-character.title': 'a character split across two writes comes back byte-exact',
+  'split-character.1':
+    '你 is three bytes in UTF-8, and the first arrived alone. What does your server do with a chunk that ends mid-character?',
+  'split-character.2':
+    'chunk.toString() turns a partial character into U+FFFD. Work on the bytes (upperAscii on the Buffer), or use socket.setEncoding("utf8"), which holds a partial character back until the rest arrives.',
+  'split-character.fail.1':
+    'The server closed the connection after the first piece of the message, before the rest could be sent.',
+  'split-character.one-read': 'Your server answers only one read, then hangs up: see many-messages first.',
+  'split-character.check': 'The split message',
+
+  // course/properties/connect.ts
+  'listens.title': 'a client can connect to PORT',
+  'listens.1': 'Start your server by hand with PORT=5000 and connect to it: does it print an error? Does it stay up?',
+  'listens.2':
+    'Listen on the port from the environment: server.listen(Number(process.env.PORT)). Leave the host out to accept on every address.',
+
+  // course/properties/one-shot.ts
+  'closes-after-reply.title': 'closes the connection after its one reply',
+  'closes-after-reply.1':
+    'After replying, the client waits and hears nothing more, not even a goodbye: who should hang up?',
+  'closes-after-reply.2': 'socket.end(reply) sends the reply and then FIN, which closes your side of the connection.',
+  'closes-after-reply.fail':
+    'After its reply the server kept the connection open for {closeMs} ms; the client never closed, and neither did the server.',
+  'exits-after-client.title': 'the process exits by itself, status 0, after its one client',
+  'exits-after-client.1':
+    'A Node process ends when nothing is left to wait for. What is your server still waiting for?',
+  'exits-after-client.2':
+    'Close the connection (socket.end) and the listening socket (server.close()); then the process exits with 0 on its own. Avoid process.exit() with another status.',
+  'exits-after-client.fail.1':
+    'The conversation is over, but the server process is still running, and has done nothing for {exitMs} ms.',
+  'exits-after-client.fail.2': 'The server process {status}, not with status 0.',
+  'exits-cleanly.title': 'if it exits after its client, it exits with status 0',
+  'exits-cleanly.1':
+    'Your server ended badly after its client left. Read its last words above: an exception, a process.exit with another status, or status 13 (a top-level await that never settled)?',
+  'exits-cleanly.2':
+    'A loop of await once(socket, "data") waits forever once the client has left. for await (const chunk of socket) ends on EOF; after it, close the socket and the server, and Node exits with 0.',
+  'exits-cleanly.fail': 'After its client left, the server process {status}.',
+
+  // batch/table.ts
+  'batch.note.1': 'time cap',
+  'batch.note.2': 'memory cap',
+  'batch.note.3': 'never listened',
+  'batch.score-label': 'score',
+  'batch.submissions': '{count} submissions',
+  'batch.full-report': "A submission's full report: ",
+  'batch.summary': {
+    one: '{passing} of {total} submissions pass every property; {count} fails some{ungraded}. {seconds} s, {jobs} at a time.',
+    other:
+      '{passing} of {total} submissions pass every property; {count} fail some{ungraded}. {seconds} s, {jobs} at a time.',
+  },
+  'batch.ungraded': '; {ungraded} could not be graded',
+
+  // batch/discover.ts
+  'batch.no-folder': 'There is no folder at {folder}.',
+  'batch.is-file': '{folder} is a file: --batch takes a folder with one subfolder per submission.',
+  'batch.no-subfolders':
+    '{folder} has no subfolders. Put each submission in a folder of its own: class/alice/server.py, class/bob/server.ts, class/carol/run.',
+  'batch.run-file-lines': 'its run file must hold exactly one command line (it has {lines})',
+  'batch.nothing-to-run': 'nothing to run: no {expected}',
+
+  // batch/grade-batch.ts
+  'batch.grader-failed': 'the grader itself failed on this one (a bug in Socket Lab; please report it): {reason}',
+
+  // i18n/messages.ts
+  'say.exit-status.memory': 'was stopped by the grader for using {usedMiB} MiB of memory, over the cap of {capMiB} MiB',
+  'say.exit-status.error': 'could not be started: {error}',
+  'say.exit-status.signal': 'was ended by signal {signal}',
+  'say.exit-status.code': 'exited with status {code}',
+  'say.and-exited': '; the server process {status}',
+  'say.exited-before-listening': 'Your server {status} before it was listening; what it printed is shown below.',
+  'say.never-listened.used': ' (it used {cpuMs} ms of CPU time in {ms} ms)',
+  'say.never-listened':
+    'Nothing accepted a connection on port {port} (127.0.0.1 or ::1) within {within} ms, though the server kept working{used}. Does it call listen() with the port from the PORT environment variable?',
+  'listens-only-sometimes':
+    'Your server listened for another check of this grade, but not for this one, twice. Does it start the same way every time? Look for a fixed port, a file it locks or writes, or a crash that comes and goes.',
+  'say.slow-start':
+    'Your server took {seconds} s to start listening; the grader waited for it. (A server that keeps working at starting, through a launcher such as pyenv or npx, is given the time it needs.)',
+  'say.asleep-not-listening':
+    '{ms} ms after it started, your server is running but idle, and nothing listens on port {port} (127.0.0.1 or ::1). Does it call listen() with the port from the PORT environment variable?',
+  'say.wrong-port.address':
+    "Your server is listening on {listenersWhere}, an address a client on this machine can't reach as 127.0.0.1 or ::1. Listen on all addresses (leave the host out) or on 127.0.0.1.",
+  'say.wrong-port.port':
+    'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable (process.env.PORT).',
+  'say.tried-other-port':
+    'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable (process.env.PORT).',
+  'say.connect-failed.server-gone': 'Client {client} was refused: the server is no longer running (it {status}).',
+  'say.connect-failed.not-listening':
+    'Client {client} was refused: the server process still runs, but nothing listens on port {port} any more. Did it close its listening socket?',
+  'say.connect-failed.timed-out':
+    'Client {client} could not even connect: the handshake did not complete in time (is the listen backlog full?).',
+  'say.connect-failed.other': 'Client {client} could not connect: {code}.',
+  'say.no-reply.reset': 'Client {name} got no reply: the server reset the connection instead{tail}.',
+  'say.no-reply.fin': 'Client {name} got no reply: the server closed the connection (FIN) without answering{tail}.',
+  'say.no-reply.silence': 'Client {name} got no reply within {ms} ms{tail}.',
+  'say.no-fin-yet': '{client} waited {ms} ms for the server to close its side; it did not, so {client} closes anyway',
+  'no-reply':
+    "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives, and does it reach that line? Two traps: a synchronous while (true) loop blocks Node's event loop, so no 'data' can arrive; and a socket of createServer({ pauseOnConnect: true }) stays paused until read with for await (a 'data' listener alone needs socket.resume()).",
+  'no-reply.python':
+    'Nothing came back at all. When recv() returns a message, does your server call sendall() with the reply, on the connection socket (not the listening one)? Does it reach that line?',
+  'no-reply.other':
+    'Nothing came back at all. When a message arrives, does your server write a reply to that connection, and does it reach that line (no output buffered and never flushed)?',
+  'to-upper-case':
+    'é came back as É: toUpperCase() changes more than a–z. Change only the bytes 0x61–0x7a, as upperAscii() does.',
+  'server-gone':
+    'Your server is no longer running (it {status}), so no one was there to answer: fix that first.{printed}',
+  'server-gone.printed': ' What it printed last is above.',
+  'stopped-listening':
+    'Your server still runs but no longer listens: did it call server.close() after its first client? A connection loop keeps listening.',
+  'other-port': 'Start your server by hand with an unusual port, PORT=5123: does it say it listens on 5123?',
+  'exit-status.unsettled-await':
+    'Your server {status}: a top-level await was still waiting when nothing was left that could wake it. Which await was waiting for a client that had already gone?',
+  'exit-status.by-itself':
+    "Your server {status} by itself. Don't call process.exit(): close the socket (socket.end) and the server (server.close), and Node exits with 0 on its own.",
+  'say.wrong-reply': '{what}: the reply is not the message with a–z uppercased.',
+  'say.and-stopped-for-memory': '{message} The server {status}.',
+  'say.past-time-cap':
+    'Not decided within the time cap of {seconds} s for the whole grade: the grader stopped the server.',
+  'past-time-cap':
+    'Grade this server on its own (npm run grade -- <stage> --file <path>): the report shows where it gets stuck. A slow machine can allow more time with --time-cap <seconds>.',
+  'say.not-judged': 'Not judged: the server never listened (see listens).',
+  'say.needs-proc': 'Skipped: measuring this needs Linux /proc, which this machine does not have.',
+
+  // joining a list, per language
+  'sep.sentence': ' ',
+  'sep.list': ', ',
+  'sep.clause': '; ',
+  'sep.clause-more': '; …',
+
+  // cli/watch.ts
+  'watch.footer': '\nwatching {dir}: save a file to grade again{keys}\n',
+  'watch.footer.keys': ' · Enter: grade now · h: next hint · q: quit',
+  'watch.footer.ctrl-c': ' · Ctrl-C: quit',
+} as const satisfies Record<string, Entry>;

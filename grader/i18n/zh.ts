@@ -1,0 +1,442 @@
+// 每一句给学习者看的中文，按 id 对应 en.ts；en.ts 决定有哪些 id，这里一个都不能少。
+import type { Entry } from './entry.ts';
+import type { MessageId } from './t.ts';
+
+export const zh: Readonly<Record<MessageId, Entry>> = {
+  // engine/harness.ts
+  'wire.connected-from': '{host} 端口 {localPort}',
+  'say.exited-and-why': '{exited}{why}',
+
+  // hands-on/messages.ts
+  'client.what-now': '接下来：:reconnect 重新连接同一个端口；:quit 退出。',
+  'client.server-label': '服务器',
+  'client.bad-port': '--port 需要 1 到 65535 之间的端口号，而不是“{port}”。',
+  'client.bad-lang': '--lang 只能是 en 或 zh，而不是“{lang}”。',
+  'client.no-target':
+    '连接哪个服务器？已经在运行的用 --port <端口>，或者给出一个阶段（比如 stage-2）来启动你的服务器。',
+  'client.port-and-server': '--port 连接已经在运行的服务器；阶段、--solution 或 --file 则会启动一个。两者只能选一种。',
+  'client.host-without-port': '--host 要和 --port 一起用：本客户端启动的服务器总是通过 127.0.0.1 或 ::1 连接。',
+  'client.solution-and-file': '只能选一个服务器：--solution 或 --file。',
+  'client.too-many-stages': '一次只能选一个阶段：“{extra}”是什么？',
+  'client.unknown-stage': '没有名为“{name}”的阶段。现有阶段：{known}。',
+  'client.solution-needs-stage': '--solution 启动某个阶段的参考答案：请指定阶段，比如 stage-2 --solution。',
+  'client.not-a-terminal': '这个动手客户端是交互式的：请在终端里运行它（现在它的输入不是终端）。',
+  'client.starting': '正在端口 {port} 上启动 {label}（PORT={port}）；它的输出显示为“服务器 | …”。',
+  'client.exited-before-listening': '你的服务器在开始监听之前就{status}；它打印的内容见上方。',
+  'client.connected': '已连接到 {host} 端口 {port}（本客户端是端口 {localPort}）。',
+  'client.welcome': '输入一条消息并按回车：它的字节按 UTF-8 原样发出，不会加换行。:help 列出所有命令。',
+  'client.refused':
+    '{host} 端口 {port} 上没有程序在监听：连接被拒绝。请先在另一个终端里启动你的服务器：PORT={port} node --import tsx stages/<阶段>/server.ts；或者让本客户端在一个空闲端口上启动它：npm run client -- <阶段>（比如 stage-2）。',
+  'client.refused-still-running':
+    '连接被拒绝：你的服务器还在运行，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？（第 2 阶段的服务器在服务完唯一的客户端后就会这样做。）',
+  'client.refused-server-gone':
+    '连接被拒绝：你的服务器已经不在运行了（它{status}）。第 1、2 阶段的服务器只服务一个客户端就结束；:quit 后重新启动客户端即可重启它。',
+  'client.connect-failed': '无法连接到 {host} 端口 {port}：{code}。',
+  'client.prompt': '发往 {host}:{port}',
+  'client.help':
+    '输入一条消息并按回车：它的字节按 UTF-8 原样发出，不会加换行（要发换行，用 :raw hello\\n）。\n随后客户端显示收到的回复：转义后的字节（换行显示为 \\n）、字节数，以及从发送到最后一个字节\n用了多久。一段时间没有新字节到来，就认为这次回复结束了：TCP 是字节流，从不标明一条消息在哪里结束。\n\n  :help                  显示这个列表\n  :fin                   半关闭：发送 FIN（你不会再发送任何东西），继续读取，服务器的 FIN\n                         到来时显示出来\n  :rst                   重置连接：发送 RST 而不是 FIN，就像崩溃的客户端那样\n  :reconnect             关闭当前连接，再向同一个端口建立一个新连接\n  :several a | b | c     在一次 write 中发送多条消息，看看回复是怎样到达的\n  :raw <转义文本>        发送用转义写出的原始字节：\\n \\r \\t \\0 \\\\ \\" \\xNN \\u{十六进制}\n                         例如 :raw caf\\xc3\\xa9\\n\n  :quit                  关闭连接并退出（在空行上按 Ctrl-D 也可以）\n\n上下方向键可以找回之前输入的内容。',
+  'client.empty':
+    '没有发送。空消息就是 0 个字节，而发送 0 个字节不会往线路上放任何东西：服务器什么也收不到，回复永远不会来，等它就会永远卡住。（这是简单 Python 客户端的经典缺陷：发送 "" 之后，就永远阻塞在 recv() 上。）要发送一个换行，用 :raw \\n',
+  'client.problem.unknown-command':
+    '没有 :{name} 这个命令；:help 列出所有命令。要发送以“:”开头的文本，用 :raw，例如 :raw :{name}',
+  'client.problem.several-empty': '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two',
+  'client.problem.raw-empty': '在 :raw 后面给出要发送的字节，例如 :raw hello\\n',
+  'client.problem.takes-nothing': ':{name} 后面不需要任何内容。',
+  'client.problem.empty-message': ':several 的第 {index} 条消息是空的：它不会增加任何字节。请在每个 | 之间写点内容。',
+  'client.problem.unknown-escape':
+    '{sequence} 不是 :raw 认识的转义：可用 \\n \\r \\t \\0 \\\\ \\" \\xNN 或 \\u{十六进制}（反斜杠本身写作 \\\\）。',
+  'client.problem.bad-hex': '{sequence} 不是一个字节：\\x 后面必须正好是两位十六进制数字，比如 \\x0a 或 \\xc3。',
+  'client.problem.bad-code-point': '{sequence} 不是一个字符：\\u 后面要用花括号写码点，比如 \\u{e9} 或 \\u{4f60}。',
+  'client.problem.dangling-backslash': '最后一个 \\ 后面什么也没有：反斜杠本身写作 \\\\。',
+  'client.sent': '已发送 {size}：{bytesShown}',
+  'client.sent-several': '在一次 write 中发送了 {messages} 条消息（{parts}）：共 {size}，{allShown}',
+  'client.reply': '回复：{bytesShown}（{size}，{ms} 毫秒）',
+  'client.pieces': '它分 {count} 块（{count} 次读取）到达：',
+  'client.bytes': '{count} 字节',
+  'client.piece': '  {index}. +{ms} 毫秒  {bytesShown}（{size}）',
+  'client.no-reply': '{ms} 毫秒内没有回复。（如果之后才到，到达时会显示出来。）',
+  'client.several-lesson.as-sent':
+    '你发送了 {messages} 条消息，这一次回复恰好分 {pieces} 块到达。但 TCP 并不保证这一点：它是字节流，不保留消息边界。',
+  'client.several-lesson.merged':
+    '你发送了 {messages} 条消息；回复分 {count} 块到达。TCP 是字节流，不保留消息边界：服务器读到的是字节，而不是你的 {messages} 条消息。需要消息的程序必须自己标出每条消息在哪里结束（换行符、长度）。',
+  'client.fin-sent': '已发送 FIN：你不会再在这个连接上发送任何东西；继续读取，等待服务器关闭它那一端……',
+  'client.fin-sent-last': '已发送 FIN。服务器之前已经关闭了它那一端，所以加上你的 FIN，这个连接在两个方向上都结束了。',
+  'client.fin-after-fin':
+    '服务器也关闭了它那一端（FIN），在你的 FIN 之后 {ms} 毫秒：它读到了你的 EOF 并挂断。这个连接结束了。',
+  'client.no-fin-yet':
+    '{ms} 毫秒内没有收到服务器的 FIN：它的那一端还开着。一个从不留意客户端 EOF（读到空数据）的服务器永远不会关闭。如果 FIN 之后才到，会显示出来。',
+  'client.rst-sent':
+    '已重置连接（RST）：连接立刻在两个方向上都断了；服务器的下一次读取会以 ECONNRESET 失败。服务器必须能扛住这种情况。',
+  'client.server-closed': '服务器关闭了连接（FIN）：它不会再发送任何东西。',
+  'client.server-reset.epipe': '连接已被重置：写入以 EPIPE 失败（服务器已经关闭或重置了它）。',
+  'client.server-reset.econnreset': '服务器重置了连接（RST，ECONNRESET）。',
+  'client.server-reset.other': '连接断开了：{code}。',
+  'client.late': '又收到了字节：{bytesShown}（{size}）',
+  'client.cannot-send.fin-sent':
+    '没有发送：你已经在这个连接上发送了 FIN（:fin），它不能再携带你发出的字节。:reconnect 可以建立新连接。',
+  'client.cannot-send.closed': '没有发送：这个连接已经关闭。:reconnect 可以向同一个端口建立新连接。',
+  'client.after-server-fin':
+    '（服务器已经关闭了它那一端，所以不会有回复；如果它已经彻底关闭了 socket，它的内核会用重置来回应这些字节）',
+  'client.not-connected-for-fin': '没有可以半关闭的连接。:reconnect 可以建立新连接。',
+  'client.fin-already-sent': '你已经在这个连接上发送过 FIN 了；服务器的 FIN 到来时会显示出来。',
+  'client.not-connected-for-rst': '没有可以重置的连接。:reconnect 可以建立新连接。',
+  'client.closing-old': '已关闭旧连接（FIN）。',
+  'client.server-exited': '服务器进程{status}。',
+  'client.bye': '再见。',
+  'client.interrupted': '已中断（Ctrl-C）。',
+  'client.end-of-input': '输入结束（Ctrl-D）。',
+  'client.crashed': '动手客户端自身出错了：这是 Socket Lab 的缺陷，不是你的服务器的问题。请附上以下信息报告：',
+
+  // report/render.ts
+  'report.expected': '期望',
+  'report.received': '收到',
+  'report.difference': '第一处不同在字节',
+  'report.wire': '线路上发生的事',
+  'report.port': '端口',
+  'report.output': '你的服务器打印了',
+  'report.hint': '提示',
+  'report.subject': '被测服务器',
+  'report.seed': 'seed',
+  'report.more-hints': '再看一条提示',
+  'report.learned': '你学到了',
+  'report.next': '下一步',
+  'report.last-stage':
+    '这是最后一个阶段：你的服务器现在能同时服务许多客户端了。npm run progress 可以查看整个课程的进度。',
+  'report.colon': '：',
+  'report.heading': '：',
+  'report.failure-details.where': '（{port} {port2}，从服务器启动时计时）：',
+  'report.ladder-top': '{id} 没有更多提示了：参考答案在 {solution}。',
+  'report.summary.skipped-note': '（{skipped} 项在本机无法测量，已跳过）',
+  'report.summary.line': '{measured} 项中 {held} 项成立{skippedNote}',
+  'report.summary': '。全部通过！',
+  'report.summary.next': '。先修好 {id}，然后再评分一次。',
+  'report.seed-note': 'seed {seed}（用 --seed {seed} 可重放同样的流量）',
+
+  // report/formats/gradescope.ts
+  'gradescope.summary': 'Socket Lab {id}：{max} 项中 {held} 项成立。{seedNote}',
+
+  // report/formats/write.ts
+  'write.failed': '无法写入 {path}：{reason}',
+
+  // report/wire-story.ts
+  'wire.arrows.connect': '已连接',
+  'wire.arrows.fin-out': '→ FIN（客户端半关闭）',
+  'wire.arrows.fin-in': '← FIN（服务器关闭了它的一端）',
+  'wire.arrows.rst-out': '→ RST（客户端重置连接）',
+  'wire.arrows.rst-in': '← RST（服务器重置了连接）',
+  'wire.arrows.close': '关闭了 socket',
+  'wire.arrows.exit': '进程',
+  'wire.who.grader': '评分器',
+  'wire.connect-failed.econnrefused': '✗ 连接被拒绝：没有程序在监听',
+  'wire.connect-failed.econnreset': '✗ 连接时被重置',
+  'wire.connect-failed.etimedout': '✗ 连接没有应答',
+  'wire.could-not-connect': '无法连接',
+  'wire.words': '（{words}）',
+  'wire.gap': '             … 省略 {skipped} 个事件 …',
+
+  // subject/friendly-errors.ts
+  'startup.cjs-top-level-await':
+    '这个文件被当作 CommonJS 加载，而 CommonJS 不允许顶层 await：它附近没有写着 "type": "module" 的 package.json。把它改名为 .mts，或在它所在的文件夹放一个内容为 {"type": "module"} 的 package.json。',
+  'startup.syntax-error': '你的服务器代码无法编译：下面的错误给出了文件和行号。',
+  'startup.module-not-found':
+    '你的服务器导入的东西找不到：检查导入路径（相对导入需要 ./，在 ESM 中还需要文件扩展名）。',
+  'startup.bad-port': 'listen() 没有拿到有效的端口：从环境变量 PORT 读取并转成数字，Number(process.env.PORT)。',
+
+  // subject/launch.ts
+  'launch.no-file': '找不到文件 {file}。请检查路径（相对于 {base}）。',
+  'launch.is-folder': '{file} 是文件夹，不是服务器文件。',
+  'launch.unknown-kind': '无法运行 {label}：评分器只运行以 {known} 结尾的文件。其他程序请用 --cmd "<命令>"。',
+  'launch.empty-command': '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
+
+  // progress/render.ts
+  'progress.heading': 'Socket Lab · 你的进度',
+  'progress.best': '，最好成绩 {held}/{total}',
+  'progress.failing': '未通过',
+  'progress.readme': 'README.zh-CN.md',
+  'progress.next': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
+  'progress.all-passed': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
+
+  // progress/status.ts
+  'status.not-tried': '还没尝试',
+  'status.failing': '{total} 项中 {failing} 项未通过',
+  'status.passed': '已通过（评分 {count} 次）',
+
+  // cli/picker.ts
+  'picker.message': '评分哪个阶段？',
+
+  // cli/main.ts
+  'main.which-stage': '评分哪个阶段？请指定一个。',
+  'main.no-such-stage': '没有名为“{stage}”的阶段。现有阶段：{known}。',
+  'main.written-note': '结果已写入：',
+  'main.hint-command': '按 h',
+  'main.npm-kept-flags': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
+  'main.watch-not-json': '--watch 输出给人看的报告，不能与 --json 一起用。',
+
+  // course/catalogue.ts
+  'stage-1.title': '一次性服务',
+  'stage-1.learned':
+    '服务器的基本步骤：监听、接受、读、写、关闭。写操作只是把字节交给内核就返回；TCP 传的是字节而不是字符；当没有任何东西可等时，Node 进程就会结束。',
+  'stage-2.title': '通信循环',
+  'stage-2.learned':
+    '一次对话就是一个以 EOF 结束的循环：读到空数据表示对方发了 FIN，忽略它的循环会空转。一次读取不等于一条消息，一个字符也可能分两次到达。',
+  'stage-3.title': '连接循环',
+  'stage-3.learned':
+    '服务器要在连接上循环：客户端在监听队列里排队等候；重置（ECONNRESET、EPIPE）是要捕获的错误，而不是崩溃的理由；用完的每个 socket 都要关闭。',
+  'stage-4.title': '并发',
+  'stage-4.learned':
+    '服务器可以同时进行许多对话：接受连接的循环启动每个对话后就继续往下走，由事件循环（或每个客户端一个线程）把它们交错执行；write 返回 false 表示要停止读取直到 "drain"：背压让读得慢的客户端不会塞满你的内存。',
+
+  // course/properties/connection-loop.ts
+  'next-client.title': '一个客户端离开后，下一个能得到回答',
+  'next-client.1': '客户端 A 正常离开，然后 B 来了却一直在等。A 离开后你的服务器在哪里：还困在 A 那里，还是已经退出？',
+  'next-client.2':
+    '把对话包在一个遍历连接的循环里：for await (const [socket] of on(server, "connection")) { … }，并保持服务器监听。',
+  'survives-reset.title': '客户端重置连接不会让服务器崩溃',
+  'survives-reset.1':
+    '客户端 A 粗暴地挂断了（RST）。看看上面服务器最后的输出：是不是 ECONNRESET 或 EPIPE 结束了你的进程？',
+  'survives-reset.2':
+    '在 Node 里，没有监听者的 "error" 事件会结束整个进程。在一次对话外面捕获错误（用 try/catch 包住 for await），丢下这个客户端，继续下一个。',
+  'survives-reset.fail': 'B 得到了回答，但不是同一个服务器：回答 A 的进程已经不在了，是别的东西又启动了一个。',
+  'empty-session.title': '一言不发就离开的客户端不会挡住下一个',
+  'empty-session.1':
+    'A 连上后用 FIN 离开，B 连上后重置，两个都没发一个字节；然后 C 没有得到回答。你的服务器是不是在等一条永远不会来的消息？',
+  'empty-session.2':
+    '连接可能在任何数据之前就结束：让读取循环自己结束（或抛出错误），把“一点数据都没有”当作正常结束的对话。',
+  'queued-clients.title': '同时连接的三个客户端都得到回答',
+  'queued-clients.1':
+    '服务器忙时连进来的客户端应该排队等待，而不是被丢掉。三个里哪个什么都没收到？服务器怎么处理它的？',
+  'queued-clients.2':
+    '不要每服务完一个客户端才重新调用 once(server, "connection")：期间到达的连接会被错过。on(server, "connection") 会替你把它们排好队；也不要把 server.maxConnections 设为 1。',
+  'queued-clients.fail': '{clients} 个客户端中有 {failed} 个没有得到回答。{reasons}',
+  'queued-reset.title': '排队等候时重置连接的客户端不会让服务器崩溃',
+  'queued-reset.1':
+    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没被你的 try/catch 包住的 socket 抛出的 ECONNRESET 结束了它？',
+  'queued-reset.2':
+    'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；或者在每个 socket 一到达时就给它加上 "error" 监听器。',
+  'no-fd-leak.title': '服务 {sessions} 个客户端后没有遗留的 socket',
+  'no-fd-leak.1': '每个连接都是你进程里的一个文件描述符，直到你关闭它才会释放。哪一种告别会留下它：FIN 还是 RST？',
+  'no-fd-leak.2':
+    '对话的每个出口都要关闭 socket：循环之后 socket.end()，catch 里 socket.destroy()（Python 里在 finally 中 conn.close()）。',
+  'no-fd-leak.note.1': '服务器持有 {before} 个 socket；接下来再进行 {sessions} 次会话，每次最多 {atOnce} 个',
+  'no-fd-leak.fail.1': '第 {n} 次会话（共 {sessions} 次）无法完成：{text}',
+  'no-fd-leak.note.2': '{sessions} 次会话之后服务器持有 {after} 个 socket',
+  'no-fd-leak.fail.2':
+    '会话开始前你的服务器持有 {before} 个 socket；{sessions} 次会话（每隔一次以重置结束）之后持有 {after} 个。它没有关闭每一个用完的连接。',
+
+  // course/properties/closing.ts
+  'closes-on-eof.title': '客户端发出 FIN 后及时关闭自己一端',
+  'closes-on-eof.1': '客户端已经道别（FIN）：你的服务器下一次读取会什么都读不到（EOF）。你的循环注意到这个“空读”了吗？',
+  'closes-on-eof.2':
+    'for await (const chunk of socket) 在客户端发 FIN 时结束；在循环之后调用 socket.end() 发送你的 FIN。',
+  'closes-on-eof.fail': '客户端发出 FIN 后 {closeMs} 毫秒，服务器仍未关闭自己一端。',
+  'no-busy-loop.title': '客户端离开后服务器不空转',
+  'no-busy-loop.1': '客户端离开后，你的服务器仍在全速运转。读到空数据表示对方已关闭：你的循环拿它怎么办？',
+  'no-busy-loop.2':
+    '数据流结束后就停止读取：跳出循环（Python 里是 if not data: break）并关闭 socket，而不是一遍又一遍地读。',
+  'no-busy-loop.fail':
+    '客户端离开 {elapsed} 毫秒后服务器仍在忙：最近 {busyWindowMs} 毫秒中有 {percent}% 的时间处于可运行状态，而空闲的服务器应该在睡眠。',
+
+  // course/properties/concurrency.ts
+  'idle-forgotten':
+    'B 说话时 A 一直连着；A 终于开口时却什么都没收到。A 的对话还在运行吗？它的回复是从 A 自己的 socket 发出的吗（而不是最新连上的那个）？',
+  'idle-client-no-block.title': '一言不发的客户端不会挡住下一个',
+  'idle-client-no-block.1': 'A 连上后一言不发；B 连上后说了话，却没有得到回答。B 等待的时候，你的服务器在等谁的消息？',
+  'idle-client-no-block.2':
+    '不要在遍历连接的循环里 await 一次对话：启动它（serve(socket)，不加 await），然后立刻回去接受下一个连接；事件循环会把它们交错执行。Python 里可以每个客户端一个线程。',
+  'idle-client-no-block.note': 'A 已连接，一直不说话',
+  'idle-client-no-block.check.1': 'A 连着却不说话，B 在 {replyMs} 毫秒内没有得到回复：你的服务器还在等 A。',
+  'idle-client-no-block.check.2':
+    'B 得到了回答，但 A 终于开口时，{replyMs} 毫秒内没有得到回复：安静的客户端也要被服务。',
+  crossed:
+    '每个回复都要从它的消息所来自的那个 socket 发回去。把 socket 放在对话自己的作用域里（serve(socket) 的参数），不要放在所有连接共用的变量里。',
+  'many-clients.title': '{crowd} 个客户端同时在线，齐步走 {rounds} 轮，全部得到回答',
+  'many-clients.1':
+    '{crowd} 个客户端同时连着，每一轮都要等所有客户端收到回复后才开始下一轮。你的服务器能同时进行多少个对话？',
+  'many-clients.2':
+    '让每个连接一到达就开始自己的对话，接受连接的循环不要等待它；也不要限制同时进行的对话数（server.maxConnections、固定大小的工作池）。',
+  'many-clients.fail.1':
+    '{connected} 个客户端已连接，但 {closeMs} 毫秒后仍有 {waiting} 个在你的服务器的监听队列里等待：它在服务一个客户端时不会 accept() 下一个。',
+  'many-clients.note.1':
+    '{crowd} 个客户端已连接（#2 到 #{crowd} 不逐一列出）；接下来 {rounds} 轮，每个客户端每轮发送一次',
+  'many-clients.fail.2':
+    '第 {round} 轮（共 {rounds} 轮）：客户端 {name} 收到了发给其他客户端的回复（{others}{more}）。回复在客户端之间串了：是不是所有对话共用同一个保存“当前客户端”的变量？',
+  'many-clients.silent':
+    '第 {round} 轮（共 {rounds} 轮）：{crowd} 个客户端中有 {silent} 个在 {replyMs} 毫秒内没有得到回复（{names}）{andExited}。{count} 个得到了回答。每个客户端都要等到回复才进入下一轮，所以不会有客户端离开来腾出位置。',
+  'many-clients.note.2': '第 {round} 轮：{crowd} 个客户端全部得到回答，用时 {ms} 毫秒',
+  'slow-reader.dropped':
+    '读得慢的客户端也仍然是客户端：不要因为它的回复积压就关闭连接；在回复排空之前先停止从它那里读取。',
+  'slow-reader.holds-up':
+    'A 不读的时候，你的服务器被 A 困住了：卡在一个要等 A 读取的写操作里（sendall），或者一次只服务一个客户端。让每个客户端各自被服务（靠事件循环，或每个客户端一个线程），这样一个被阻塞的写操作只会拖住它自己的客户端。',
+  'slow-reader.stopped':
+    'A 重新开始读取后，你的服务器也要重新开始读取：收到 "drain" 后继续（await once(socket, "drain") 会这样做；被暂停的 socket 需要调用 socket.resume()）。',
+  'slow-reader.garbled':
+    'A 发送的每个字节都要按顺序、恰好一次地回来：每收到一块数据就把它转成大写写回去，不增加也不丢掉任何东西。',
+  'slow-reader.title': '读得慢的客户端不会让服务器无限缓冲，也不会挡住别人',
+  'slow-reader.1': 'A 发送了 {payload} MiB，却什么都不读。你的服务器仍然不停地读：A 不取走的回复都去了哪里？',
+  'slow-reader.2':
+    'socket.write() 在缓冲区满时返回 false：在 "drain" 之前停止读取（if (!socket.write(reply)) await once(socket, "drain")），或者让 pipeline(socket, transform, socket) 替你做这件事。在 Python 的 asyncio 里，每次 write 之后都要 await writer.drain()。',
+  'slow-reader.note.1': 'A 以内核能接受的最快速度发送 {payload} MiB，一个字节也不读',
+  'slow-reader.fail.1': 'A 还在发送时，你的服务器就关闭了它的连接{andExited}。读得慢的客户端也仍然是要服务的客户端。',
+  'slow-reader.note.2':
+    'A 交给内核 {handedMib} MiB；其中 {inKernelMib} MiB 在内核缓冲区里，你的服务器持有 {heldMib} MiB；它的内存增长了 {grownMib} MiB',
+  'slow-reader.fail.2':
+    'A 什么都不读的时候，你的服务器在内核缓冲区之外又把 A 的数据流中的 {heldMib} MiB 读进了自己的内存，内存增长了 {grownMib} MiB。持有不超过 {heldLimit} MiB、增长不超过 {growthAllowedMib} MiB 是可以的：回复积压时就停止读取的服务器几乎什么都不持有。',
+  'slow-reader.note.3': 'A 交给内核 {handedMib} MiB（服务器持有多少只能在 Linux 上测量）',
+  'slow-reader.check': 'A 不读数据的时候，B 在 {replyMs} 毫秒内没有得到回复：一个慢客户端挡住了你的整个服务器。',
+  'slow-reader.note.4': 'A 开始读取',
+  'slow-reader.fail.3':
+    'A 收到的回复从第 {at} 个字节起与它发送的 {payload} MiB 的大写形式不同。每个字节都要按顺序、不多不少地回来。',
+  'slow-reader.why.1': '{cap} 毫秒内',
+  'slow-reader.why.2': '服务器就关闭了连接',
+  'slow-reader.why.3': '之后 {replyMs} 毫秒内再没有收到任何数据',
+  'slow-reader.fail.4': 'A 开始读取后，只收回了 {payload} MiB 中的 {receivedMib} MiB，{why}{andExited}。',
+  'slow-reader.note.5': 'A 用 {ms} 毫秒读回了全部 {payload} MiB，每个字节都正确',
+  'burst-unfinished':
+    '这些客户端没能全部得到服务，所以没有判断你的服务器的内存：它停止了回答，或者回答得非常慢。其他不成立的评分项会告诉你原因；先修好它们。',
+  'stays-small.title': '{burst} 个客户端来了又走之后，内存回到原来的水平附近',
+  'stays-small.1':
+    '{burst} 个客户端来过、说过话、又离开了，你的服务器的内存却没有降下来。客户端离开之后，它还留着这个客户端的什么东西？',
+  'stays-small.2':
+    '属于一个客户端的东西要放在它自己的对话里（局部变量），而不是模块级的数组或 Map；如果一定要用 Map，就在 "close" 时删除对应的条目。',
+  'stays-small.note.1':
+    '服务器占用 {beforeMib} MiB 内存；接下来 {burst} 个客户端，最多 {burstAtOnce} 个同时在线，各按自己的节奏（不逐一列出）',
+  'stays-small.fail.1':
+    '{burstMs} 毫秒后，{burst} 个客户端（最多 {burstAtOnce} 个同时在线，每个 {rounds} 条消息）中只有 {served} 个得到了服务：你的服务器太慢，没法在它们之后判断它的内存。',
+  'stays-small.fail.2': '第 {n} 个客户端（共 {burst} 个）没能完成对话：{text}',
+  'stays-small.note.2': '{burst} 个客户端都已离开；高峰时服务器占用 {peakMib} MiB，现在 {afterMib} MiB',
+  'stays-small.fail.3':
+    '客户端到来之前你的服务器占用 {beforeMib} MiB；{burst} 个客户端全部离开 {waited} 毫秒后，它仍占用 {afterMib} MiB，相当于每个已离开的客户端约 {perClientKiB} KiB。比开始时多出不超过 {settledLimit} MiB 是可以的。',
+
+  // course/properties/content.ts
+  'uppercases.title': '回复是把 a–z 转成大写的原消息，不多不少',
+  'uppercases.1': '对比上面期望的和收到的字节：是少了、多了（比如 \\n？），还是改了不该改的？',
+  'uppercases.2': '原样发回读到的内容，只改 a–z（0x61–0x7a）这些字节：upperAscii(chunk)。不要加换行或前缀。',
+  'uppercases.check': '问候消息',
+  'many-messages.title': '同一个连接上依次回答 5 条消息',
+  'many-messages.1': '看看上面的通信记录：最后被回答的是哪条消息？之后服务器做了什么？',
+  'many-messages.2':
+    '在同一个 socket 上一直读，直到客户端离开：for await (const chunk of socket) { socket.write(upperAscii(chunk)) }',
+  'many-messages.check': '第 {i} 条消息（共 {total} 条）',
+  'long-message.title': '10,000 字节的长消息完整返回',
+  'long-message.1': '长消息会分成好几块到达：一次读取不等于一条消息。回来了多少？',
+  'long-message.2': '读到的每一块都要回复，而不只是第一块；也不要把数据截成固定长度。',
+  'long-message.check': '10,000 字节的消息',
+  'split-character.title': '被拆在两次发送中的字符按字节原样返回',
+  'split-character.1': '“你”在 UTF-8 里是三个字节，第一个字节单独先到。你的服务器怎么处理在字符中间断开的数据块？',
+  'split-character.2':
+    'chunk.toString() 会把半个字符变成 U+FFFD。直接处理字节（对 Buffer 调用 upperAscii），或用 socket.setEncoding("utf8")，它会把半个字符留到其余字节到达。',
+  'split-character.fail.1': '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。',
+  'split-character.one-read': '你的服务器只回答一次读取就挂断了：先看 many-messages。',
+  'split-character.check': '被拆开的消息',
+
+  // course/properties/connect.ts
+  'listens.title': '客户端能连上 PORT 端口',
+  'listens.1': '用 PORT=5000 手动启动你的服务器再连上去：它报错了吗？它一直在运行吗？',
+  'listens.2': '监听环境变量给出的端口：server.listen(Number(process.env.PORT))。不写 host 就会在所有地址上接受连接。',
+
+  // course/properties/one-shot.ts
+  'closes-after-reply.title': '回复一次后主动关闭连接',
+  'closes-after-reply.1': '回复之后客户端一直在等，连“再见”都没听到：该由谁挂断？',
+  'closes-after-reply.2': 'socket.end(reply) 先发送回复，再发送 FIN，关闭你这一端的连接。',
+  'closes-after-reply.fail': '回复之后服务器让连接保持打开超过 {closeMs} 毫秒；客户端没有关闭，服务器也没有。',
+  'exits-after-client.title': '服务完一个客户端后进程自行退出，退出状态为 0',
+  'exits-after-client.1': '当没有任何东西可等时，Node 进程就会结束。你的服务器还在等什么？',
+  'exits-after-client.2':
+    '关闭连接（socket.end）和监听 socket（server.close()），进程就会自己以 0 退出。不要用别的退出状态调用 process.exit()。',
+  'exits-after-client.fail.1': '对话已经结束，但服务器进程还在运行，而且已经 {exitMs} 毫秒什么都没做了。',
+  'exits-after-client.fail.2': '服务器进程{status}，而不是以退出状态 0 退出。',
+  'exits-cleanly.title': '如果在客户端离开后退出，退出状态为 0',
+  'exits-cleanly.1':
+    '客户端离开后，你的服务器以异常方式结束了。看看上面它最后的输出：是异常、用别的状态调用了 process.exit，还是退出状态 13（一个永远没有完成的顶层 await）？',
+  'exits-cleanly.2':
+    '用 await once(socket, "data") 写的循环，在客户端离开后会永远等下去。for await (const chunk of socket) 在 EOF 时结束；之后关闭 socket 和服务器，Node 就会以 0 退出。',
+  'exits-cleanly.fail': '客户端离开后，服务器进程{status}。',
+
+  // batch/table.ts
+  'batch.note.1': '超出时间上限',
+  'batch.note.2': '超出内存上限',
+  'batch.note.3': '从未监听',
+  'batch.score-label': '得分',
+  'batch.submissions': '{count} 份提交',
+  'batch.full-report': '查看某份提交的完整报告：',
+  'batch.summary':
+    '{total} 份提交中 {passing} 份全部通过，{count} 份有未通过的项{ungraded}。用时 {seconds} 秒，每次同时评分 {jobs} 份。',
+  'batch.ungraded': '，{ungraded} 份无法评分',
+
+  // batch/discover.ts
+  'batch.no-folder': '找不到文件夹 {folder}。',
+  'batch.is-file': '{folder} 是一个文件：--batch 需要一个文件夹，其中每份提交各占一个子文件夹。',
+  'batch.no-subfolders':
+    '{folder} 里没有子文件夹。请把每份提交放进各自的文件夹：class/alice/server.py、class/bob/server.ts、class/carol/run。',
+  'batch.run-file-lines': '它的 run 文件必须正好包含一行命令（现在有 {lines} 行）',
+  'batch.nothing-to-run': '没有可运行的文件：找不到 {expected}',
+
+  // batch/grade-batch.ts
+  'batch.grader-failed': '评分器在这份提交上自身出错了（这是 Socket Lab 的缺陷，请报告）：{reason}',
+
+  // i18n/messages.ts
+  'say.exit-status.memory': '因占用 {usedMiB} MiB 内存、超过上限 {capMiB} MiB，被评分器终止',
+  'say.exit-status.error': '无法启动：{error}',
+  'say.exit-status.signal': '被信号 {signal} 终止',
+  'say.exit-status.code': '以退出状态 {code} 退出',
+  'say.and-exited': '；服务器进程{status}',
+  'say.exited-before-listening': '你的服务器在开始监听之前就{status}；它打印的内容见下方。',
+  'say.never-listened.used': '（{ms} 毫秒里用了 {cpuMs} 毫秒 CPU 时间）',
+  'say.never-listened':
+    '服务器一直在工作{used}，但 {within} 毫秒内端口 {port}（127.0.0.1 或 ::1）上没有任何程序接受连接。它是否用环境变量 PORT 给出的端口调用了 listen()？',
+  'listens-only-sometimes':
+    '在本次评分的另一项检查里，你的服务器开始了监听，但在这一项里两次都没有。它每次启动都一样吗？找找写死的端口、它锁住或写入的文件，或时有时无的崩溃。',
+  'say.slow-start':
+    '你的服务器用了 {seconds} 秒才开始监听；评分器等了它。（启动时一直在工作的服务器，包括经由 pyenv、npx 等启动器启动的，都会得到它需要的时间。）',
+  'say.asleep-not-listening':
+    '启动 {ms} 毫秒后，你的服务器在运行但处于空闲状态，而端口 {port}（127.0.0.1 或 ::1）上没有任何监听。它是否用环境变量 PORT 给出的端口调用了 listen()？',
+  'say.wrong-port.address':
+    '你的服务器在 {listenersWhere} 上监听，本机客户端无法通过 127.0.0.1 或 ::1 连到这个地址。请监听所有地址（不写 host），或监听 127.0.0.1。',
+  'say.wrong-port.port':
+    '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT（process.env.PORT）读取端口。',
+  'say.tried-other-port':
+    '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT（process.env.PORT）读取端口。',
+  'say.connect-failed.server-gone': '客户端 {client} 的连接被拒绝：服务器已经不在运行了（它{status}）。',
+  'say.connect-failed.not-listening':
+    '客户端 {client} 的连接被拒绝：服务器进程还在，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？',
+  'say.connect-failed.timed-out': '客户端 {client} 连不上：握手没有按时完成（监听队列满了吗？）。',
+  'say.connect-failed.other': '客户端 {client} 无法连接：{code}。',
+  'say.no-reply.reset': '客户端 {name} 没有收到回复：服务器重置（RST）了连接{tail}。',
+  'say.no-reply.fin': '客户端 {name} 没有收到回复：服务器没有回答就关闭了连接（FIN）{tail}。',
+  'say.no-reply.silence': '客户端 {name} 在 {ms} 毫秒内没有收到回复{tail}。',
+  'say.no-fin-yet': '{client} 等了 {ms} 毫秒，服务器始终没有关闭它那一端，{client} 只好自己关闭',
+  'no-reply':
+    "什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 'data' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 'data' 监听器的话，要先调用 socket.resume()）。",
+  'no-reply.python':
+    '什么都没有返回。recv() 收到消息后，你的服务器有没有在连接 socket（不是监听 socket）上调用 sendall() 发回复？代码执行到那一行了吗？',
+  'no-reply.other':
+    '什么都没有返回。消息到达时，你的服务器有没有往这个连接写回复，代码执行到那一行了吗（回复有没有留在缓冲区里，一直没被发出去）？',
+  'to-upper-case': 'é 变成了 É：toUpperCase() 改变的不只是 a–z。只改 0x61–0x7a 这些字节，就像 upperAscii() 那样。',
+  'server-gone': '你的服务器已经不在运行了（它{status}），所以没有人来回答：先解决这个问题。{printed}',
+  'server-gone.printed': '它最后打印的内容在上面。',
+  'stopped-listening':
+    '你的服务器还在运行，但已经不再监听：它是不是在第一个客户端之后调用了 server.close()？连接循环要一直保持监听。',
+  'other-port': '用一个不常见的端口手动启动你的服务器，比如 PORT=5123：它说自己在 5123 上监听了吗？',
+  'exit-status.unsettled-await':
+    '你的服务器{status}：一个顶层 await 还在等待，却已经没有任何东西能唤醒它。是哪个 await 在等一个早已离开的客户端？',
+  'exit-status.by-itself':
+    '你的服务器自己{status}。不要调用 process.exit()：关闭 socket（socket.end）和服务器（server.close），Node 会自己以 0 退出。',
+  'say.wrong-reply': '{what}：回复不是把 a–z 转成大写后的原消息。',
+  'say.and-stopped-for-memory': '{message}服务器{status}。',
+  'say.past-time-cap': '整次评分的时间上限是 {seconds} 秒，这一项在此之前没有得出结论：评分器终止了服务器。',
+  'past-time-cap':
+    '单独评分这个服务器（npm run grade -- <阶段> --file <路径>）：报告会显示它卡在哪里。机器较慢时，可以用 --time-cap <秒数> 放宽时间。',
+  'say.not-judged': '未评判：服务器从未开始监听（见 listens）。',
+  'say.needs-proc': '已跳过：测量这一项需要 Linux 的 /proc，本机没有。',
+
+  // 列表的连接符
+  'sep.sentence': '',
+  'sep.list': '、',
+  'sep.clause': '；',
+  'sep.clause-more': '；…',
+
+  // cli/watch.ts
+  'watch.footer': '\n正在监视 {dir}：保存文件即重新评分{keys}\n',
+  'watch.footer.keys': ' · 回车：立即评分 · h：下一条提示 · q：退出',
+  'watch.footer.ctrl-c': ' · Ctrl-C：退出',
+};
