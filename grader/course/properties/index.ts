@@ -8,7 +8,7 @@ import type { Property } from './property.ts';
 
 export type { Property } from './property.ts';
 
-/** Every property the grader knows, in the order reports list them. */
+/** Every property the grader knows. A report lists a stage's properties in the stage's own order (catalogue.ts). */
 export const PROPERTIES: readonly Property[] = [
   listens,
   uppercases,
