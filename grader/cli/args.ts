@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
+import { joined, t } from '../i18n/t.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
 import { columns, flagLabel, flagRows, flagsIn, parseArgsOptions } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
@@ -50,59 +51,40 @@ const FLAG_COLUMN = 22;
 
 export function usage(lang: Lang): string {
   const stages = STAGES.map((s) => `${s.id} (${s.title[lang]})`).join(', ');
-  const numbers = STAGES.map((_, i) => i + 1).join(lang === 'zh' ? '、' : ', ');
+  const numbers = joined(
+    STAGES.map((_, i) => i + 1),
+    'sep.list',
+  );
   const subjects = flagsIn(FLAGS, 'subject')
     .map((name) => flagLabel(FLAGS, name, lang))
     .join(' | ');
-  const rows = [
-    ...(lang === 'zh'
-      ? ([
-          ['<阶段>', `${stages}；也可以只写编号（${numbers}）；在终端里不写阶段会弹出选择列表`],
-          ['（默认）', '评分你的 stages/<阶段>/server.ts'],
-        ] as const)
-      : ([
-          [
-            '<stage>',
-            `${stages}; the number alone (${numbers}) works too; in a terminal, leave it out to pick from a list`,
-          ],
-          ['(default)', 'grade your stages/<stage>/server.ts'],
-        ] as const)),
+  const rows: [string, string][] = [
+    [t('usage.stage.label')[lang], t('usage.stage.help', { stages, numbers })[lang]],
+    [t('usage.default.label')[lang], t('usage.default.help')[lang]],
     ...flagRows(FLAGS, flagsIn(FLAGS, 'subject', 'option'), lang),
   ];
-  return lang === 'zh'
-    ? `用法：npm run grade -- <阶段> [${subjects}] [选项]
-
-${columns(rows, FLAG_COLUMN)}
-
-退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。
-例如：npm run grade stage-2
-      npm run grade -- 3 --cmd "python3 server.py"
-      npm run grade -- 3 --batch ~/class --csv results.csv`
-    : `Usage: npm run grade -- <stage> [${subjects}] [options]
-
-${columns(rows, FLAG_COLUMN)}
-
-Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,
-130 interrupted, 3 the grader itself failed.
-Examples: npm run grade stage-2
-          npm run grade -- 3 --cmd "python3 server.py"
-          npm run grade -- 3 --batch ~/class --csv results.csv`;
+  return [
+    t('usage.synopsis', { subjects })[lang],
+    '',
+    columns(rows, FLAG_COLUMN),
+    '',
+    t('usage.exit-codes')[lang],
+    t('usage.examples')[lang],
+  ].join('\n');
 }
 
 /** Node's own words for a malformed command line, and ours in Chinese for the usual cases. */
 function argumentError(err: NodeJS.ErrnoException): Text {
   const reason = err.message;
   const option = /'(-[^' ]+)/.exec(reason)?.[1] ?? '';
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return { en: `There is no option ${option}.`, zh: `没有 ${option} 这个选项。` };
-  }
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('args.no-such-option', { option });
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(reason)) {
-    return { en: `${option} needs a value right after it.`, zh: `${option} 后面要紧跟着它的值。` };
+    return t('args.needs-value', { option });
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(reason)) {
-    return { en: `${option} takes no value.`, zh: `${option} 不带值。` };
+    return t('args.takes-no-value', { option });
   }
-  return { en: reason, zh: `命令行参数有误：${reason}` };
+  return t('args.node-reason', { reason });
 }
 
 /** A whole number within bounds, or a UsageError naming the flag. */
@@ -110,10 +92,7 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (/^\d+$/.test(raw.trim()) && n >= min && n <= max) return n;
-  throw new UsageError({
-    en: `--${flag} takes a whole number from ${min} to ${max}, not "${raw}".`,
-    zh: `--${flag} 需要一个 ${min} 到 ${max} 之间的整数，而不是“${raw}”。`,
-  });
+  throw new UsageError(t('args.whole-number', { flag, min, max, raw }));
 }
 
 export function parseRequest(argv: readonly string[]): Request {
@@ -132,52 +111,31 @@ export function parseRequest(argv: readonly string[]): Request {
   const { values, positionals } = parsed;
   const lang = values.lang;
   if (lang !== undefined && !isLang(lang)) {
-    throw new UsageError({
-      en: `--lang takes en or zh, not "${lang}".`,
-      zh: `--lang 只能是 en 或 zh，而不是“${lang}”。`,
-    });
+    throw new UsageError(t('args.bad-lang', { lang }));
   }
   if (positionals.length > 1) {
     const extra = positionals.slice(1).join(' ');
-    throw new UsageError({
-      en: `One stage at a time: what is "${extra}"? Through npm, options go after --, or npm keeps them: npm run grade -- ${positionals[0]} --lang ${extra}. A command with spaces goes in quotes after --cmd.`,
-      zh: `一次只能评分一个阶段：“${extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- ${positionals[0]} --lang ${extra}。带空格的命令要用引号括起来放在 --cmd 后面。`,
-    });
+    throw new UsageError(t('args.one-stage', { extra, stage: positionals[0] ?? '' }));
   }
   const chosen = flagsIn(FLAGS, 'subject')
     .filter((name) => values[name] !== undefined && values[name] !== false)
     .map((name) => `--${name}`);
   if (chosen.length > 1) {
-    throw new UsageError({
-      en: `Choose one subject: ${chosen.join(' or ')}.`,
-      zh: `只能选一个被测服务器：${chosen.join(' 或 ')}。`,
-    });
+    throw new UsageError(t('args.one-subject', { subjects: joined(chosen, 'sep.or') }));
   }
   if (values.batch !== undefined) {
-    const alone = [values.watch && '--watch', values.hint && '--hint'].filter(Boolean);
+    const alone = [values.watch && '--watch', values.hint && '--hint'].filter((flag) => flag !== false);
     if (alone.length > 0) {
-      throw new UsageError({
-        en: `${alone.join(' and ')} ${alone.length > 1 ? 'are' : 'is'} for one server, not for --batch: grade one submission alone with --file or --cmd.`,
-        zh: `${alone.join(' 和 ')} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。`,
-      });
+      throw new UsageError(t('args.not-with-batch', { flags: joined(alone, 'sep.and'), count: alone.length }));
     }
     if (values.gradescope?.toLowerCase().endsWith('.json')) {
-      throw new UsageError({
-        en: `With --batch, --gradescope takes a folder: Gradescope reads one results file per submission, so each goes in it as <submission>.json.`,
-        zh: `与 --batch 一起用时，--gradescope 需要一个文件夹：Gradescope 每份提交读一个结果文件，所以每份提交会写成其中的 <提交名>.json。`,
-      });
+      throw new UsageError(t('args.gradescope-folder'));
     }
   } else if (values.jobs !== undefined) {
-    throw new UsageError({
-      en: '--jobs says how many submissions are graded at once: it goes with --batch.',
-      zh: '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
-    });
+    throw new UsageError(t('args.jobs-without-batch'));
   }
   if (values.watch && OUTPUT_FORMATS.some((f) => values[f] !== undefined)) {
-    throw new UsageError({
-      en: '--watch grades again and again; result files go with a single grade.',
-      zh: '--watch 会反复评分；结果文件只用于单次评分。',
-    });
+    throw new UsageError(t('args.watch-and-files'));
   }
   const subject: SubjectChoice =
     values.file !== undefined
@@ -195,8 +153,7 @@ export function parseRequest(argv: readonly string[]): Request {
   for (const format of OUTPUT_FORMATS) {
     const path = values[format];
     if (path === undefined) continue;
-    if (path.trim() === '')
-      throw new UsageError({ en: `--${format} needs a file name.`, zh: `--${format} 需要一个文件名。` });
+    if (path.trim() === '') throw new UsageError(t('args.needs-file-name', { format }));
     outputs[format] = path;
   }
   return {

@@ -31,51 +31,36 @@ export const say = {
   usage: (): Text => {
     const label = (name: string, lang: Lang) => flagLabel(CLIENT_FLAGS, name, lang);
     // Two ways to use it: a server already running, or one the client starts.
-    const synopsis = (lang: Lang, stage: string) => {
+    const usage = (lang: Lang) => {
+      const stage = t('usage.stage.label')[lang];
       const langFlag = `[${label('lang', lang)}]`;
       const starts = flagsIn(CLIENT_FLAGS, 'start')
         .map((name) => label(name, lang))
         .join(' | ');
-      return [`${label('port', lang)} [${label('host', lang)}] ${langFlag}`, `${stage} [${starts}] ${langFlag}`];
-    };
-    const rows = (lang: Lang, stage: readonly [string, string]) =>
-      columns(
+      const running = `${label('port', lang)} [${label('host', lang)}] ${langFlag}`;
+      const starting = `${stage} [${starts}] ${langFlag}`;
+      const rows = columns(
         [
           ...flagRows(CLIENT_FLAGS, ['port'], lang),
-          stage,
+          [stage, t('client.usage.stage.help')[lang]],
           ...flagRows(CLIENT_FLAGS, flagsIn(CLIENT_FLAGS, 'start', 'common'), lang),
         ],
         USAGE_COLUMN,
       );
-    const en = synopsis('en', '<stage>');
-    const zh = synopsis('zh', '<阶段>');
-    return {
-      en: `Usage: npm run client -- ${en[0]}
-       npm run client -- ${en[1]}
-
-${rows('en', [
-  '<stage>',
-  'stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
-])}
-
-Examples: npm run client -- stage-2
-          npm run client -- --port 5000`,
-      zh: `用法：npm run client -- ${zh[0]}
-      npm run client -- ${zh[1]}
-
-${rows('zh', [
-  '<阶段>',
-  'stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
-])}
-
-例如：npm run client -- stage-2
-      npm run client -- --port 5000`,
+      return [
+        t('client.usage.synopsis', { running, starting })[lang],
+        '',
+        rows,
+        '',
+        t('client.usage.examples')[lang],
+      ].join('\n');
     };
+    return { en: usage('en'), zh: usage('zh') };
   },
 
-  usageError: (reason: string): Text => ({ en: reason, zh: `命令行参数有误：${reason}` }),
+  usageError: (reason: string): Text => t('args.node-reason', { reason }),
+  badLang: (value: string): Text => t('args.bad-lang', { lang: value }),
   badPort: (value: string): Text => t('client.bad-port', { port: value }),
-  badLang: (value: string): Text => t('client.bad-lang', { lang: value }),
   noTarget: (): Text => t('client.no-target'),
   portAndServer: (): Text => t('client.port-and-server'),
   hostWithoutPort: (): Text => t('client.host-without-port'),

@@ -11,7 +11,6 @@ export const en = {
   'client.what-now': 'What now: :reconnect opens a new connection to the same port; :quit leaves.',
   'client.server-label': 'server',
   'client.bad-port': '--port takes a port number from 1 to 65535, not "{port}".',
-  'client.bad-lang': '--lang takes en or zh, not "{lang}".',
   'client.no-target':
     'Which server? Give --port <port> for one already running, or a stage (like stage-2) to start yours.',
   'client.port-and-server':
@@ -100,6 +99,16 @@ export const en = {
   'client.crashed':
     'The hands-on client itself failed; this is a bug in Socket Lab, not in your server. Please report it with this trace:',
 
+  // hands-on/flags.ts, and the usage in hands-on/messages.ts
+  'client.flags.port.help': 'talk to a server already running on this port (host 127.0.0.1 by default)',
+  'client.flags.solution.help': 'start the reference solution instead',
+  'client.flags.file.help': 'start any .ts/.js/.mjs/.py server file instead',
+  'client.flags.lang.help': 'the language of the client (default: from LANG/LC_ALL)',
+  'client.usage.synopsis': 'Usage: npm run client -- {running}\n       npm run client -- {starting}',
+  'client.usage.stage.help':
+    'stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
+  'client.usage.examples': 'Examples: npm run client -- stage-2\n          npm run client -- --port 5000',
+
   // report/render.ts
   'report.expected': 'expected',
   'report.received': 'received',
@@ -186,6 +195,73 @@ export const en = {
   'main.hint-command': 'press h',
   'main.npm-kept-flags': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
   'main.watch-not-json': '--watch prints reports for people; it does not go with --json.',
+
+  // cli/entry.ts
+  'main.crashed':
+    'The grader itself failed; this is a bug in Socket Lab, not in your server. Please report it with this trace:',
+
+  // cli/flags.ts: a valued flag's value as the usage shows it (hands-on/flags.ts too), and what each flag does
+  'flags.value.path': '<path>',
+  'flags.value.command': '"<command>"',
+  'flags.value.folder': '<folder>',
+  'flags.value.count': '<n>',
+  'flags.value.number': '<n>',
+  'flags.value.file': '<file>',
+  'flags.value.seconds': '<seconds>',
+  'flags.value.mib': '<MiB>',
+  'flags.value.lang': 'en|zh',
+  'flags.value.port': '<port>',
+  'flags.value.host': '<host>',
+  'flags.solution.help': 'grade the reference solution',
+  'flags.file.help': 'grade any .ts/.js/.mjs/.py file',
+  'flags.cmd.help':
+    'grade a server in any language: run through the shell, PORT in its environment,\n{port} replaced by the port',
+  'flags.batch.help':
+    'grade every subfolder of the folder (one submission each): its run file (one\ncommand line), server.ts, server.js, server.mjs or server.py',
+  'flags.jobs.help': 'submissions graded at once (default: the number of CPU cores)',
+  'flags.json.help': 'print one JSON object on stdout, nothing else',
+  'flags.hint.help': 'show one more hint for the first failing property, down to the Node API involved',
+  'flags.watch.help': 'grade again every time you save a file',
+  'flags.seed.help': 'replay the traffic of an earlier grade (every report prints its seed)',
+  'flags.out.help': 'write every report as JSON',
+  'flags.csv.help': 'one row per submission: a column per property, and the score',
+  'flags.junit.help': 'JUnit XML: a testsuite per submission, a testcase per property',
+  'flags.gradescope.help': "Gradescope's results.json; with --batch, a folder with one file per submission",
+  'flags.time-cap.help': 'the longest one grade may take (default with --batch: {seconds})',
+  'flags.max-memory.help': 'resident memory each server may use (default: {mib})',
+  'flags.lang.help': 'the language of the report (default: from LANG/LC_ALL)',
+
+  // cli/args.ts: the usage (usage.stage.label also in the client's)
+  'usage.synopsis': 'Usage: npm run grade -- <stage> [{subjects}] [options]',
+  'usage.stage.label': '<stage>',
+  'usage.stage.help':
+    '{stages}; the number alone ({numbers}) works too; in a terminal, leave it out to pick from a list',
+  'usage.default.label': '(default)',
+  'usage.default.help': 'grade your stages/<stage>/server.ts',
+  'usage.exit-codes':
+    "Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,\n130 interrupted, 3 the grader itself failed.",
+  'usage.examples':
+    'Examples: npm run grade stage-2\n          npm run grade -- 3 --cmd "python3 server.py"\n          npm run grade -- 3 --batch ~/class --csv results.csv',
+
+  // cli/args.ts: what is off in a command line (args.node-reason and args.bad-lang also in the client's)
+  'args.no-such-option': 'There is no option {option}.',
+  'args.needs-value': '{option} needs a value right after it.',
+  'args.takes-no-value': '{option} takes no value.',
+  'args.node-reason': '{reason}',
+  'args.whole-number': '--{flag} takes a whole number from {min} to {max}, not "{raw}".',
+  'args.bad-lang': '--lang takes en or zh, not "{lang}".',
+  'args.one-stage':
+    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them: npm run grade -- {stage} --lang {extra}. A command with spaces goes in quotes after --cmd.',
+  'args.one-subject': 'Choose one subject: {subjects}.',
+  'args.not-with-batch': {
+    one: '{flags} is for one server, not for --batch: grade one submission alone with --file or --cmd.',
+    other: '{flags} are for one server, not for --batch: grade one submission alone with --file or --cmd.',
+  },
+  'args.gradescope-folder':
+    'With --batch, --gradescope takes a folder: Gradescope reads one results file per submission, so each goes in it as <submission>.json.',
+  'args.jobs-without-batch': '--jobs says how many submissions are graded at once: it goes with --batch.',
+  'args.watch-and-files': '--watch grades again and again; result files go with a single grade.',
+  'args.needs-file-name': '--{format} needs a file name.',
 
   // course/catalogue.ts
   'stage-1.title': 'one-shot service',
@@ -479,6 +555,8 @@ export const en = {
   'sep.sentence': ' ',
   'sep.list': ', ',
   'sep.clause': '; ',
+  'sep.or': ' or ',
+  'sep.and': ' and ',
   'sep.clause-more': '; …',
 
   // cli/watch.ts

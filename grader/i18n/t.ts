@@ -40,7 +40,10 @@ export function t<K extends MessageId>(id: K, ...args: Args<K>): Text {
 }
 
 /** Items joined as each language joins them (", " in English, "、" in Chinese). */
-export function joined(items: readonly Param[], separator: 'sep.sentence' | 'sep.list' | 'sep.clause'): Text {
+export function joined(
+  items: readonly Param[],
+  separator: 'sep.sentence' | 'sep.list' | 'sep.clause' | 'sep.or' | 'sep.and',
+): Text {
   const join = (lang: Lang) =>
     items
       .map((item) => (typeof item === 'object' ? item[lang] : String(item)))

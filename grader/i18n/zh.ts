@@ -11,7 +11,6 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.what-now': '接下来：:reconnect 重新连接同一个端口；:quit 退出。',
   'client.server-label': '服务器',
   'client.bad-port': '--port 需要 1 到 65535 之间的端口号，而不是“{port}”。',
-  'client.bad-lang': '--lang 只能是 en 或 zh，而不是“{lang}”。',
   'client.no-target':
     '连接哪个服务器？已经在运行的用 --port <端口>，或者给出一个阶段（比如 stage-2）来启动你的服务器。',
   'client.port-and-server': '--port 连接已经在运行的服务器；阶段、--solution 或 --file 则会启动一个。两者只能选一种。',
@@ -86,6 +85,16 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.interrupted': '已中断（Ctrl-C）。',
   'client.end-of-input': '输入结束（Ctrl-D）。',
   'client.crashed': '动手客户端自身出错了：这是 Socket Lab 的缺陷，不是你的服务器的问题。请附上以下信息报告：',
+
+  // hands-on/flags.ts，以及 hands-on/messages.ts 里的用法说明
+  'client.flags.port.help': '连接一个已经在这个端口上运行的服务器（主机默认 127.0.0.1）',
+  'client.flags.solution.help': '改为启动参考答案',
+  'client.flags.file.help': '改为启动任意 .ts/.js/.mjs/.py 服务器文件',
+  'client.flags.lang.help': '客户端的语言（默认取自 LANG/LC_ALL）',
+  'client.usage.synopsis': '用法：npm run client -- {running}\n      npm run client -- {starting}',
+  'client.usage.stage.help':
+    'stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
+  'client.usage.examples': '例如：npm run client -- stage-2\n      npm run client -- --port 5000',
 
   // report/render.ts
   'report.expected': '期望',
@@ -171,6 +180,67 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'main.hint-command': '按 h',
   'main.npm-kept-flags': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
   'main.watch-not-json': '--watch 输出给人看的报告，不能与 --json 一起用。',
+
+  // cli/entry.ts
+  'main.crashed': '评分器自身出错了：这是 Socket Lab 的缺陷，不是你的服务器的问题。请附上以下信息报告：',
+
+  // cli/flags.ts：用法说明里带值选项的值（hands-on/flags.ts 也用），以及每个选项的作用
+  'flags.value.path': '<路径>',
+  'flags.value.command': '"<命令>"',
+  'flags.value.folder': '<文件夹>',
+  'flags.value.count': '<数量>',
+  'flags.value.number': '<数字>',
+  'flags.value.file': '<文件>',
+  'flags.value.seconds': '<秒>',
+  'flags.value.mib': '<MiB>',
+  'flags.value.lang': 'en|zh',
+  'flags.value.port': '<端口>',
+  'flags.value.host': '<主机>',
+  'flags.solution.help': '评分参考答案',
+  'flags.file.help': '评分任意 .ts/.js/.mjs/.py 文件',
+  'flags.cmd.help': '评分任意语言的服务器：命令交给 shell 执行，环境变量 PORT 给出端口，{port} 会被替换',
+  'flags.batch.help':
+    '评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、\nserver.ts、server.js、server.mjs 或 server.py',
+  'flags.jobs.help': '同时评分几份提交（默认：CPU 核数）',
+  'flags.json.help': '只在标准输出打印一个 JSON 对象',
+  'flags.hint.help': '多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API',
+  'flags.watch.help': '每次保存文件都重新评分',
+  'flags.seed.help': '重放某次评分的流量（每份报告都会打印它的 seed）',
+  'flags.out.help': '把所有报告写成 JSON',
+  'flags.csv.help': '每份提交一行：每个评分项一列，外加得分',
+  'flags.junit.help': 'JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase',
+  'flags.gradescope.help': 'Gradescope 的 results.json；批量评分时是一个文件夹，每份提交一个文件',
+  'flags.time-cap.help': '一次评分最多用时（批量评分默认 {seconds} 秒）',
+  'flags.max-memory.help': '每个服务器最多占用的常驻内存（默认 {mib}）',
+  'flags.lang.help': '输出语言（默认取自 LANG/LC_ALL）',
+
+  // cli/args.ts：用法说明（usage.stage.label 客户端的用法说明也用）
+  'usage.synopsis': '用法：npm run grade -- <阶段> [{subjects}] [选项]',
+  'usage.stage.label': '<阶段>',
+  'usage.stage.help': '{stages}；也可以只写编号（{numbers}）；在终端里不写阶段会弹出选择列表',
+  'usage.default.label': '（默认）',
+  'usage.default.help': '评分你的 stages/<阶段>/server.ts',
+  'usage.exit-codes':
+    '退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。',
+  'usage.examples':
+    '例如：npm run grade stage-2\n      npm run grade -- 3 --cmd "python3 server.py"\n      npm run grade -- 3 --batch ~/class --csv results.csv',
+
+  // cli/args.ts：命令行哪里不对（args.node-reason 和 args.bad-lang 客户端也用）
+  'args.no-such-option': '没有 {option} 这个选项。',
+  'args.needs-value': '{option} 后面要紧跟着它的值。',
+  'args.takes-no-value': '{option} 不带值。',
+  'args.node-reason': '命令行参数有误：{reason}',
+  'args.whole-number': '--{flag} 需要一个 {min} 到 {max} 之间的整数，而不是“{raw}”。',
+  'args.bad-lang': '--lang 只能是 en 或 zh，而不是“{lang}”。',
+  'args.one-stage':
+    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- {stage} --lang {extra}。带空格的命令要用引号括起来放在 --cmd 后面。',
+  'args.one-subject': '只能选一个被测服务器：{subjects}。',
+  'args.not-with-batch': '{flags} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。',
+  'args.gradescope-folder':
+    '与 --batch 一起用时，--gradescope 需要一个文件夹：Gradescope 每份提交读一个结果文件，所以每份提交会写成其中的 <提交名>.json。',
+  'args.jobs-without-batch': '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
+  'args.watch-and-files': '--watch 会反复评分；结果文件只用于单次评分。',
+  'args.needs-file-name': '--{format} 需要一个文件名。',
 
   // course/catalogue.ts
   'stage-1.title': '一次性服务',
@@ -433,6 +503,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'sep.sentence': '',
   'sep.list': '、',
   'sep.clause': '；',
+  'sep.or': ' 或 ',
+  'sep.and': ' 和 ',
   'sep.clause-more': '；…',
 
   // cli/watch.ts
