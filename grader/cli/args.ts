@@ -1,10 +1,9 @@
 // The command line, parsed without side effects: a request to grade, or a UsageError saying what's off.
-import { parseArgs } from 'node:util';
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { joined, t } from '../i18n/t.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
-import { columns, flagLabel, flagRows, flagsIn, parseArgsOptions } from './flag-table.ts';
+import { columns, flagLabel, flagRows, flagsIn, parseFlags } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
 
 export type SubjectChoice =
@@ -96,19 +95,7 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 }
 
 export function parseRequest(argv: readonly string[]): Request {
-  const parsed = (() => {
-    try {
-      return parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: parseArgsOptions(FLAGS),
-      });
-    } catch (err) {
-      throw new UsageError(argumentError(err as NodeJS.ErrnoException));
-    }
-  })();
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(FLAGS, argv, (err) => new UsageError(argumentError(err)));
   const lang = values.lang;
   if (lang !== undefined && !isLang(lang)) {
     throw new UsageError(t('args.bad-lang', { lang }));

@@ -1,5 +1,6 @@
 // A command's flags as one table, from which its parseArgs options and its usage text in every language
 // are derived: a flag can't be parsed yet missing from the usage, or described under another name.
+import { parseArgs } from 'node:util';
 import type { Lang, Text } from '../i18n/text.ts';
 
 export interface Flag<Group extends string = string> {
@@ -21,7 +22,7 @@ export type ParseOptions<F extends FlagTable> = {
     : { type: 'string'; short?: string };
 };
 
-export function parseArgsOptions<F extends FlagTable>(flags: F): ParseOptions<F> {
+function parseArgsOptions<F extends FlagTable>(flags: F): ParseOptions<F> {
   const entries = Object.entries(flags).map(([name, flag]) => {
     const short = flag.short ? { short: flag.short } : {};
     return [
@@ -30,6 +31,19 @@ export function parseArgsOptions<F extends FlagTable>(flags: F): ParseOptions<F>
     ];
   });
   return Object.fromEntries(entries) as ParseOptions<F>;
+}
+
+/** argv parsed by the table (positionals allowed, unknown flags refused), or `refuse`'s error thrown. */
+export function parseFlags<F extends FlagTable>(
+  flags: F,
+  argv: readonly string[],
+  refuse: (err: NodeJS.ErrnoException) => Error,
+) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: parseArgsOptions(flags) });
+  } catch (err) {
+    throw refuse(err as NodeJS.ErrnoException);
+  }
 }
 
 /** The names of the flags in these groups, in the table's order. */

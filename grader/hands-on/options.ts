@@ -1,6 +1,5 @@
 // The client's command line, parsed without side effects: which server to talk to, in which language.
-import { parseArgs } from 'node:util';
-import { parseArgsOptions } from '../cli/flag-table.ts';
+import { parseFlags } from '../cli/flag-table.ts';
 import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
 import { CLIENT_FLAGS } from './flags.ts';
@@ -28,19 +27,11 @@ export class OptionsError extends Error {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const parsed = (() => {
-    try {
-      return parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: parseArgsOptions(CLIENT_FLAGS),
-      });
-    } catch (err) {
-      throw new OptionsError(say.usageError((err as Error).message));
-    }
-  })();
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(
+    CLIENT_FLAGS,
+    argv,
+    (err) => new OptionsError(say.usageError(err.message)),
+  );
   const raw = values.lang;
   if (raw !== undefined && !isLang(raw)) throw new OptionsError(say.badLang(raw));
   const lang = raw;

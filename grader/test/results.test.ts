@@ -47,7 +47,11 @@ describe.concurrent('one grade', () => {
       expect(suites.testsuite[0].testcase.map((t: { name: string }) => t.name)).toEqual(ids);
       expect(Number(suites.failures)).toBe(0);
       const gradescope = JSON.parse(readFileSync(file('gs.json'), 'utf8'));
-      expect([gradescope.score, gradescope.max_score, gradescope.tests.length]).toEqual([ids.length, ids.length, ids.length]);
+      expect([gradescope.score, gradescope.max_score, gradescope.tests.length]).toEqual([
+        ids.length,
+        ids.length,
+        ids.length,
+      ]);
       const all = JSON.parse(readFileSync(file('r.json'), 'utf8'));
       expect([all.seed, all.submissions.length, all.submissions[0].passed]).toEqual([77, 1, true]);
     } finally {
