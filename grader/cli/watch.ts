@@ -1,19 +1,19 @@
 // --watch: grade again whenever the learner saves a file, on a clean screen, whatever state the server is
 // in (a syntax error is just another report). In a terminal, keys: Enter grades again, h shows the next
-// hint, q quits.
-import { watch as watchFolder } from 'node:fs';
+// hint, q quits. How saves are noticed (announced, or looked for): watch-mode.ts.
 import { t } from '../i18n/t.ts';
 import type { Lang, Text } from '../i18n/text.ts';
+import { type SaveWatch, watchForSaves } from './watch-mode.ts';
 
 export interface WatchIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
 }
 
 /** One grade; `reveal` asks for the next hint. */
 export type Regrade = (reveal: boolean) => Promise<void>;
 
-const IGNORED = /(^|[/\\])(node_modules|\.git|\.socket-lab)([/\\]|$)|(^|[/\\])\.[^/\\]*$|~$|\.swp$/;
 const SETTLE_MS = 80; // editors save in bursts of events: grade once the burst is over
 
 const footer = (dir: string, keys: boolean): Text =>
@@ -31,6 +31,7 @@ export function watchAndRegrade(
   let running: Promise<void> | null = null;
   let again: boolean | null = null; // a grade requested while one runs: run it after, with this reveal
   let settle: NodeJS.Timeout | undefined;
+  let polling: Text | null = null; // said once, under the first report's footer
 
   const run = (reveal: boolean): void => {
     if (running) {
@@ -40,6 +41,8 @@ export function watchAndRegrade(
     if (io.stdout.isTTY) io.stdout.write('\x1b[2J\x1b[3J\x1b[H'); // a clean screen for each report
     running = regrade(reveal).finally(() => {
       io.stdout.write(footer(label, keys)[lang]);
+      if (polling) io.stdout.write(polling[lang]);
+      polling = null;
       running = null;
       if (again !== null) {
         const reveal2 = again;
@@ -50,13 +53,12 @@ export function watchAndRegrade(
   };
 
   return new Promise((resolve) => {
-    const watcher = watchFolder(folder, { recursive: true }, (_event, name) => {
-      if (name && IGNORED.test(String(name))) return;
+    const saves: Promise<SaveWatch> = watchForSaves(folder, io.env, () => {
       clearTimeout(settle);
       settle = setTimeout(() => run(false), SETTLE_MS);
     });
     const quit = async (how: 'quit' | 'interrupt') => {
-      watcher.close();
+      (await saves).close();
       clearTimeout(settle);
       if (keys) io.stdin.setRawMode(false);
       io.stdin.pause();
@@ -73,6 +75,10 @@ export function watchAndRegrade(
         else if (k === '\r' || k === '\n') run(false);
       });
     }
-    run(false);
+    // The first grade once watching: a save the learner makes after its report is never missed.
+    void saves.then((watching) => {
+      polling = watching.polling;
+      run(false);
+    });
   });
 }

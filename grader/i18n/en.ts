@@ -563,4 +563,9 @@ export const en = {
   'watch.footer': '\nwatching {dir}: save a file to grade again{keys}\n',
   'watch.footer.keys': ' · Enter: grade now · h: next hint · q: quit',
   'watch.footer.ctrl-c': ' · Ctrl-C: quit',
+  'watch.polling': 'looking for saves every {seconds} s, as file events may not arrive: {why}\n',
+  'watch.polling.asked': '{setting} asks for it',
+  'watch.polling.wsl': 'this folder is on a Windows drive, and saves made in Windows send WSL no events',
+  'watch.polling.filesystem': 'this folder is on a {fs} filesystem, where saves made elsewhere send no events',
+  'watch.polling.refused': 'the system watches no more folders ({code})',
 } as const satisfies Record<string, Entry>;

@@ -511,4 +511,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'watch.footer': '\n正在监视 {dir}：保存文件即重新评分{keys}\n',
   'watch.footer.keys': ' · 回车：立即评分 · h：下一条提示 · q：退出',
   'watch.footer.ctrl-c': ' · Ctrl-C：退出',
+  'watch.polling': '每 {seconds} 秒查找一次保存，因为文件事件可能收不到：{why}\n',
+  'watch.polling.asked': '{setting} 要求如此',
+  'watch.polling.wsl': '此文件夹位于 Windows 驱动器上，在 Windows 中保存不会向 WSL 发送事件',
+  'watch.polling.filesystem': '此文件夹位于 {fs} 文件系统上，在别处保存不会发送事件',
+  'watch.polling.refused': '系统不再接受监视更多文件夹（{code}）',
 };

@@ -319,3 +319,8 @@ export async function inFlight(
   if (!client || !server) return null;
   return { toServer: client.txQueue + server.rxQueue, toClient: server.txQueue + client.rxQueue };
 }
+
+/** /proc/mounts and /proc/version (null where unknown): which filesystem a folder is on, and whether under WSL. */
+export function mountsAndVersion(): { mounts: string | null; version: string | null } {
+  return { mounts: safeRead('/proc/mounts'), version: safeRead('/proc/version') };
+}
