@@ -12,7 +12,8 @@ import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { t } from '../i18n/t.ts';
 import { detectLang, isLang, type Lang } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
-import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
+import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
+import { MINE, subjectOf } from '../progress/subject.ts';
 import { passedAll } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
 import { writeResults } from '../report/formats/write.ts';
@@ -114,7 +115,7 @@ function writtenNote(written: string[], lang: Lang): string {
   return `${t('main.written-note')[lang]}${written.join(', ')}\n`;
 }
 
-/** Grade once, remember it (the learner's own server only), and print the report. */
+/** Grade once, remember it (results for the learner's own server only; hints for each subject apart), and print the report. */
 async function gradeOnce(
   stage: Stage,
   request: Request,
@@ -128,9 +129,10 @@ async function gradeOnce(
   const report = await grade(stage, launch, gradeOptions(request, io, false));
   const file = progressFile(io.env);
   const progress = loadProgress(file);
-  const entry = stageProgress(progress, stage.id);
+  const subject = subjectOf(stage, request.subject, userCwd(io.env));
+  const entry = hintLadders(progress, stage.id, subject);
   const failing = report.results.filter((r) => r.status === 'fail');
-  if (request.subject.kind === 'starter') {
+  if (subject === MINE) {
     const held = report.results.filter((r) => r.status === 'pass').length;
     const measured = report.results.filter((r) => r.status !== 'skip').length;
     recordResult(progress, stage.id, {
@@ -164,7 +166,7 @@ async function gradeOnce(
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
           hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request),
-          celebrate: request.subject.kind === 'starter',
+          celebrate: subject === MINE,
           ...(ladderTop ? { ladderTop } : {}),
         }),
   );

@@ -180,6 +180,15 @@ export const en = {
   'progress.next': 'Next: read {readme}, then npm run grade {id}',
   'progress.all-passed': 'Every stage passed. Well done! Your server now serves many clients at once.',
 
+  // reset/command.ts
+  'reset.usage': 'Usage: npm run reset -- <stage> [--lang en|zh], the stage one of {known}.',
+  'reset.no-such-stage': 'There is no stage "{stage}". Usage: npm run reset -- <stage>, the stage one of {known}.',
+  'reset.done': '{file} is the starter again. Your file is kept, unchanged, as {saved}.',
+  'reset.was-missing': '{file} was missing: it is the starter again.',
+  'reset.untouched': '{file} is already the untouched starter: nothing changed.',
+  'reset.no-starter':
+    "The starter of {stage} can't be found: this copy of the lab has no git history that holds it (a zip download?). Nothing changed. Take {file} from the course's repository.",
+
   // progress/status.ts
   'status.not-tried': 'not tried',
   'status.failing': 'failing {failing} of {total}',

@@ -165,6 +165,15 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'progress.next': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
   'progress.all-passed': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
 
+  // reset/command.ts
+  'reset.usage': '用法：npm run reset -- <阶段> [--lang en|zh]，阶段为 {known} 之一。',
+  'reset.no-such-stage': '没有名为“{stage}”的阶段。用法：npm run reset -- <阶段>，阶段为 {known} 之一。',
+  'reset.done': '{file} 已恢复为初始代码。你的文件原样保存在 {saved}。',
+  'reset.was-missing': '{file} 不见了：已重新放回初始代码。',
+  'reset.untouched': '{file} 已经是未改动的初始代码：什么都没有改。',
+  'reset.no-starter':
+    '找不到 {stage} 的初始代码：这份实验里没有包含它的 git 历史（也许是 zip 下载的？）。什么都没有改。请从课程仓库取回 {file}。',
+
   // progress/status.ts
   'status.not-tried': '还没尝试',
   'status.failing': '{total} 项中 {failing} 项未通过',

@@ -1,6 +1,6 @@
 // The hint ladder: the first hint of a failing property is a nudge; each `--hint` (or `h` in watch mode)
 // shows one more, for the property the report says to start with, down to the Node API involved.
-import type { StageProgress } from './store.ts';
+import type { HintLadders } from './store.ts';
 
 export interface Ladder {
   id: string;
@@ -14,7 +14,7 @@ export interface Ladder {
  * How many hints to show for each failing property, and remember it. `failing` is in report order: the
  * first is the one to start with, the one a reveal climbs.
  */
-export function climb(entry: StageProgress, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
+export function climb(entry: HintLadders, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
   const levels: Record<string, number> = {};
   for (const [i, { id, length, lead }] of failing.entries()) {
     // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).

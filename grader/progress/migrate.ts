@@ -27,6 +27,18 @@ const SENTENCES = Object.entries(en as Readonly<Record<MessageId, Entry>>)
   }))
   .sort((a, b) => Number(a.holes) - Number(b.holes) || b.fixed - a.fixed);
 
+/**
+ * Other subjects' ladders as they must be: files from before they were kept apart have none (all they
+ * hold is taken as the learner's own), and a hand-edited file may hold something else there.
+ */
+export function othersApart(progress: Progress): Progress {
+  const others: unknown = progress.others;
+  if (others !== undefined && (typeof others !== 'object' || others === null || Array.isArray(others))) {
+    delete progress.others;
+  }
+  return progress;
+}
+
 export function isMessageId(value: string): value is MessageId {
   return Object.hasOwn(en, value);
 }

@@ -1,9 +1,12 @@
 // What a learner has done, remembered between runs in a small git-ignored file: each stage's attempts,
-// best and last result, and how far down each property's hint ladder they have asked to go.
+// best and last result, and how far down each property's hint ladder they have asked to go. The learner's
+// own stage files are kept apart from every other subject graded (--file, --cmd, --solution): those climb
+// ladders of their own and never count as the learner's progress.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROOT } from '../course/catalogue.ts';
-import { leadsAsIds } from './migrate.ts';
+import { leadsAsIds, othersApart } from './migrate.ts';
+import { MINE, type Subject } from './subject.ts';
 
 export interface Result {
   held: number;
@@ -12,11 +15,8 @@ export interface Result {
   at: string;
 }
 
-export interface StageProgress {
-  attempts: number;
-  best?: Result;
-  last?: Result;
-  passedAt?: string;
+/** How far down each property's hint ladder a subject has been taken, on one stage. */
+export interface HintLadders {
   /** How many hints of each property the learner has seen (at least the first, once it failed). */
   hintsShown: Record<string, number>;
   /**
@@ -26,9 +26,23 @@ export interface StageProgress {
   hintLeads?: Record<string, string>;
 }
 
+export interface StageProgress extends HintLadders {
+  attempts: number;
+  best?: Result;
+  last?: Result;
+  passedAt?: string;
+}
+
 export interface Progress {
   version: 1;
+  /** The learner's own stage files, by stage. */
   stages: Record<string, StageProgress>;
+  /**
+   * The ladders of every other subject, by subject (see subject.ts), then stage. Optional, and the
+   * version unchanged: a file from before holds only `stages`, the learner's own, and still loads as is
+   * (in an older grader too).
+   */
+  others?: Record<string, Record<string, HintLadders>>;
 }
 
 export const PROGRESS_ENV = 'SOCKET_LAB_PROGRESS';
@@ -43,7 +57,7 @@ const empty = (): Progress => ({ version: 1, stages: {} });
 export function loadProgress(file: string = progressFile()): Progress {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Progress;
-    return parsed.version === 1 && typeof parsed.stages === 'object' ? leadsAsIds(parsed) : empty();
+    return parsed.version === 1 && typeof parsed.stages === 'object' ? othersApart(leadsAsIds(parsed)) : empty();
   } catch {
     return empty();
   }
@@ -60,6 +74,15 @@ export function saveProgress(progress: Progress, file: string = progressFile()):
 export function stageProgress(progress: Progress, stage: string): StageProgress {
   progress.stages[stage] ??= { attempts: 0, hintsShown: {} };
   return progress.stages[stage];
+}
+
+/** The hint ladders one subject climbs on one stage: the learner's own are their stage's progress. */
+export function hintLadders(progress: Progress, stage: string, subject: Subject): HintLadders {
+  if (subject === MINE) return stageProgress(progress, stage);
+  progress.others ??= {};
+  progress.others[subject] ??= {};
+  progress.others[subject][stage] ??= { hintsShown: {} };
+  return progress.others[subject][stage];
 }
 
 /** Remember one grade of the learner's own server. */

@@ -16,7 +16,15 @@ import { climb } from '../progress/ladder.ts';
 import { idOfWords } from '../progress/migrate.ts';
 import { renderProgress } from '../progress/render.ts';
 import { describeStatus, statusOf } from '../progress/status.ts';
-import { loadProgress, PROGRESS_ENV, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
+import {
+  hintLadders,
+  loadProgress,
+  PROGRESS_ENV,
+  recordResult,
+  saveProgress,
+  stageProgress,
+} from '../progress/store.ts';
+import { MINE, subjectOf } from '../progress/subject.ts';
 import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
 import { fixture, leftBehind, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
@@ -112,6 +120,47 @@ describe('progress', () => {
     expect(climb(entry, [{ id: 'exits-after-client', length: 3, lead: 'exits-after-client.1' }], false)).toEqual({
       'exits-after-client': 1,
     });
+  });
+
+  test('other subjects climb ladders of their own, named as the learner named them', () => {
+    const stage = STAGES[1];
+    if (!stage) throw new Error('no stage-2');
+    expect(subjectOf(stage, { kind: 'starter' }, '/anywhere')).toBe(MINE);
+    expect(subjectOf(stage, { kind: 'file', path: 'stage-2/server.ts' }, join(ROOT, 'stages'))).toBe(MINE);
+    expect(subjectOf(stage, { kind: 'file', path: 'solutions/stage-2/server.py' }, ROOT)).toBe(
+      '--file solutions/stage-2/server.py',
+    );
+    expect(subjectOf(stage, { kind: 'file', path: '/tmp/x/server.ts' }, ROOT)).toBe('--file /tmp/x/server.ts');
+    expect(subjectOf(stage, { kind: 'cmd', command: 'python3 s.py' }, ROOT)).toBe('--cmd "python3 s.py" in .');
+    expect(subjectOf(stage, { kind: 'solution' }, ROOT)).toBe('--solution');
+    const progress = loadProgress(join(dir, 'apart.json'));
+    const theirs = hintLadders(progress, 'stage-2', '--file a.py');
+    climb(theirs, [{ id: 'many-messages', length: 2 }], true);
+    expect(theirs.hintsShown).toEqual({ 'many-messages': 2 });
+    expect(progress.stages).toEqual({});
+    expect(hintLadders(progress, 'stage-2', '--file b.py').hintsShown).toEqual({});
+  });
+
+  test("a file from before subjects were kept apart loads, all of it the learner's own", async () => {
+    const file = join(dir, 'before-subjects.json');
+    const learner = {
+      attempts: 2,
+      last: { held: 5, total: 7, failing: ['many-messages', 'split-character'], at: 't2' },
+      best: { held: 5, total: 7, failing: ['many-messages', 'split-character'], at: 't1' },
+      hintsShown: { 'many-messages': 2, 'split-character': 1 },
+      hintLeads: { 'many-messages': 'many-messages.1' },
+    };
+    await writeFile(file, JSON.stringify({ version: 1, stages: { 'stage-2': learner } }));
+    const progress = loadProgress(file);
+    expect(progress.stages['stage-2']).toEqual(learner);
+    expect(hintLadders(progress, 'stage-2', MINE).hintsShown).toEqual(learner.hintsShown);
+    expect(hintLadders(progress, 'stage-2', '--cmd "x" in .').hintsShown).toEqual({});
+    expect(renderProgress('en', false, { [PROGRESS_ENV]: file })).toContain(
+      '✘ stage-2 · communication loop: failing 2 of 7',
+    );
+    // Something else where the other subjects go is dropped, not a crash.
+    await writeFile(file, JSON.stringify({ version: 1, stages: { 'stage-2': learner }, others: 'nonsense' }));
+    expect(loadProgress(file)).toEqual({ version: 1, stages: { 'stage-2': learner } });
   });
 
   test('every first hint the old files can hold maps back to its id', () => {
@@ -213,7 +262,33 @@ describe('the report', () => {
   test("only the learner's own server counts as progress", async () => {
     const progress = join(dir, 'solution-only.json');
     await runGrader(['stage-1', '--solution'], { [PROGRESS_ENV]: progress });
-    expect(JSON.parse(await readFile(progress, 'utf8')).stages['stage-1'].attempts).toBe(0);
+    expect(JSON.parse(await readFile(progress, 'utf8')).stages['stage-1']).toBeUndefined();
+  });
+
+  test("--hint on a --file or --cmd subject climbs that subject's ladder, never the learner's", async () => {
+    const file = join(dir, 'subjects.json');
+    const progress = loadProgress(file);
+    recordResult(progress, 'stage-2', { held: 5, total: 7, failing: ['many-messages', 'split-character'], at: 't' });
+    stageProgress(progress, 'stage-2').hintsShown = { 'many-messages': 1, 'split-character': 1 };
+    saveProgress(progress, file);
+    const learner = structuredClone(progress.stages);
+    const server = join(dir, 'classmate.mts'); // .mts: ESM, with no package.json near it
+    await copyFile(join(ROOT, 'stages/stage-2/server.ts'), server);
+    const env = { [PROGRESS_ENV]: file, INIT_CWD: ROOT };
+    const byFile = await runGrader(['stage-2', '--file', server, '--hint'], env);
+    expect(byFile.stdout).toMatch(/✘ many-messages[\s\S]*hint 2\/2:/);
+    expect(byFile.stdout).not.toContain('What you learned');
+    const byCmd = await runGrader(['stage-2', '--cmd', `node --import tsx ${server}`, '--hint'], env);
+    expect(byCmd.stdout).toMatch(/✘ many-messages[\s\S]*hint 2\/2:/);
+    const remembered = loadProgress(file);
+    expect(remembered.stages).toEqual(learner);
+    expect(Object.keys(remembered.others ?? {}).sort()).toEqual([
+      `--cmd ${JSON.stringify(`node --import tsx ${server}`)} in .`,
+      `--file ${server}`,
+    ]);
+    expect(renderProgress('en', false, { [PROGRESS_ENV]: file })).toContain(
+      '✘ stage-2 · communication loop: failing 2 of 7, best 5/7',
+    );
   });
 });
 

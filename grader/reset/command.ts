@@ -1,0 +1,56 @@
+// npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
+import { parseArgs } from 'node:util';
+import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
+import { t } from '../i18n/t.ts';
+import { detectLang, isLang, type Text } from '../i18n/text.ts';
+import { type Outcome, reset } from './restore.ts';
+
+/** Where the course is: the repository, unless a test points elsewhere (never at the real stages/). */
+export const RESET_ROOT_ENV = 'SOCKET_LAB_RESET_ROOT';
+
+export interface ResetIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function said(outcome: Outcome, stage: string): Text {
+  switch (outcome.kind) {
+    case 'restored':
+      return t('reset.done', { file: outcome.file, saved: outcome.saved });
+    case 'was-missing':
+      return t('reset.was-missing', { file: outcome.file });
+    case 'untouched':
+      return t('reset.untouched', { file: outcome.file });
+    case 'no-starter':
+      return t('reset.no-starter', { stage, file: outcome.file });
+  }
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: { lang: { type: 'string' } }, allowPositionals: true });
+  } catch {
+    return undefined; // an unknown flag: answered with the usage
+  }
+}
+
+export function resetCommand(argv: readonly string[], io: ResetIo): number {
+  const known = STAGES.map((s) => s.id).join(', ');
+  const args = parse(argv);
+  const asked = args?.values.lang;
+  const lang = asked !== undefined && isLang(asked) ? asked : detectLang(io.env);
+  const [name, ...extra] = args?.positionals ?? [];
+  const stage = name !== undefined ? findStage(name) : undefined;
+  if (!args || (asked !== undefined && !isLang(asked)) || name === undefined || extra.length > 0) {
+    io.err(t('reset.usage', { known })[lang]);
+    return 2;
+  }
+  if (!stage) {
+    io.err(t('reset.no-such-stage', { stage: name, known })[lang]);
+    return 2;
+  }
+  const outcome = reset(io.env[RESET_ROOT_ENV] ?? ROOT, stage);
+  (outcome.kind === 'no-starter' ? io.err : io.out)(said(outcome, stage.id)[lang]);
+  return outcome.kind === 'no-starter' ? 1 : 0;
+}
