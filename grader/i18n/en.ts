@@ -112,7 +112,7 @@ export const en = {
   // report/render.ts
   'report.expected': 'expected',
   'report.received': 'received',
-  'report.difference': 'first difference at byte',
+  'report.difference': 'first difference at byte {at} (counting from 0)',
   'report.wire': 'on the wire',
   'report.port': 'port',
   'report.output': 'your server printed',

@@ -99,7 +99,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // report/render.ts
   'report.expected': '期望',
   'report.received': '收到',
-  'report.difference': '第一处不同在字节',
+  'report.difference': '第一处不同在字节 {at}（从 0 数起）',
   'report.wire': '线路上发生的事',
   'report.port': '端口',
   'report.output': '你的服务器打印了',

@@ -14,7 +14,7 @@ import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
 import { detectLang } from '../i18n/text.ts';
-import { escapeBytes, firstDifference, quote, upperAscii } from '../report/bytes.ts';
+import { displayWidth, escapeBytes, firstDifference, quote, quoteAt, upperAscii } from '../report/bytes.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
 import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
@@ -50,6 +50,35 @@ describe('bytes', () => {
     const long = b(`${'a'.repeat(100)}B${'a'.repeat(100)}`);
     expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
     expect(quote(b('short'))).toBe('"short"');
+  });
+
+  // The caret's column is counted on what is shown: a character is one piece however many bytes it
+  // takes, a CJK character takes two columns, an escape as many as it has characters.
+  const caretCases: [string, Buffer, Buffer, string][] = [
+    ['an ASCII difference', b('abc'), b('abX'), '"ab'],
+    ['after é (2 bytes)', b('café!'), b('cafÉ!'), '"caf'],
+    ['after é, the byte after it', b('café!'), b('café?'), '"café'],
+    ['after 你 (two columns)', b('你a'), b('你b'), '"你'],
+    ['inside a character (你 vs 好)', b('x你'), b('x好'), '"x'],
+    ['at an escaped byte', Buffer.from([0x61, 0x62]), Buffer.from([0x61, 0xe4]), '"a'],
+    ['after an escaped byte', Buffer.from([0x61, 0xe4, 0x62]), Buffer.from([0x61, 0xe4, 0x63]), '"a\\xe4'],
+    ['after U+FFFD', b('\ufffdx'), b('\ufffdy'), '"\\u{fffd}'],
+  ];
+  test.each(caretCases)('the caret stands under the first difference: %s', (_, expected, received, before) => {
+    const at = firstDifference(expected, received);
+    expect(quoteAt(received, at).column).toBe(displayWidth(before));
+  });
+
+  test('an added trailing \\n: the caret stands under it', () => {
+    const received = quoteAt(b('CAFÉ\n'), firstDifference(b('CAFÉ'), b('CAFÉ\n')));
+    expect(received.text).toBe('"CAFÉ\\n"');
+    expect(received.text.slice(received.column)).toBe('\\n"');
+  });
+
+  test('a shortened quote is cut between whole characters, never into escapes', () => {
+    const text = quoteAt(b(`${'é'.repeat(50)}X`), 99, 20).text;
+    expect(text).not.toContain('\\x');
+    expect(text).toContain('X');
   });
 });
 
