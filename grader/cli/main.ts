@@ -10,7 +10,7 @@ import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { t } from '../i18n/t.ts';
-import { detectLang, isLang, type Lang } from '../i18n/text.ts';
+import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
 import { loadProgress, progressFile, recordResult, saveProgress, stageProgress } from '../progress/store.ts';
 import { passedAll } from '../report/formats/graded.ts';
@@ -22,6 +22,7 @@ import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
 import { DEFAULT_TIME_CAP_S, takesValue } from './flags.ts';
 import { pickStage } from './picker.ts';
+import { closest } from './suggest.ts';
 import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
@@ -54,8 +55,13 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   }
   const stage = findStage(request.stage);
   if (stage) return stage;
-  const known = STAGES.map((s) => s.id).join(', ');
-  throw new UsageError(t('main.no-such-stage', { stage: request.stage, known }));
+  const ids = STAGES.map((s) => s.id);
+  const suggestion = closest(request.stage, ids);
+  throw new UsageError(
+    suggestion
+      ? t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion })
+      : t('main.no-such-stage', { stage: request.stage, known: ids.join(', ') }),
+  );
 }
 
 /** What every grade of this request shares: limits, seed, caps. */
@@ -210,10 +216,7 @@ function hintCommand(stage: Stage, request: Request): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // Known before parsing, so that even a malformed command line is answered in the language asked for.
-  const asked = argv.indexOf('--lang');
-  const early = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  let lang: Lang = early !== undefined && isLang(early) ? early : detectLang(io.env);
+  let lang: Lang = langInArgv(argv) ?? detectLang(io.env);
   try {
     const kept = flagsNpmKept(io.env);
     if (kept.length > 0) {
@@ -257,7 +260,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return how === 'interrupt' ? 130 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${err.text[lang]}\n\n${usage(lang)}\n`);
+      // The one line that matters, and where the rest is: the whole usage is behind --help.
+      io.stderr.write(`${err.text[lang]}\n${t('args.usage-pointer')[lang]}\n`);
       return 2;
     }
     if (err instanceof SubjectError || err instanceof OutputError) {

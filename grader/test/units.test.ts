@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseRequest } from '../cli/args.ts';
-import { findStage } from '../course/catalogue.ts';
+import { FLAGS } from '../cli/flags.ts';
+import { closest } from '../cli/suggest.ts';
+import { findStage, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
@@ -20,6 +22,8 @@ import { releasePort, reservePort } from '../subject/port.ts';
 import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
+const STAGE_IDS = STAGES.map((s) => s.id);
+const FLAG_NAMES = Object.keys(FLAGS).map((name) => `--${name}`);
 
 describe('bytes', () => {
   test.each([
@@ -101,10 +105,24 @@ describe('command line', () => {
     ['stage-2', 'stage-2'],
     ['2', 'stage-2'],
     ['Stage-3', 'stage-3'],
+    ['stage2', 'stage-2'],
+    ['Stage4', 'stage-4'],
     ['4', 'stage-4'],
     ['5', undefined],
     ['stage', undefined],
   ])('findStage(%s) is %s', (name, id) => expect(findStage(name)?.id).toBe(id));
+
+  test.each([
+    ['stag-2', STAGE_IDS, 'stage-2'],
+    ['stgae-3', STAGE_IDS, 'stage-3'],
+    ['Stage_1', STAGE_IDS, 'stage-1'],
+    // As near to every stage as to any: no guess.
+    ['stage-9', STAGE_IDS, undefined],
+    ['hello', STAGE_IDS, undefined],
+    ['--jsn', FLAG_NAMES, '--json'],
+    ['--soltion', FLAG_NAMES, '--solution'],
+    ['--bogus', FLAG_NAMES, undefined],
+  ])('did you mean: %s → %s', (word, known, suggestion) => expect(closest(word, known)).toBe(suggestion));
 });
 
 describe('settings', () => {
