@@ -22,6 +22,7 @@ import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
 import { DEFAULT_TIME_CAP_S, takesValue } from './flags.ts';
 import { pickStage } from './picker.ts';
+import { shellQuote } from './shell-quote.ts';
 import { closest } from './suggest.ts';
 import { watchAndRegrade } from './watch.ts';
 
@@ -169,7 +170,7 @@ async function gradeOnce(
       : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
-          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request),
+          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject),
           celebrate: request.subject.kind === 'starter',
           ...(ladderTop ? { ladderTop } : {}),
         }),
@@ -201,18 +202,28 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
       ? [`--${valued[0]}`, rest[0] ?? '']
       : valued.flatMap((f) => [`--${f}`, '<…>']);
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
-  return [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+  const words = [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+  // Placeholders stay as they are, to be filled in; the learner's own words are quoted to run as typed.
+  return words.map((word) => (word === '<…>' ? word : shellQuote(word)));
 }
 
-/** The command that shows the next hint, as the learner would type it. */
-function hintCommand(stage: Stage, request: Request): string {
-  const subject = {
-    starter: '',
-    solution: ' --solution',
-    file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`,
-    cmd: ' --cmd "…"',
-  }[request.subject.kind];
-  return `npm run grade -- ${stage.id}${subject} --hint`;
+/** The words that name this subject on the command line. */
+function subjectWords(subject: SubjectChoice): string[] {
+  switch (subject.kind) {
+    case 'starter':
+      return [];
+    case 'solution':
+      return ['--solution'];
+    case 'file':
+      return ['--file', subject.path];
+    case 'cmd':
+      return ['--cmd', subject.command];
+  }
+}
+
+/** The command that shows the next hint, quoted for the shell so that it runs as printed. */
+export function hintCommand(stage: Stage, subject: SubjectChoice): string {
+  return ['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint'].map(shellQuote).join(' ');
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -80,6 +80,29 @@ describe.concurrent('usage', () => {
     const zh = await runGrader(['--help', '--lang', 'zh']);
     expect(zh.stdout).toContain('用法：npm run grade -- <阶段>');
   });
+
+  test('the one-more-hint line of a --cmd grade is the command, quoted to run as printed', async () => {
+    // A shell comment carries the single quote: the server runs as usual, the quoting is put to the test.
+    const command = `node --import tsx ${fixture('stage-1/adds-newline.ts')} # it's mine`;
+    const run = await runGrader(['stage-1', '--cmd', command, '--seed', '7']);
+    expect(run.code).toBe(1);
+    const quoted = `'${command.replaceAll("'", "'\\''")}'`;
+    expect(run.stdout).toContain(`one more hint: npm run grade -- stage-1 --cmd ${quoted} --hint\n`);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('the command that fixes flags npm kept runs as printed: a value with spaces is quoted', async () => {
+    // `npm run grade stage-1 --cmd "python3 my server.py"`: npm takes --cmd, its value is left behind.
+    const run = await runGrader(['stage-1', 'python3 my server.py'], {
+      npm_lifecycle_event: 'grade',
+      npm_config_cmd: 'true',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "npm kept --cmd for itself: the grader's options go after --, like this: npm run grade -- stage-1 --cmd 'python3 my server.py'\n" +
+        `${POINTER.en}\n`,
+    );
+  });
 });
 
 describe.concurrent('reports', () => {

@@ -1,6 +1,6 @@
 // The pure parts, one table each.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseRequest } from '../cli/args.ts';
 import { FLAGS } from '../cli/flags.ts';
+import { hintCommand } from '../cli/main.ts';
+import { shellQuote } from '../cli/shell-quote.ts';
 import { closest } from '../cli/suggest.ts';
 import { findStage, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
@@ -123,6 +125,38 @@ describe('command line', () => {
     ['--soltion', FLAG_NAMES, '--solution'],
     ['--bogus', FLAG_NAMES, undefined],
   ])('did you mean: %s → %s', (word, known, suggestion) => expect(closest(word, known)).toBe(suggestion));
+
+  // Printed commands are checked by a real shell: it must read back exactly the words meant.
+  const shellWords = (command: string) =>
+    execFileSync('sh', ['-c', `set -- ${command}; printf '%s\\0' "$@"`], {
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .slice(0, -1);
+
+  test.each([
+    ['plain', 'hint', 'hint'],
+    ['spaces', 'python3 server.py {port}', "'python3 server.py {port}'"],
+    ['a single quote', "it's", "'it'\\''s'"],
+    ['empty', '', "''"],
+  ])('shellQuote: %s', (_, word, quoted) => {
+    expect(shellQuote(word)).toBe(quoted);
+    expect(shellWords(shellQuote(word))).toEqual([word]);
+  });
+
+  test('the hint command for --cmd and --file runs as printed', () => {
+    const stage = findStage('2');
+    if (!stage) throw new Error('no stage-2');
+    const command = `python3 "my server.py" --name 'it's' {port}`;
+    const printed = hintCommand(stage, { kind: 'cmd', command });
+    expect(printed).toBe(
+      `npm run grade -- stage-2 --cmd 'python3 "my server.py" --name '\\''it'\\''s'\\'' {port}' --hint`,
+    );
+    expect(shellWords(printed)).toEqual(['npm', 'run', 'grade', '--', 'stage-2', '--cmd', command, '--hint']);
+    const file = hintCommand(stage, { kind: 'file', path: 'my work/server.ts' });
+    expect(file).toBe("npm run grade -- stage-2 --file 'my work/server.ts' --hint");
+    expect(hintCommand(stage, { kind: 'starter' })).toBe('npm run grade -- stage-2 --hint');
+  });
 });
 
 describe('settings', () => {
