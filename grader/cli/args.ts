@@ -2,7 +2,8 @@
 import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { joined, t } from '../i18n/t.ts';
-import { isLang, type Lang, type Text } from '../i18n/text.ts';
+import { isLang, type Lang } from '../i18n/text.ts';
+import { argumentError } from './argument-error.ts';
 import { columns, flagLabel, flagRows, flagsIn, parseFlags } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
 
@@ -72,20 +73,6 @@ export function usage(lang: Lang): string {
   ].join('\n');
 }
 
-/** Node's own words for a malformed command line, and ours in Chinese for the usual cases. */
-function argumentError(err: NodeJS.ErrnoException): Text {
-  const reason = err.message;
-  const option = /'(-[^' ]+)/.exec(reason)?.[1] ?? '';
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('args.no-such-option', { option });
-  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(reason)) {
-    return t('args.needs-value', { option });
-  }
-  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(reason)) {
-    return t('args.takes-no-value', { option });
-  }
-  return t('args.node-reason', { reason });
-}
-
 /** A whole number within bounds, or a UsageError naming the flag. */
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -95,7 +82,11 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 }
 
 export function parseRequest(argv: readonly string[]): Request {
-  const { values, positionals } = parseFlags(FLAGS, argv, (err) => new UsageError(argumentError(err)));
+  const { values, positionals } = parseFlags(
+    FLAGS,
+    argv,
+    (err) => new UsageError(argumentError(err, Object.keys(FLAGS))),
+  );
   const lang = values.lang;
   if (lang !== undefined && !isLang(lang)) {
     throw new UsageError(t('args.bad-lang', { lang }));

@@ -10,7 +10,7 @@ import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { t } from '../i18n/t.ts';
-import { detectLang, isLang, type Lang } from '../i18n/text.ts';
+import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
 import { MINE, subjectOf } from '../progress/subject.ts';
@@ -23,6 +23,8 @@ import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
 import { DEFAULT_TIME_CAP_S, takesValue } from './flags.ts';
 import { pickStage } from './picker.ts';
+import { shellQuote } from './shell-quote.ts';
+import { closest } from './suggest.ts';
 import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
@@ -55,8 +57,13 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   }
   const stage = findStage(request.stage);
   if (stage) return stage;
-  const known = STAGES.map((s) => s.id).join(', ');
-  throw new UsageError(t('main.no-such-stage', { stage: request.stage, known }));
+  const ids = STAGES.map((s) => s.id);
+  const suggestion = closest(request.stage, ids);
+  throw new UsageError(
+    suggestion
+      ? t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion })
+      : t('main.no-such-stage', { stage: request.stage, known: ids.join(', ') }),
+  );
 }
 
 /** What every grade of this request shares: limits, seed, caps. */
@@ -165,7 +172,7 @@ async function gradeOnce(
       : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
           hintLevels,
           // In watch mode in a terminal, the next hint is a key away.
-          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request),
+          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject),
           celebrate: subject === MINE,
           ...(ladderTop ? { ladderTop } : {}),
         }),
@@ -197,25 +204,32 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
       ? [`--${valued[0]}`, rest[0] ?? '']
       : valued.flatMap((f) => [`--${f}`, '<…>']);
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
-  return [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+  const words = [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+  // Placeholders stay as they are, to be filled in; the learner's own words are quoted to run as typed.
+  return words.map((word) => (word === '<…>' ? word : shellQuote(word)));
 }
 
-/** The command that shows the next hint, as the learner would type it. */
-function hintCommand(stage: Stage, request: Request): string {
-  const subject = {
-    starter: '',
-    solution: ' --solution',
-    file: ` --file ${request.subject.kind === 'file' ? request.subject.path : ''}`,
-    cmd: ' --cmd "…"',
-  }[request.subject.kind];
-  return `npm run grade -- ${stage.id}${subject} --hint`;
+/** The words that name this subject on the command line. */
+function subjectWords(subject: SubjectChoice): string[] {
+  switch (subject.kind) {
+    case 'starter':
+      return [];
+    case 'solution':
+      return ['--solution'];
+    case 'file':
+      return ['--file', subject.path];
+    case 'cmd':
+      return ['--cmd', subject.command];
+  }
+}
+
+/** The command that shows the next hint, quoted for the shell so that it runs as printed. */
+export function hintCommand(stage: Stage, subject: SubjectChoice): string {
+  return ['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint'].map(shellQuote).join(' ');
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // Known before parsing, so that even a malformed command line is answered in the language asked for.
-  const asked = argv.indexOf('--lang');
-  const early = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  let lang: Lang = early !== undefined && isLang(early) ? early : detectLang(io.env);
+  let lang: Lang = langInArgv(argv) ?? detectLang(io.env);
   try {
     const kept = flagsNpmKept(io.env);
     if (kept.length > 0) {
@@ -259,7 +273,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return how === 'interrupt' ? 130 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${err.text[lang]}\n\n${usage(lang)}\n`);
+      // The one line that matters, and where the rest is: the whole usage is behind --help.
+      io.stderr.write(`${err.text[lang]}\n${t('args.usage-pointer')[lang]}\n`);
       return 2;
     }
     if (err instanceof SubjectError || err instanceof OutputError) {

@@ -92,9 +92,10 @@ export const STAGES: readonly Stage[] = [
   },
 ];
 
-/** 'stage-2', 'Stage-2' and '2' all name the second stage. */
+/** 'stage-2', 'Stage-2', 'stage2' and '2' all name the second stage. */
 export function findStage(name: string): Stage | undefined {
-  const id = /^\d+$/.test(name) ? `stage-${name}` : name.toLowerCase();
+  const number = /^(?:stage-?)?(\d+)$/i.exec(name)?.[1];
+  const id = number !== undefined ? `stage-${number}` : name.toLowerCase();
   return STAGES.find((s) => s.id === id);
 }
 

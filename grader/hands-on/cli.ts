@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { ROOT } from '../course/catalogue.ts';
 import { SubjectError } from '../engine/errors.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
-import { detectLang, type Lang } from '../i18n/text.ts';
+import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { fileLaunch, type Launch } from '../subject/launch.ts';
 import { freePort } from '../subject/port.ts';
 import { HOSTS } from '../subject/probe.ts';
@@ -49,14 +49,15 @@ const current: { lang: Lang; screen: Screen | null; server: StartedServer | null
 };
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let lang: Lang = detectLang(env);
+  let lang: Lang = langInArgv(argv) ?? detectLang(env);
   let options: Options;
   try {
     options = parseOptions(argv);
   } catch (err) {
     if (!(err instanceof OptionsError)) throw err;
     lang = err.lang ?? lang;
-    process.stderr.write(`${err.text[lang]}\n\n${say.usage()[lang]}\n`);
+    // The one line that matters, and where the rest is: the whole usage is behind --help.
+    process.stderr.write(`${err.text[lang]}\n${say.usagePointer()[lang]}\n`);
     return 2;
   }
   lang = options.lang ?? lang;

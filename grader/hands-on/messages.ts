@@ -58,7 +58,15 @@ export const say = {
     return { en: usage('en'), zh: usage('zh') };
   },
 
-  usageError: (reason: string): Text => t('args.node-reason', { reason }),
+  /** After a usage error, in place of the whole usage: the two ways to use it, and where the rest is. */
+  usagePointer: (): Text => {
+    const pointer = (lang: Lang) =>
+      t('client.usage.pointer', {
+        stage: t('usage.stage.label')[lang],
+        port: flagLabel(CLIENT_FLAGS, 'port', lang),
+      })[lang];
+    return { en: pointer('en'), zh: pointer('zh') };
+  },
   badLang: (value: string): Text => t('args.bad-lang', { lang: value }),
   badPort: (value: string): Text => t('client.bad-port', { port: value }),
   noTarget: (): Text => t('client.no-target'),
@@ -67,6 +75,8 @@ export const say = {
   solutionAndFile: (): Text => t('client.solution-and-file'),
   tooManyStages: (extra: string): Text => t('client.too-many-stages', { extra }),
   unknownStage: (name: string, known: string): Text => t('client.unknown-stage', { name, known }),
+  unknownStageDidYouMean: (name: string, suggestion: string): Text =>
+    t('client.unknown-stage.did-you-mean', { name, suggestion }),
   solutionNeedsStage: (): Text => t('client.solution-needs-stage'),
   notATerminal: (): Text => t('client.not-a-terminal'),
 

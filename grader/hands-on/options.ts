@@ -1,5 +1,7 @@
 // The client's command line, parsed without side effects: which server to talk to, in which language.
+import { argumentError } from '../cli/argument-error.ts';
 import { parseFlags } from '../cli/flag-table.ts';
+import { closest } from '../cli/suggest.ts';
 import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
 import { CLIENT_FLAGS } from './flags.ts';
@@ -30,7 +32,7 @@ export function parseOptions(argv: readonly string[]): Options {
   const { values, positionals } = parseFlags(
     CLIENT_FLAGS,
     argv,
-    (err) => new OptionsError(say.usageError(err.message)),
+    (err) => new OptionsError(argumentError(err, Object.keys(CLIENT_FLAGS))),
   );
   const raw = values.lang;
   if (raw !== undefined && !isLang(raw)) throw new OptionsError(say.badLang(raw));
@@ -53,7 +55,13 @@ export function parseOptions(argv: readonly string[]): Options {
   if (values.solution && values.file !== undefined) throw fail(say.solutionAndFile());
 
   const stage = stageName === undefined ? undefined : findStage(stageName);
-  if (stageName !== undefined && !stage) throw fail(say.unknownStage(stageName, STAGES.map((s) => s.id).join(', ')));
+  if (stageName !== undefined && !stage) {
+    const ids = STAGES.map((s) => s.id);
+    const suggestion = closest(stageName, ids);
+    throw fail(
+      suggestion ? say.unknownStageDidYouMean(stageName, suggestion) : say.unknownStage(stageName, ids.join(', ')),
+    );
+  }
   if (values.file !== undefined) {
     return {
       help: false,

@@ -19,6 +19,7 @@ export const en = {
   'client.solution-and-file': 'Choose one server: --solution or --file.',
   'client.too-many-stages': 'One stage at a time: what is "{extra}"?',
   'client.unknown-stage': 'There is no stage "{name}". The stages are: {known}.',
+  'client.unknown-stage.did-you-mean': 'There is no stage "{name}". Did you mean {suggestion}?',
   'client.solution-needs-stage':
     '--solution starts the reference solution of a stage: name the stage, like stage-2 --solution.',
   'client.not-a-terminal':
@@ -107,12 +108,13 @@ export const en = {
   'client.usage.synopsis': 'Usage: npm run client -- {running}\n       npm run client -- {starting}',
   'client.usage.stage.help':
     'stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
+  'client.usage.pointer': 'Usage: npm run client -- {stage} | {port}; all options: npm run client -- --help',
   'client.usage.examples': 'Examples: npm run client -- stage-2\n          npm run client -- --port 5000',
 
   // report/render.ts
   'report.expected': 'expected',
   'report.received': 'received',
-  'report.difference': 'first difference at byte',
+  'report.difference': 'first difference at byte {at} (counting from 0)',
   'report.wire': 'on the wire',
   'report.port': 'port',
   'report.output': 'your server printed',
@@ -200,6 +202,7 @@ export const en = {
   // cli/main.ts
   'main.which-stage': 'Which stage? Name one.',
   'main.no-such-stage': 'There is no stage "{stage}". The stages are: {known}.',
+  'main.no-such-stage.did-you-mean': 'There is no stage "{stage}". Did you mean {suggestion}?',
   'main.written-note': 'Results written: ',
   'main.hint-command': 'press h',
   'main.npm-kept-flags': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
@@ -254,6 +257,7 @@ export const en = {
 
   // cli/args.ts: what is off in a command line (args.node-reason and args.bad-lang also in the client's)
   'args.no-such-option': 'There is no option {option}.',
+  'args.no-such-option.did-you-mean': 'There is no option {option}. Did you mean {suggestion}?',
   'args.needs-value': '{option} needs a value right after it.',
   'args.takes-no-value': '{option} takes no value.',
   'args.node-reason': '{reason}',
@@ -271,6 +275,8 @@ export const en = {
   'args.jobs-without-batch': '--jobs says how many submissions are graded at once: it goes with --batch.',
   'args.watch-and-files': '--watch grades again and again; result files go with a single grade.',
   'args.needs-file-name': '--{format} needs a file name.',
+  // cli/main.ts: after a usage error, in place of the whole usage
+  'args.usage-pointer': 'Usage: npm run grade -- <stage> [options]; all options: npm run grade -- --help',
 
   // course/catalogue.ts
   'stage-1.title': 'one-shot service',

@@ -16,3 +16,10 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
+
+/** `--lang` read before parsing, so that even a malformed command line is answered in the language asked for. */
+export function langInArgv(argv: readonly string[]): Lang | undefined {
+  const asked = argv.indexOf('--lang');
+  const value = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value !== undefined && isLang(value) ? value : undefined;
+}

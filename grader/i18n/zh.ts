@@ -18,6 +18,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.solution-and-file': '只能选一个服务器：--solution 或 --file。',
   'client.too-many-stages': '一次只能选一个阶段：“{extra}”是什么？',
   'client.unknown-stage': '没有名为“{name}”的阶段。现有阶段：{known}。',
+  'client.unknown-stage.did-you-mean': '没有名为“{name}”的阶段。你是想写 {suggestion} 吗？',
   'client.solution-needs-stage': '--solution 启动某个阶段的参考答案：请指定阶段，比如 stage-2 --solution。',
   'client.not-a-terminal': '这个动手客户端是交互式的：请在终端里运行它（现在它的输入不是终端）。',
   'client.starting': '正在端口 {port} 上启动 {label}（PORT={port}）；它的输出显示为“服务器 | …”。',
@@ -94,12 +95,13 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.usage.synopsis': '用法：npm run client -- {running}\n      npm run client -- {starting}',
   'client.usage.stage.help':
     'stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
+  'client.usage.pointer': '用法：npm run client -- {stage} | {port}；全部选项：npm run client -- --help',
   'client.usage.examples': '例如：npm run client -- stage-2\n      npm run client -- --port 5000',
 
   // report/render.ts
   'report.expected': '期望',
   'report.received': '收到',
-  'report.difference': '第一处不同在字节',
+  'report.difference': '第一处不同在字节 {at}（从 0 数起）',
   'report.wire': '线路上发生的事',
   'report.port': '端口',
   'report.output': '你的服务器打印了',
@@ -185,6 +187,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // cli/main.ts
   'main.which-stage': '评分哪个阶段？请指定一个。',
   'main.no-such-stage': '没有名为“{stage}”的阶段。现有阶段：{known}。',
+  'main.no-such-stage.did-you-mean': '没有名为“{stage}”的阶段。你是想写 {suggestion} 吗？',
   'main.written-note': '结果已写入：',
   'main.hint-command': '按 h',
   'main.npm-kept-flags': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
@@ -236,6 +239,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
 
   // cli/args.ts：命令行哪里不对（args.node-reason 和 args.bad-lang 客户端也用）
   'args.no-such-option': '没有 {option} 这个选项。',
+  'args.no-such-option.did-you-mean': '没有 {option} 这个选项。你是想写 {suggestion} 吗？',
   'args.needs-value': '{option} 后面要紧跟着它的值。',
   'args.takes-no-value': '{option} 不带值。',
   'args.node-reason': '命令行参数有误：{reason}',
@@ -250,6 +254,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.jobs-without-batch': '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
   'args.watch-and-files': '--watch 会反复评分；结果文件只用于单次评分。',
   'args.needs-file-name': '--{format} 需要一个文件名。',
+  // cli/main.ts：用法错误之后，代替整段用法说明
+  'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',
 
   // course/catalogue.ts
   'stage-1.title': '一次性服务',

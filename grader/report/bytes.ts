@@ -20,30 +20,43 @@ function utf8Length(bytes: Buffer, i: number): number {
   return valid ? len : 0;
 }
 
-/** Escape bytes for a terminal: `\n` stays visible, broken UTF-8 shows as `\xNN`, U+FFFD is named. */
-export function escapeBytes(bytes: Buffer): string {
-  let out = '';
+/** What one displayed piece shows, and the bytes `[start, end)` it stands for. */
+export interface Piece {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Bytes cut into what a terminal shows: `\n` stays visible, a whole UTF-8 character is one piece, broken
+ * UTF-8 shows as `\xNN`, U+FFFD is named. A caret counts columns over these pieces, never over bytes.
+ */
+export function displayPieces(bytes: Buffer): Piece[] {
+  const pieces: Piece[] = [];
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] ?? 0;
     const named = NAMED[b];
-    if (named !== undefined) {
-      out += named;
-      i += 1;
-    } else if (b >= 0x20 && b < 0x7f) {
-      out += String.fromCharCode(b);
-      i += 1;
-    } else {
-      const len = utf8Length(bytes, i);
-      if (len > 0) {
-        out += bytes.subarray(i, i + len).toString('utf8');
-        i += len;
-      } else {
-        out += `\\x${b.toString(16).padStart(2, '0')}`;
-        i += 1;
-      }
-    }
+    const len = named !== undefined || (b >= 0x20 && b < 0x7f) ? 1 : utf8Length(bytes, i);
+    let text: string;
+    if (named !== undefined) text = named;
+    else if (len === 0) text = `\\x${b.toString(16).padStart(2, '0')}`;
+    else
+      text = bytes
+        .subarray(i, i + len)
+        .toString('utf8')
+        .replaceAll('\ufffd', '\\u{fffd}');
+    const end = i + Math.max(len, 1);
+    pieces.push({ text, start: i, end });
+    i = end;
   }
-  return out.replaceAll('\ufffd', '\\u{fffd}');
+  return pieces;
+}
+
+/** Escape bytes for a terminal, as `displayPieces` shows them. */
+export function escapeBytes(bytes: Buffer): string {
+  return displayPieces(bytes)
+    .map((piece) => piece.text)
+    .join('');
 }
 
 /** The first index where the two differ, or -1 when they are equal. */
@@ -75,16 +88,21 @@ export function displayWidth(text: string): number {
 
 /**
  * Quote bytes, shortened around `focus` when long ("…" marks what was left out), with the column at
- * which the byte at `focus` is shown.
+ * which the piece holding the byte at `focus` is shown (the closing quote when `focus` is past the end).
+ * The window is cut between whole pieces, so a character is never split into escapes.
  */
 export function quoteAt(bytes: Buffer, focus = 0, width = 60): { text: string; column: number } {
-  const start = bytes.length <= width ? 0 : Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
-  const end = bytes.length <= width ? bytes.length : start + width;
-  const head = start > 0 ? '…' : '';
-  const tail = end < bytes.length ? '…' : '';
+  const pieces = displayPieces(bytes);
+  const from = bytes.length <= width ? 0 : Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
+  const to = bytes.length <= width ? bytes.length : from + width;
+  const shown = pieces.filter((piece) => piece.end > from && piece.start < to);
+  const head = (shown[0]?.start ?? 0) > 0 ? '…' : '';
+  const tail = (shown.at(-1)?.end ?? bytes.length) < bytes.length ? '…' : '';
   const size = bytes.length <= width ? '' : ` (${bytes.length} bytes)`;
-  const column = displayWidth(`${head}"${escapeBytes(bytes.subarray(start, Math.max(start, Math.min(focus, end))))}`);
-  return { text: `${head}"${escapeBytes(bytes.subarray(start, end))}"${tail}${size}`, column };
+  const before = shown.filter((piece) => piece.end <= focus);
+  const column = displayWidth(`${head}"${before.map((piece) => piece.text).join('')}`);
+  const text = `${head}"${shown.map((piece) => piece.text).join('')}"${tail}${size}`;
+  return { text, column };
 }
 
 export function quote(bytes: Buffer, focus = 0, width = 60): string {

@@ -24,7 +24,6 @@ export function messageOf(result: PropertyResult, lang: Lang): string {
 const LABELS = {
   expected: t('report.expected'),
   received: t('report.received'),
-  difference: t('report.difference'),
   wire: t('report.wire'),
   port: t('report.port'),
   output: t('report.output'),
@@ -81,10 +80,11 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
     if (result.actual.length > 0) {
       const received = quoteAt(result.actual, at);
       out.push(`    ${pad(LABELS.received[lang])} ${c.red(received.text)}`);
-      // The caret stands under the first byte that differs (in the received line; in the expected one
-      // when the received bytes stop short of it).
+      // The caret stands under the character shown for the first byte that differs (in the received
+      // line; in the expected one when the received bytes stop short of it).
       const column = at < result.actual.length ? received.column : expected.column;
-      out.push(`    ${' '.repeat(10 + column)}${c.yellow('^')} ${c.dim(`${LABELS.difference[lang]} ${at}`)}`);
+      const note = t('report.difference', { at })[lang];
+      out.push(`    ${' '.repeat(10 + column)}${c.yellow('^')} ${c.dim(note)}`);
     }
   }
   if (result.wire.length > 0) {

@@ -4,6 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { trafficFor } from '../course/traffic.ts';
 import { fixture, parseReport, runGrader } from './run-grader.ts';
 
+const POINTER = {
+  en: 'Usage: npm run grade -- <stage> [options]; all options: npm run grade -- --help',
+  zh: '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',
+};
+
 describe.concurrent('usage', () => {
   test.each([
     { args: [], says: 'Which stage? Name one.' },
@@ -18,15 +23,40 @@ describe.concurrent('usage', () => {
     const run = await runGrader(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(says);
-    expect(run.stderr).toContain('Usage: npm run grade -- <stage>');
+    // The one line that matters, and a pointer to the rest: not the whole usage.
+    const [line, pointer, ...rest] = run.stderr.split('\n');
+    expect(line).toContain(says);
+    expect(pointer).toBe(POINTER.en);
+    expect(rest).toEqual(['']);
   });
 
-  test('a malformed command line is answered in the language asked for, even after the mistake', async () => {
-    const run = await runGrader(['1', '--bogus', '--lang', 'zh']);
+  test.each([
+    {
+      args: ['stag-2'],
+      en: 'There is no stage "stag-2". Did you mean stage-2?',
+      zh: '没有名为“stag-2”的阶段。你是想写 stage-2 吗？',
+    },
+    {
+      args: ['2', '--jsn'],
+      en: 'There is no option --jsn. Did you mean --json?',
+      zh: '没有 --jsn 这个选项。你是想写 --json 吗？',
+    },
+    { args: ['1', '--bogus'], en: 'There is no option --bogus.', zh: '没有 --bogus 这个选项。' },
+  ])('$args → exactly two lines, in both languages: $en', async ({ args, en, zh }) => {
+    const english = await runGrader([...args, '--lang', 'en']);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe(`${en}\n${POINTER.en}\n`);
+    // Answered in the language asked for, even when it is asked for after the mistake.
+    const chinese = await runGrader([...args, '--lang', 'zh']);
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe(`${zh}\n${POINTER.zh}\n`);
+  });
+
+  test('stage2 names stage-2, as stage-2 and 2 do', async () => {
+    // A missing file is refused after the stage is found: the stage was accepted.
+    const run = await runGrader(['stage2', '--file', 'no/such/server.ts']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('没有 --bogus 这个选项。');
-    expect(run.stderr).toContain('用法：npm run grade -- <阶段>');
+    expect(run.stderr).toContain('There is no file at');
   });
 
   test.each([
@@ -46,8 +76,32 @@ describe.concurrent('usage', () => {
     const en = await runGrader(['--help']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Exit status: 0 every property holds, 1 some fail, 2 usage error');
+    expect(en.stdout).toContain('--junit <file>');
     const zh = await runGrader(['--help', '--lang', 'zh']);
     expect(zh.stdout).toContain('用法：npm run grade -- <阶段>');
+  });
+
+  test('the one-more-hint line of a --cmd grade is the command, quoted to run as printed', async () => {
+    // A shell comment carries the single quote: the server runs as usual, the quoting is put to the test.
+    const command = `node --import tsx ${fixture('stage-1/adds-newline.ts')} # it's mine`;
+    const run = await runGrader(['stage-1', '--cmd', command, '--seed', '7']);
+    expect(run.code).toBe(1);
+    const quoted = `'${command.replaceAll("'", "'\\''")}'`;
+    expect(run.stdout).toContain(`one more hint: npm run grade -- stage-1 --cmd ${quoted} --hint\n`);
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('the command that fixes flags npm kept runs as printed: a value with spaces is quoted', async () => {
+    // `npm run grade stage-1 --cmd "python3 my server.py"`: npm takes --cmd, its value is left behind.
+    const run = await runGrader(['stage-1', 'python3 my server.py'], {
+      npm_lifecycle_event: 'grade',
+      npm_config_cmd: 'true',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "npm kept --cmd for itself: the grader's options go after --, like this: npm run grade -- stage-1 --cmd 'python3 my server.py'\n" +
+        `${POINTER.en}\n`,
+    );
   });
 });
 

@@ -115,6 +115,14 @@ describe('parseOptions', () => {
   test('a stage is found by number or name', () => {
     const options = parseOptions(['3', '--lang', 'zh']);
     expect(options).toMatchObject({ help: false, lang: 'zh', target: { kind: 'start', stage: { id: 'stage-3' } } });
+    expect(parseOptions(['stage2'])).toMatchObject({ target: { kind: 'start', stage: { id: 'stage-2' } } });
+  });
+
+  test('after a refusal, a pointer to the usage stands in for the whole of it', () => {
+    expect(say.usagePointer()).toEqual({
+      en: 'Usage: npm run client -- <stage> | --port <port>; all options: npm run client -- --help',
+      zh: '用法：npm run client -- <阶段> | --port <端口>；全部选项：npm run client -- --help',
+    });
   });
 
   test.each([
@@ -128,7 +136,9 @@ describe('parseOptions', () => {
     [['2', '--solution', '--file', 'x.ts'], 'Choose one server'],
     [['2', '3'], 'One stage at a time'],
     [['--lang', 'fr', '2'], '--lang takes en or zh'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--bogus'], 'There is no option --bogus.'],
+    [['stag-2'], 'There is no stage "stag-2". Did you mean stage-2?'],
+    [['2', '--prt', '5000'], 'There is no option --prt. Did you mean --port?'],
   ])('%j is refused', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(OptionsError);
     expect(() => parseOptions(argv)).toThrow(message);
@@ -172,7 +182,7 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     say.serverLabel,
     say.whatNow,
     say.usage(),
-    say.usageError('x'),
+    say.usagePointer(),
     say.badPort('x'),
     say.badLang('x'),
     say.noTarget(),
@@ -181,6 +191,7 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     say.solutionAndFile(),
     say.tooManyStages('x'),
     say.unknownStage('x', 'y'),
+    say.unknownStageDidYouMean('x', 'y'),
     say.solutionNeedsStage(),
     say.notATerminal(),
     say.starting('x', 1),

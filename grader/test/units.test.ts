@@ -1,6 +1,6 @@
 // The pure parts, one table each.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
@@ -8,18 +8,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseRequest } from '../cli/args.ts';
-import { findStage } from '../course/catalogue.ts';
+import { FLAGS } from '../cli/flags.ts';
+import { hintCommand } from '../cli/main.ts';
+import { shellQuote } from '../cli/shell-quote.ts';
+import { closest } from '../cli/suggest.ts';
+import { findStage, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
 import { detectLang } from '../i18n/text.ts';
-import { escapeBytes, firstDifference, quote, upperAscii } from '../report/bytes.ts';
+import { displayWidth, escapeBytes, firstDifference, quote, quoteAt, upperAscii } from '../report/bytes.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
 import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
+const STAGE_IDS = STAGES.map((s) => s.id);
+const FLAG_NAMES = Object.keys(FLAGS).map((name) => `--${name}`);
 
 describe('bytes', () => {
   test.each([
@@ -51,6 +57,35 @@ describe('bytes', () => {
     expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
     expect(quote(b('short'))).toBe('"short"');
   });
+
+  // The caret's column is counted on what is shown: a character is one piece however many bytes it
+  // takes, a CJK character takes two columns, an escape as many as it has characters.
+  const caretCases: [string, Buffer, Buffer, string][] = [
+    ['an ASCII difference', b('abc'), b('abX'), '"ab'],
+    ['after é (2 bytes)', b('café!'), b('cafÉ!'), '"caf'],
+    ['after é, the byte after it', b('café!'), b('café?'), '"café'],
+    ['after 你 (two columns)', b('你a'), b('你b'), '"你'],
+    ['inside a character (你 vs 好)', b('x你'), b('x好'), '"x'],
+    ['at an escaped byte', Buffer.from([0x61, 0x62]), Buffer.from([0x61, 0xe4]), '"a'],
+    ['after an escaped byte', Buffer.from([0x61, 0xe4, 0x62]), Buffer.from([0x61, 0xe4, 0x63]), '"a\\xe4'],
+    ['after U+FFFD', b('\ufffdx'), b('\ufffdy'), '"\\u{fffd}'],
+  ];
+  test.each(caretCases)('the caret stands under the first difference: %s', (_, expected, received, before) => {
+    const at = firstDifference(expected, received);
+    expect(quoteAt(received, at).column).toBe(displayWidth(before));
+  });
+
+  test('an added trailing \\n: the caret stands under it', () => {
+    const received = quoteAt(b('CAFÉ\n'), firstDifference(b('CAFÉ'), b('CAFÉ\n')));
+    expect(received.text).toBe('"CAFÉ\\n"');
+    expect(received.text.slice(received.column)).toBe('\\n"');
+  });
+
+  test('a shortened quote is cut between whole characters, never into escapes', () => {
+    const text = quoteAt(b(`${'é'.repeat(50)}X`), 99, 20).text;
+    expect(text).not.toContain('\\x');
+    expect(text).toContain('X');
+  });
 });
 
 describe('command line', () => {
@@ -72,10 +107,56 @@ describe('command line', () => {
     ['stage-2', 'stage-2'],
     ['2', 'stage-2'],
     ['Stage-3', 'stage-3'],
+    ['stage2', 'stage-2'],
+    ['Stage4', 'stage-4'],
     ['4', 'stage-4'],
     ['5', undefined],
     ['stage', undefined],
   ])('findStage(%s) is %s', (name, id) => expect(findStage(name)?.id).toBe(id));
+
+  test.each([
+    ['stag-2', STAGE_IDS, 'stage-2'],
+    ['stgae-3', STAGE_IDS, 'stage-3'],
+    ['Stage_1', STAGE_IDS, 'stage-1'],
+    // As near to every stage as to any: no guess.
+    ['stage-9', STAGE_IDS, undefined],
+    ['hello', STAGE_IDS, undefined],
+    ['--jsn', FLAG_NAMES, '--json'],
+    ['--soltion', FLAG_NAMES, '--solution'],
+    ['--bogus', FLAG_NAMES, undefined],
+  ])('did you mean: %s → %s', (word, known, suggestion) => expect(closest(word, known)).toBe(suggestion));
+
+  // Printed commands are checked by a real shell: it must read back exactly the words meant.
+  const shellWords = (command: string) =>
+    execFileSync('sh', ['-c', `set -- ${command}; printf '%s\\0' "$@"`], {
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .slice(0, -1);
+
+  test.each([
+    ['plain', 'hint', 'hint'],
+    ['spaces', 'python3 server.py {port}', "'python3 server.py {port}'"],
+    ['a single quote', "it's", "'it'\\''s'"],
+    ['empty', '', "''"],
+  ])('shellQuote: %s', (_, word, quoted) => {
+    expect(shellQuote(word)).toBe(quoted);
+    expect(shellWords(shellQuote(word))).toEqual([word]);
+  });
+
+  test('the hint command for --cmd and --file runs as printed', () => {
+    const stage = findStage('2');
+    if (!stage) throw new Error('no stage-2');
+    const command = `python3 "my server.py" --name 'it's' {port}`;
+    const printed = hintCommand(stage, { kind: 'cmd', command });
+    expect(printed).toBe(
+      `npm run grade -- stage-2 --cmd 'python3 "my server.py" --name '\\''it'\\''s'\\'' {port}' --hint`,
+    );
+    expect(shellWords(printed)).toEqual(['npm', 'run', 'grade', '--', 'stage-2', '--cmd', command, '--hint']);
+    const file = hintCommand(stage, { kind: 'file', path: 'my work/server.ts' });
+    expect(file).toBe("npm run grade -- stage-2 --file 'my work/server.ts' --hint");
+    expect(hintCommand(stage, { kind: 'starter' })).toBe('npm run grade -- stage-2 --hint');
+  });
 });
 
 describe('settings', () => {

@@ -166,6 +166,10 @@ export const GROWTH_LIMIT = 32 * MIB;
 export const GARBAGE_PER_BYTE = 6;
 
 export interface Holding {
+  /** Bytes of the client's stream the client's writes handed to its kernel. */
+  handed: number;
+  /** Of those, what the kernel (or the client's own buffer, unread) still holds: never more than `handed`. */
+  inKernel: number;
   /** Bytes of the client's stream the server has read and not yet handed back to the kernel. */
   held: number;
   grown: number;
@@ -177,12 +181,18 @@ export interface Holding {
  * The slow reader's verdict on memory. On the wire: what the client handed to its kernel, less what the
  * kernel still holds both ways, is what the server's process holds. And by its resident memory: growth
  * beyond a margin and the garbage of what it sent back.
+ *
+ * The queues can add up to more than was handed: a write the kernel has taken only part of is not
+ * counted as handed yet (bulk-client.ts), and a byte on its way sits in both ends' queues until it is
+ * acknowledged. Then the kernel holds all that was handed and the server nothing: the figures printed
+ * keep inKernel + held = handed, and the verdict is the same as without the clamp.
  */
 export function holding(m: { handed: number; inKernel: number; sentBack: number; grown: number }): Holding {
-  const held = Math.max(0, m.handed - m.inKernel);
+  const inKernel = Math.min(m.inKernel, m.handed);
+  const held = m.handed - inKernel;
   const grown = Math.max(0, m.grown);
   const growthAllowed = GROWTH_LIMIT + GARBAGE_PER_BYTE * m.sentBack;
-  return { held, grown, growthAllowed, ok: held <= HELD_LIMIT && grown <= growthAllowed };
+  return { handed: m.handed, inKernel, held, grown, growthAllowed, ok: held <= HELD_LIMIT && grown <= growthAllowed };
 }
 
 /** First hints for the ways slow-reader fails other than holding the stream (its own first hint). */
@@ -224,17 +234,17 @@ export const slowReader: Property = {
     const flight = await h.inFlight(a);
     const now = h.resident();
     if (flight && now !== null && before !== null) {
-      const inKernel = flight.toServer + flight.toClient + a.buffered;
       const judged = holding({
         handed: a.handed,
-        inKernel,
+        inKernel: flight.toServer + flight.toClient + a.buffered,
         sentBack: flight.toClient + a.buffered,
         grown: now - before,
       });
+      // Every figure printed comes from the one record, so they agree with each other.
       h.note(
         t('slow-reader.note.2', {
-          handedMib: mib(a.handed),
-          inKernelMib: mib(inKernel),
+          handedMib: mib(judged.handed),
+          inKernelMib: mib(judged.inKernel),
           heldMib: mib(judged.held),
           grownMib: mib(judged.grown),
         }),
