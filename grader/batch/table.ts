@@ -23,7 +23,7 @@ function note(graded: Graded, lang: Lang): string {
   if (report.capped) notes.push(t('batch.note.1')[lang]);
   if (report.results.some((r) => r.exit?.memory)) notes.push(t('batch.note.2')[lang]);
   if (report.results.every((r) => r.notListening)) notes.push(t('batch.note.3')[lang]);
-  return notes.join(', ');
+  return notes.join(t('sep.list')[lang]);
 }
 
 export function renderBatch(

@@ -50,7 +50,10 @@ export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope'] as const;
 const FLAG_COLUMN = 22;
 
 export function usage(lang: Lang): string {
-  const stages = STAGES.map((s) => `${s.id} (${s.title[lang]})`).join(', ');
+  const stages = joined(
+    STAGES.map((s) => t('usage.stage.item', { id: s.id, title: s.title })),
+    'sep.list',
+  )[lang];
   const numbers = joined(
     STAGES.map((_, i) => i + 1),
     'sep.list',

@@ -2,6 +2,7 @@
 // are derived: a flag can't be parsed yet missing from the usage, or described under another name.
 import { parseArgs } from 'node:util';
 import type { Lang, Text } from '../i18n/text.ts';
+import { displayWidth } from '../report/bytes.ts';
 
 export interface Flag<Group extends string = string> {
   type: 'boolean' | 'string';
@@ -78,14 +79,4 @@ export function columns(rows: readonly (readonly [string, string])[], width: num
       return [`  ${label}${pad}${first}`, ...more.map((line) => `${indent}${line}`)].join('\n');
     })
     .join('\n');
-}
-
-/** Terminal columns a string takes: CJK characters and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
-      ? 2
-      : 1;
-  return width;
 }

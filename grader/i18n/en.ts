@@ -124,6 +124,7 @@ export const en = {
   'report.more-hints': 'one more hint',
   'report.learned': 'What you learned',
   'report.next': 'Next',
+  'report.next-stage': '{id} · {title}: {readme}, npm run grade {id}',
   'report.last-stage':
     'That was the last stage: your server now serves many clients at once. npm run progress shows the whole course.',
   'report.colon': ': ',
@@ -246,6 +247,7 @@ export const en = {
   // cli/args.ts: the usage (usage.stage.label also in the client's)
   'usage.synopsis': 'Usage: npm run grade -- <stage> [{subjects}] [options]',
   'usage.stage.label': '<stage>',
+  'usage.stage.item': '{id} ({title})',
   'usage.stage.help':
     '{stages}; the number alone ({numbers}) works too; in a terminal, leave it out to pick from a list',
   'usage.default.label': '(default)',

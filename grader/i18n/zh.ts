@@ -102,7 +102,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.expected': '期望',
   'report.received': '收到',
   'report.difference': '第一处不同在字节 {at}（从 0 数起）',
-  'report.wire': '线路上发生的事',
+  'report.wire': '通信记录',
   'report.port': '端口',
   'report.output': '你的服务器打印了',
   'report.hint': '提示',
@@ -111,6 +111,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.more-hints': '再看一条提示',
   'report.learned': '你学到了',
   'report.next': '下一步',
+  'report.next-stage': '{id} · {title}：{readme}，npm run grade {id}',
   'report.last-stage':
     '这是最后一个阶段：你的服务器现在能同时服务许多客户端了。npm run progress 可以查看整个课程的进度。',
   'report.colon': '：',
@@ -119,7 +120,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.ladder-top': '{id} 没有更多提示了：参考答案在 {solution}。',
   'report.summary.skipped-note': '（{skipped} 项在本机无法测量，已跳过）',
   'report.summary.line': '{measured} 项中 {held} 项成立{skippedNote}',
-  'report.summary': '。全部通过！',
+  'report.summary': '。本阶段通过！',
   'report.summary.next': '。先修好 {id}，然后再评分一次。',
   'report.seed-note': 'seed {seed}（用 --seed {seed} 可重放同样的流量）',
 
@@ -162,7 +163,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // progress/render.ts
   'progress.heading': 'Socket Lab · 你的进度',
   'progress.best': '，最好成绩 {held}/{total}',
-  'progress.failing': '未通过',
+  'progress.failing': '不成立',
   'progress.readme': 'README.zh-CN.md',
   'progress.next': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
   'progress.all-passed': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
@@ -178,7 +179,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
 
   // progress/status.ts
   'status.not-tried': '还没尝试',
-  'status.failing': '{total} 项中 {failing} 项未通过',
+  'status.failing': '{total} 项中 {failing} 项不成立',
   'status.passed': '已通过（评分 {count} 次）',
 
   // cli/picker.ts
@@ -215,7 +216,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、\nserver.ts、server.js、server.mjs 或 server.py',
   'flags.jobs.help': '同时评分几份提交（默认：CPU 核数）',
   'flags.json.help': '只在标准输出打印一个 JSON 对象',
-  'flags.hint.help': '多显示一条提示（针对第一个未通过的评分项），一直到用到的 Node API',
+  'flags.hint.help': '多显示一条提示（针对第一个不成立的评分项），一直到用到的 Node API',
   'flags.watch.help': '每次保存文件都重新评分',
   'flags.seed.help': '重放某次评分的流量（每份报告都会打印它的 seed）',
   'flags.out.help': '把所有报告写成 JSON',
@@ -229,11 +230,12 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // cli/args.ts：用法说明（usage.stage.label 客户端的用法说明也用）
   'usage.synopsis': '用法：npm run grade -- <阶段> [{subjects}] [选项]',
   'usage.stage.label': '<阶段>',
+  'usage.stage.item': '{id}（{title}）',
   'usage.stage.help': '{stages}；也可以只写编号（{numbers}）；在终端里不写阶段会弹出选择列表',
   'usage.default.label': '（默认）',
   'usage.default.help': '评分你的 stages/<阶段>/server.ts',
   'usage.exit-codes':
-    '退出码：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。',
+    '退出状态：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。',
   'usage.examples':
     '例如：npm run grade stage-2\n      npm run grade -- 3 --cmd "python3 server.py"\n      npm run grade -- 3 --batch ~/class --csv results.csv',
 
@@ -258,7 +260,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',
 
   // course/catalogue.ts
-  'stage-1.title': '一次性服务',
+  'stage-1.title': '一次性服务器',
   'stage-1.learned':
     '服务器的基本步骤：监听、接受、读、写、关闭。写操作只是把字节交给内核就返回；TCP 传的是字节而不是字符；当没有任何东西可等时，Node 进程就会结束。',
   'stage-2.title': '通信循环',
@@ -445,7 +447,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'batch.submissions': '{count} 份提交',
   'batch.full-report': '查看某份提交的完整报告：',
   'batch.summary':
-    '{total} 份提交中 {passing} 份全部通过，{count} 份有未通过的项{ungraded}。用时 {seconds} 秒，每次同时评分 {jobs} 份。',
+    '{total} 份提交中 {passing} 份每一项都成立，{count} 份有不成立的项{ungraded}。用时 {seconds} 秒，每次同时评分 {jobs} 份。',
   'batch.ungraded': '，{ungraded} 份无法评分',
 
   // batch/discover.ts

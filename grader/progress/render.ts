@@ -1,7 +1,7 @@
 // What `npm run progress` shows: each stage, its best result, and what comes next.
 import { Chalk } from 'chalk';
 import { STAGES } from '../course/catalogue.ts';
-import { t } from '../i18n/t.ts';
+import { joined, t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { describeStatus, statusOf } from './status.ts';
 import { loadProgress, progressFile } from './store.ts';
@@ -9,6 +9,7 @@ import { loadProgress, progressFile } from './store.ts';
 export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEnv = process.env): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const progress = loadProgress(progressFile(env));
+  const colon = t('report.colon')[lang];
   const lines = [c.bold(t('progress.heading')[lang]), ''];
   for (const stage of STAGES) {
     const entry = progress.stages[stage.id];
@@ -18,9 +19,9 @@ export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEn
       status.kind === 'failing' && entry?.best
         ? t('progress.best', { held: entry.best.held, total: entry.best.total })[lang]
         : '';
-    lines.push(`${mark} ${stage.id} · ${stage.title[lang]}: ${describeStatus(status)[lang]}${best}`);
+    lines.push(`${mark} ${stage.id} · ${stage.title[lang]}${colon}${describeStatus(status)[lang]}${best}`);
     if (status.kind === 'failing' && entry?.last) {
-      lines.push(c.dim(`    ${t('progress.failing')[lang]}: ${entry.last.failing.join(', ')}`));
+      lines.push(c.dim(`    ${t('progress.failing')[lang]}${colon}${joined(entry.last.failing, 'sep.list')[lang]}`));
     }
     if (status.kind === 'passed') lines.push(c.dim(`    ${stage.learned[lang]}`));
   }

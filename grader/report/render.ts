@@ -185,7 +185,7 @@ function afterPassing(report: Report, lang: Lang, c: ChalkInstance): string[] {
   return [
     `${c.bold(`${LABELS.learned[lang]}${colon(lang)}`)}${report.stage.learned[lang]}`,
     next
-      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${next.id} · ${next.title[lang]}: ${next.starter.replace('server.ts', t('progress.readme')[lang])}, npm run grade ${next.id}`
+      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${t('report.next-stage', { id: next.id, title: next.title, readme: next.starter.replace('server.ts', t('progress.readme')[lang]) })[lang]}`
       : LABELS.lastStage[lang],
   ];
 }

@@ -3,7 +3,7 @@
 import type { WireEvent } from '../client/wire.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang, Text } from '../i18n/text.ts';
-import { quote } from './bytes.ts';
+import { displayWidth, quote } from './bytes.ts';
 
 const ARROWS: Record<WireEvent['kind'], Text> = {
   connect: t('wire.arrows.connect'),
@@ -47,13 +47,14 @@ const CONNECT_FAILED: Record<string, Text> = {
 
 function line(event: WireEvent, lang: Lang): string {
   const time = `${event.at.toFixed(1).padStart(8)} ms`;
-  const who = (WHO[event.who]?.[lang] ?? event.who).padEnd(lang === 'zh' && WHO[event.who] ? 3 : 6);
+  const name = WHO[event.who]?.[lang] ?? event.who;
+  const who = name + ' '.repeat(Math.max(0, 6 - displayWidth(name)));
   const verb = ARROWS[event.kind][lang];
   if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];
-    return `${time}  ${who} ${known ? known[lang] : `✗ ${t('wire.could-not-connect')[lang]}: ${code}`}`;
+    return `${time}  ${who} ${known ? known[lang] : `✗ ${t('wire.could-not-connect')[lang]}${t('report.colon')[lang]}${code}`}`;
   }
   const words = typeof event.detail === 'string' ? event.detail : event.detail?.[lang];
   // Chinese runs words together: 进程以退出状态 1 退出.
