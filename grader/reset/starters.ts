@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
 export const STARTER_BLOBS: Readonly<Record<string, string>> = {
-  'stage-1': '53cfdd263c4afd492c23bbeb1a679e73cc62cfc5',
-  'stage-2': '8edf8c618caa880a0e7fecc5ae63ede0278e69a2',
-  'stage-3': '183ab5cd2850eef7e5ed23541f52e59c31ab90a7',
-  'stage-4': '7cd71ef434e07afe5df5dfbe54a9c0b93ba3de16',
+  'stage-1': '10197f37d45e541391d67dd67a99915bf8422bf9',
+  'stage-2': 'a72e67bd4e39f94e7002822f1e6a0ee0fe7bdc8a',
+  'stage-3': 'a56258d2f32b2d51ca3c157727433fc4d32981bb',
+  'stage-4': '02f8a9fc0fe2644d58cfb2a38caafaa8af60600d',
 };
 
 /** What `git hash-object` says of these bytes. */
