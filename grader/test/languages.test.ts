@@ -1,5 +1,6 @@
 // Every word a learner reads exists in English and in Chinese. A message added without its sample call
 // here fails the first test: add one.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { usage } from '../cli/args.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
@@ -7,11 +8,14 @@ import { STAGES } from '../course/catalogue.ts';
 import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
 import { en } from '../i18n/en.ts';
 import { type Entry, holesOf } from '../i18n/entry.ts';
+import { GLOSSARY, halfWidthInChinese, misusedTerms } from '../i18n/glossary.ts';
 import { say } from '../i18n/messages.ts';
 import { CATALOGUES, t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { idOfWords } from '../progress/migrate.ts';
+import { renderProgress } from '../progress/render.ts';
 import { describeStatus } from '../progress/status.ts';
+import { PROGRESS_ENV } from '../progress/store.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 
 const client = { name: 'B', resetReceived: false, finReceived: false } as ScriptedClient;
@@ -172,5 +176,56 @@ describe('the catalogues', () => {
         expect(idOfWords(property.title.en), property.id).toBeDefined();
         for (const hint of property.hints) expect(idOfWords(hint.en), `${property.id}: ${hint.en}`).toBe(hint.id);
       }
+  });
+});
+
+describe('Chinese: one term per concept, and Chinese punctuation', () => {
+  /** Every form of every zh entry, by id. */
+  const zhForms = Object.entries(CATALOGUES.zh).flatMap(([id, entry]) =>
+    (typeof entry === 'string' ? [entry] : [entry.one ?? '', entry.other]).map((form) => [id, form] as const),
+  );
+  /** The Chinese a learner reads outside the catalogue: the READMEs, and the starters' comments. */
+  const files = [
+    'README.zh-CN.md',
+    ...STAGES.flatMap((stage) => [`stages/${stage.id}/README.zh-CN.md`, `stages/${stage.id}/server.ts`]),
+  ];
+
+  test('the glossary gives each concept one term, and no term is also a variant', () => {
+    for (const term of GLOSSARY) {
+      expect(misusedTerms(term.zh), term.en).toEqual([]);
+      expect(term.not.length, term.en).toBeGreaterThan(0);
+    }
+    expect(misusedTerms('一次性服务 · 退出码 · 线路上发生的事')).toHaveLength(3);
+    // 服务 as the verb "to serve" is fine.
+    expect(misusedTerms('服务器只服务一个客户端')).toEqual([]);
+  });
+
+  test.each(zhForms)('%s: the glossary terms', (id, form) => {
+    expect(misusedTerms(form), `${id}: ${form}`).toEqual([]);
+  });
+
+  test.each(files)('%s: the glossary terms', (file) => {
+    const misused = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+      .split('\n')
+      .flatMap((line, i) => misusedTerms(line).map((m) => `${file}:${i + 1}: ${m}`));
+    expect(misused).toEqual([]);
+  });
+
+  test('a half-width : or , right after a Chinese character is found', () => {
+    expect(halfWidthInChinese('一次性服务器: 已通过, 还有 stage-2 (通信循环)')).toEqual(['器:', '过,', '(通', '环)']);
+    expect(halfWidthInChinese('接下来：:reconnect 重新连接；if not data: break；#2, #3')).toEqual([]);
+  });
+
+  test.each(zhForms)('%s: full-width punctuation in Chinese', (id, form) => {
+    expect(halfWidthInChinese(form), `${id}: ${form}`).toEqual([]);
+  });
+
+  test('full-width punctuation in the lines the code puts together: usage, progress, report', () => {
+    const composed = [
+      usage('zh'),
+      renderProgress('zh', false, { [PROGRESS_ENV]: '/nonexistent/socket-lab/progress.json' }),
+      ...files.map((file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')),
+    ];
+    for (const text of composed) expect(halfWidthInChinese(text), text.slice(0, 80)).toEqual([]);
   });
 });
