@@ -160,9 +160,9 @@ describe.concurrent('reports', () => {
 
   test('the report speaks Chinese when asked, or when the locale is Chinese', async () => {
     const asked = await runGrader(['1', '--solution', '--lang', 'zh']);
-    expect(asked.stdout).toContain('4 项中 4 项成立。全部通过！');
+    expect(asked.stdout).toContain('4 项中 4 项成立。本阶段通过！');
     const locale = await runGrader(['1', '--solution'], { LANG: 'zh_CN.UTF-8' });
-    expect(locale.stdout).toContain('一次性服务');
+    expect(locale.stdout).toContain('一次性服务器');
   });
 
   test('--cmd replaces {port} in the command and sets PORT', async () => {

@@ -91,7 +91,7 @@ describe.runIf(process.platform === 'linux')('the stage picker', () => {
 
   test('speaks Chinese', async () => {
     const run = await pick([{ waitFor: '评分哪个阶段？' }, { waitFor: '还没尝试' }, { key: 'ctrl-c' }], 'zh');
-    expect(run.output).toContain('一次性服务 — 已通过（评分 1 次）');
+    expect(run.output).toContain('一次性服务器 — 已通过（评分 1 次）');
     expect(run.code).toBe(130);
   });
 });
