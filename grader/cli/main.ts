@@ -9,7 +9,7 @@ import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
-import { t } from '../i18n/t.ts';
+import { joined, t } from '../i18n/t.ts';
 import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { climb } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
@@ -62,7 +62,7 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   throw new UsageError(
     suggestion
       ? t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion })
-      : t('main.no-such-stage', { stage: request.stage, known: ids.join(', ') }),
+      : t('main.no-such-stage', { stage: request.stage, known: joined(ids, 'sep.list') }),
   );
 }
 

@@ -74,7 +74,7 @@ export const say = {
   hostWithoutPort: (): Text => t('client.host-without-port'),
   solutionAndFile: (): Text => t('client.solution-and-file'),
   tooManyStages: (extra: string): Text => t('client.too-many-stages', { extra }),
-  unknownStage: (name: string, known: string): Text => t('client.unknown-stage', { name, known }),
+  unknownStage: (name: string, known: string | Text): Text => t('client.unknown-stage', { name, known }),
   unknownStageDidYouMean: (name: string, suggestion: string): Text =>
     t('client.unknown-stage.did-you-mean', { name, suggestion }),
   solutionNeedsStage: (): Text => t('client.solution-needs-stage'),

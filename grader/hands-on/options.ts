@@ -3,6 +3,7 @@ import { argumentError } from '../cli/argument-error.ts';
 import { parseFlags } from '../cli/flag-table.ts';
 import { closest } from '../cli/suggest.ts';
 import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
+import { joined } from '../i18n/t.ts';
 import { isLang, type Lang, type Text } from '../i18n/text.ts';
 import { CLIENT_FLAGS } from './flags.ts';
 import { say } from './messages.ts';
@@ -59,7 +60,9 @@ export function parseOptions(argv: readonly string[]): Options {
     const ids = STAGES.map((s) => s.id);
     const suggestion = closest(stageName, ids);
     throw fail(
-      suggestion ? say.unknownStageDidYouMean(stageName, suggestion) : say.unknownStage(stageName, ids.join(', ')),
+      suggestion
+        ? say.unknownStageDidYouMean(stageName, suggestion)
+        : say.unknownStage(stageName, joined(ids, 'sep.list')),
     );
   }
   if (values.file !== undefined) {

@@ -1,7 +1,7 @@
 // npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
 import { parseArgs } from 'node:util';
 import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
-import { t } from '../i18n/t.ts';
+import { joined, t } from '../i18n/t.ts';
 import { detectLang, isLang, type Text } from '../i18n/text.ts';
 import { type Outcome, reset } from './restore.ts';
 
@@ -36,7 +36,10 @@ function parse(argv: readonly string[]) {
 }
 
 export function resetCommand(argv: readonly string[], io: ResetIo): number {
-  const known = STAGES.map((s) => s.id).join(', ');
+  const known = joined(
+    STAGES.map((s) => s.id),
+    'sep.list',
+  );
   const args = parse(argv);
   const asked = args?.values.lang;
   const lang = asked !== undefined && isLang(asked) ? asked : detectLang(io.env);

@@ -166,7 +166,7 @@ describe('npm run reset', () => {
 
   test('no such stage, in Chinese', () => {
     expect(run(course(false), ['9'], { LC_ALL: 'zh_CN.UTF-8' }).err).toEqual([
-      '没有名为“9”的阶段。用法：npm run reset -- <阶段>，阶段为 stage-1, stage-2, stage-3, stage-4 之一。',
+      '没有名为“9”的阶段。用法：npm run reset -- <阶段>，阶段为 stage-1、stage-2、stage-3、stage-4 之一。',
     ]);
   });
 
