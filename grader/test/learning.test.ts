@@ -217,6 +217,9 @@ describe('the report', () => {
     const shown = renderHuman(report, 'en', false, { celebrate: true });
     expect(shown).toContain(`What you learned: ${stage.learned.en}`);
     expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');
+    expect(renderHuman(report, 'zh', false, { celebrate: true })).toContain(
+      '下一步：stage-2 · 通信循环：stages/stage-2/README.zh-CN.md，npm run grade stage-2',
+    );
     expect(renderHuman(report, 'en', false)).not.toContain('What you learned');
   });
 
