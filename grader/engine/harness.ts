@@ -25,7 +25,7 @@ import {
   starvedMs,
 } from '../subject/procfs.ts';
 import type { Limits } from './limits.ts';
-import { serverDeadline } from './server-clock.ts';
+import { serverClock, serverDeadline } from './server-clock.ts';
 import { pause, TIMED_OUT, within } from './wait.ts';
 
 export interface FailureDetails {
@@ -330,19 +330,22 @@ export class Harness {
    * busy, not hung. Bounded all the same, by ten deadlines.
    */
   async exit(): Promise<ExitInfo | typeof TIMED_OUT> {
-    const started = performance.now();
-    let lastActive = started;
+    // Idle is judged on the server's clock: a starved grader drains a flooding server's output late,
+    // and the server, blocked on its full pipe meanwhile, is waiting for us, not idle.
+    const clock = serverClock(() => this.starvedMs());
+    let lastActive = clock();
     let printed = this.subject.stdout.total + this.subject.stderr.total;
     for (;;) {
       const exit = await within(this.subject.exited, EXIT_POLL_MS);
       if (exit !== TIMED_OUT) return exit;
-      const now = performance.now();
+      const now = clock();
       const total = this.subject.stdout.total + this.subject.stderr.total;
       if (total !== printed || (HAS_PROC && anyWorking(this.members()) === true)) lastActive = now;
       printed = total;
-      if (now - lastActive >= this.limits.exitMs || now - started >= 10 * this.limits.exitMs) return TIMED_OUT;
+      if (now - lastActive >= this.limits.exitMs || now >= 10 * this.limits.exitMs) return TIMED_OUT;
     }
   }
+
 
   /** Sockets the server's processes hold (Linux), or null where that can't be seen. */
   socketCount(): number | null {
