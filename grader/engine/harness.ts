@@ -346,7 +346,6 @@ export class Harness {
     }
   }
 
-
   /** Sockets the server's processes hold (Linux), or null where that can't be seen. */
   socketCount(): number | null {
     return HAS_PROC ? socketInodes(this.members()).size : null;
