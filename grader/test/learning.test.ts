@@ -1,7 +1,5 @@
 // The pieces that help a learner along: the hint ladder, remembered progress, what a pass teaches,
 // the byte diff's caret, and watch mode.
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +25,7 @@ import {
 import { MINE, subjectOf } from '../progress/subject.ts';
 import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
-import { fixture, leftBehind, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+import { fixture, ROOT, runGrader } from './run-grader.ts';
 
 /** A report of a stage passed in full, as renderHuman receives it. */
 function passedReport(stage: Stage, subject: string): Report {
@@ -292,71 +290,6 @@ describe('the report', () => {
     expect(renderProgress('en', false, { [PROGRESS_ENV]: file })).toContain(
       '✘ stage-2 · communication loop: failing 2 of 7, best 5/7',
     );
-  });
-});
-
-describe('watch', () => {
-  test('grades again on every save, through a broken edit and a syntax error, and stops everything on Ctrl-C', async () => {
-    const work = await mkdtemp(join(tmpdir(), 'watch-test-'));
-    const server = join(work, 'server.ts');
-    await copyFile(join(ROOT, 'solutions/stage-1/server.ts'), server);
-    const tag = randomUUID();
-    const grader = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'grader/cli/entry.ts', 'stage-1', '--file', server, '--watch'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          LANG: 'en_US.UTF-8',
-          [TAG]: tag,
-          [PROGRESS_ENV]: join(work, 'progress.json'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    const waiters: (() => void)[] = [];
-    grader.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const wake of waiters) wake();
-    });
-    grader.stderr.resume();
-    // Each report ends with the "watching" footer: wait for the n-th one.
-    const footer = (n: number) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no report ${n}:\n${output}`)), 30_000);
-        const check = () => {
-          if (output.split('\nwatching ').length - 1 >= n) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        waiters.push(check);
-        check();
-      });
-    try {
-      await footer(1);
-      expect(output).toContain('4/4 properties hold');
-      await writeFile(
-        server,
-        (await readFile(server, 'utf8')).replace('socket.end(upperAscii(message))', 'socket.end(message)'),
-      );
-      await footer(2);
-      expect(output.split('\nwatching ')[1]).toContain('✘ uppercases');
-      await writeFile(server, 'this is not TypeScript at all (');
-      await footer(3);
-      expect(output.split('\nwatching ')[2]).toContain('before it was listening');
-      grader.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => grader.on('close', resolve));
-      expect(code).toBe(130);
-      expect(processesTagged(tag)).toEqual([]);
-      expect(leftBehind(grader.pid ?? -1)).toEqual([]);
-    } finally {
-      grader.kill('SIGKILL');
-      await rm(work, { recursive: true, force: true });
-    }
   });
 });
 

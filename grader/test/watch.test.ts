@@ -101,6 +101,16 @@ async function replacingSave(file: string, text: string): Promise<void> {
 }
 
 describe('watch', () => {
+  test('grades again on every save, through a broken edit and a syntax error, and stops everything on Ctrl-C', async () => {
+    const watch = await startWatch();
+    expect(await watch.report(1)).toContain('4/4 properties hold');
+    await writeFile(watch.server, broken(await readFile(watch.server, 'utf8')));
+    expect(await watch.report(2)).toContain('✘ uppercases');
+    await writeFile(watch.server, 'this is not TypeScript at all (');
+    expect(await watch.report(3)).toContain('before it was listening');
+    await interrupt(watch);
+  });
+
   test('a save that replaces the file grades again, and so does the ordinary save after it', async () => {
     const watch = await startWatch();
     expect(await watch.report(1)).toContain('4/4 properties hold');
