@@ -1,8 +1,8 @@
 // npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
-import { parseArgs } from 'node:util';
+import { type Flag, parseFlags } from '../cli/flag-table.ts';
 import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
 import { joined, t } from '../i18n/t.ts';
-import { detectLang, isLang, type Text } from '../i18n/text.ts';
+import { detectLang, isLang, langInArgv, type Text } from '../i18n/text.ts';
 import { type Outcome, reset } from './restore.ts';
 
 /** Where the course is: the repository, unless a test points elsewhere (never at the real stages/). */
@@ -27,22 +27,26 @@ function said(outcome: Outcome, stage: string): Text {
   }
 }
 
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: { lang: { type: 'string' } }, allowPositionals: true });
-  } catch {
-    return undefined; // an unknown flag: answered with the usage
-  }
-}
+/** Its flags, declared as the other commands declare theirs (cli/flag-table.ts). */
+const RESET_FLAGS = {
+  lang: { type: 'string', group: 'common', value: t('flags.value.lang') },
+} as const satisfies Record<string, Flag>;
+
+class ResetUsage extends Error {}
 
 export function resetCommand(argv: readonly string[], io: ResetIo): number {
   const known = joined(
     STAGES.map((s) => s.id),
     'sep.list',
   );
-  const args = parse(argv);
+  const lang = langInArgv(argv) ?? detectLang(io.env);
+  let args: ReturnType<typeof parseFlags<typeof RESET_FLAGS>> | undefined;
+  try {
+    args = parseFlags(RESET_FLAGS, argv, () => new ResetUsage());
+  } catch (err) {
+    if (!(err instanceof ResetUsage)) throw err; // an unknown flag: answered with the usage
+  }
   const asked = args?.values.lang;
-  const lang = asked !== undefined && isLang(asked) ? asked : detectLang(io.env);
   const [name, ...extra] = args?.positionals ?? [];
   const stage = name !== undefined ? findStage(name) : undefined;
   if (!args || (asked !== undefined && !isLang(asked)) || name === undefined || extra.length > 0) {
