@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['grader/test/**/*.test.ts'],
+    globalSetup: ['grader/test/global-setup.ts'],
     // Each case runs the real grader, which runs several real servers at once. Verdicts must not depend
     // on load, but a 2-core machine starting dozens of servers at once is not what a learner has.
     fileParallelism: false,

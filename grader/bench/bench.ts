@@ -19,7 +19,8 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' 
 const runs = Math.max(1, Number(values.runs));
 const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench.json'));
 const limits = limitsFor(1);
-const CLI = ['--import', 'tsx', resolve(ROOT, 'grader/cli/entry.ts')];
+// As `npm run grade` runs it: from the bundle (see grader/bundle/run.mjs).
+const CLI = [resolve(ROOT, 'grader/bundle/run.mjs'), resolve(ROOT, 'grader/cli/entry.ts')];
 const TSX = ['--import', 'tsx'];
 
 /** The longest fixed window a stage's grade must sit through whatever the server does. */
@@ -81,7 +82,8 @@ for (const stage of STAGES) {
     floor,
     grade: gradeSpread,
     endToEnd,
-    ratio: gradeSpread.median / floor,
+    // What a learner waits for, from `node` to the exit, against what no grader could beat.
+    ratio: endToEnd.median / floor,
   });
 }
 
@@ -134,11 +136,11 @@ for (const row of FIXTURE_ROWS) {
 }
 
 const table = [
-  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | ratio | end to end (`node` CLI) |',
+  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ...stageRows.map(
     (r) =>
-      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.ratio.toFixed(2)}× | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) |`,
+      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× |`,
   ),
   '',
   '| hostile server | stage | time to a full report |',

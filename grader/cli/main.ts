@@ -7,17 +7,26 @@ import { renderBatch } from '../batch/table.ts';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
-import { grade, type Report } from '../engine/grade.ts';
+import { grade, type PropertyResult, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { joined, t } from '../i18n/t.ts';
 import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
-import { climb } from '../progress/ladder.ts';
+import { climbOne } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
 import { MINE, subjectOf } from '../progress/subject.ts';
 import { passedAll } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
 import { writeResults } from '../report/formats/write.ts';
-import { colorWanted, renderHuman, renderJson } from '../report/render.ts';
+import { LiveReport } from '../report/live.ts';
+import {
+  colorWanted,
+  idWidth,
+  type RenderOptions,
+  renderHead,
+  renderJson,
+  renderResult,
+  renderTail,
+} from '../report/render.ts';
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
@@ -133,11 +142,52 @@ async function gradeOnce(
   keys = false,
 ): Promise<Report> {
   const startedAt = new Date();
-  const report = await grade(stage, launch, gradeOptions(request, io, false));
   const file = progressFile(io.env);
   const progress = loadProgress(file);
   const subject = subjectOf(stage, request.subject, userCwd(io.env));
   const entry = hintLadders(progress, stage.id, subject);
+  // The ladder is climbed in the report's order, as each failure is printed: the first failing
+  // property is the one to start with, the one a reveal climbs.
+  const hintLevels: Record<string, number> = {};
+  let first: { id: string; seenBefore: number; length: number } | undefined;
+  const climbFor = (result: PropertyResult) => {
+    if (result.status !== 'fail') return;
+    const isFirst = first === undefined;
+    if (isFirst) first = { id: result.id, seenBefore: entry.hintsShown[result.id] ?? 1, length: result.hints.length };
+    const ladder = {
+      id: result.id,
+      length: result.hints.length,
+      ...(result.leadHintId ? { lead: result.leadHintId } : {}),
+    };
+    hintLevels[result.id] = climbOne(entry, ladder, reveal && isFirst);
+  };
+  const color = colorWanted(io.stdout, io.env);
+  const options: RenderOptions = {
+    hintLevels,
+    // In watch mode in a terminal, the next hint is a key away.
+    hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject),
+    celebrate: subject === MINE,
+  };
+  const seed = request.seed ?? randomSeed();
+  const width = idWidth(stage);
+  const live = request.json
+    ? null
+    : new LiveReport(
+        { stage, subject: launch.label, seed },
+        (text) => io.stdout.write(text),
+        (head) => renderHead(head, lang, color),
+        (result) => {
+          climbFor(result);
+          return renderResult(result, width, lang, color, options);
+        },
+      );
+  const report = await grade(stage, launch, {
+    ...gradeOptions(request, io, false),
+    seed,
+    ...(live ? { onResult: live.add } : {}),
+  });
+  if (live) live.finish(report.results);
+  else for (const result of report.results) climbFor(result);
   const failing = report.results.filter((r) => r.status === 'fail');
   if (subject === MINE) {
     const held = report.results.filter((r) => r.status === 'pass').length;
@@ -149,33 +199,20 @@ async function gradeOnce(
       at: new Date().toISOString(),
     });
   }
-  const first = failing[0];
-  const seenBefore = first ? (entry.hintsShown[first.id] ?? 1) : 0;
-  const hintLevels = climb(
-    entry,
-    failing.map((r) => ({ id: r.id, length: r.hints.length, ...(r.leadHintId ? { lead: r.leadHintId } : {}) })),
-    reveal,
-  );
-  // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
-  const ladderTop =
-    reveal && first && hintLevels[first.id] === seenBefore && seenBefore >= first.hints.length
-      ? { id: first.id, solution: stage.solution }
-      : undefined;
   try {
     saveProgress(progress, file);
   } catch {
     // a read-only checkout still grades; it just can't remember
   }
+  // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
+  const ladderTop =
+    reveal && first && hintLevels[first.id] === first.seenBefore && first.seenBefore >= first.length
+      ? { id: first.id, solution: stage.solution }
+      : undefined;
   io.stdout.write(
     request.json
       ? renderJson(report, lang)
-      : renderHuman(report, lang, colorWanted(io.stdout, io.env), {
-          hintLevels,
-          // In watch mode in a terminal, the next hint is a key away.
-          hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject),
-          celebrate: subject === MINE,
-          ...(ladderTop ? { ladderTop } : {}),
-        }),
+      : renderTail(report, lang, color, { ...options, ...(ladderTop ? { ladderTop } : {}) }),
   );
   // After the report: a file that can't be written must not cost the learner the report.
   const graded = { name: report.subject, how: report.subject, report };

@@ -1,5 +1,4 @@
 // `npm run grade` with no stage, in a terminal: choose one from a list that shows where you are.
-import enquirer from 'enquirer';
 import { STAGES, type Stage } from '../course/catalogue.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
@@ -11,6 +10,8 @@ export async function pickStage(progress: Progress, lang: Lang): Promise<Stage |
   const statuses = STAGES.map((stage) => statusOf(progress.stages[stage.id]));
   const firstOpen = statuses.findIndex((s) => s.kind !== 'passed');
   try {
+    // Loaded here, not at start-up: a grade that names its stage never needs it.
+    const { default: enquirer } = await import('enquirer');
     const { stage } = await enquirer.prompt<{ stage: string }>({
       type: 'select',
       name: 'stage',

@@ -1,5 +1,5 @@
 // Waits that end on an event or on the server's clock: the base of every scripted client.
-import { serverClock } from '../engine/server-clock.ts';
+import { type Starved, serverClock } from '../engine/server-clock.ts';
 import { TIMED_OUT, within } from '../engine/wait.ts';
 
 const STARVED_SLACK_MS = 5;
@@ -11,7 +11,7 @@ export class EventWaits {
    * How long the server has waited for a CPU so far, in ms (see starvedMs): set by the harness where
    * the scheduler tells it. Deadlines judge the server, so they count only time it could have acted.
    */
-  starved: () => number = () => 0;
+  starved: Starved = () => 0;
 
   /**
    * Resolve true once `predicate` holds (checked whenever `changed` is called), or false once `ms` of
@@ -28,7 +28,7 @@ export class EventWaits {
       this.waiters.add(wake);
     });
     try {
-      const clock = serverClock(() => this.starved());
+      const clock = serverClock(this.starved);
       let budget = ms;
       for (;;) {
         if ((await within(reached, budget)) !== TIMED_OUT) return true;
@@ -54,10 +54,11 @@ export class EventWaits {
     ms: number,
     capMs: number,
   ): Promise<'done' | 'stalled' | 'capped'> {
-    const used = serverClock(() => this.starved());
+    const used = serverClock(this.starved);
     for (;;) {
       const seen = progress();
-      const wait = Math.min(ms, capMs - used());
+      // A stream moves in many small steps: read the server clock only once the cap may be near.
+      const wait = Math.min(ms, capMs - (used.wall() < capMs - ms ? used.wall() : used()));
       if (wait <= 0) return 'capped';
       await this.until(() => done() || progress() !== seen, wait);
       if (done()) return 'done';

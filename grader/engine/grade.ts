@@ -73,8 +73,11 @@ export interface GradeOptions {
   memoryCapMiB?: number;
   /** The whole grade's wall time, at most: then every server still running is stopped. */
   timeCapMs?: number;
-  /** Called as each property is decided, in the order they finish. */
-  onResult?: (result: PropertyResult) => void;
+  /**
+   * Called as each property is decided, in the order they finish, with how long the first server took
+   * to listen (once it has).
+   */
+  onResult?: (result: PropertyResult, startMs?: number) => void;
 }
 
 const EMPTY: Text = { en: '', zh: '' };
@@ -106,6 +109,10 @@ interface GradeRun {
   live: Set<SubjectProcess>;
   stops: Promise<void>[];
   capped: boolean;
+  /** Properties proven by the first server listening (listens): judged on the pathfinder's start. */
+  riders: Property[];
+  /** Their results, once decided. */
+  ridden: Map<string, PropertyResult>;
 }
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
@@ -119,6 +126,8 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     live: new Set(),
     stops: [],
     capped: false,
+    riders: [],
+    ridden: new Map(),
   };
   // Past the cap, every server of this grade is stopped: checks still running end at once (no one
   // answers), and those not yet started aren't. The cap runs on a server clock, as every wait does: time
@@ -135,19 +144,30 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
   const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
-    // The stage's first property (listens) starts the pathfinder (see start-gate.ts). Then long checks
-    // first, so the short ones fill the gaps beside them; the report keeps the stage's order.
-    const [first, ...rest] = stage.properties;
-    const queue = [
-      ...(first ? [first] : []),
-      ...rest.sort((a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes))),
-    ];
+    // A property proven by a server listening (listens) needs no server of its own: the first server
+    // started, the pathfinder (see start-gate.ts), proves it or shows it can't hold. Long checks first,
+    // so the short ones fill the gaps beside them; the report keeps the stage's order.
+    const alone = stage.properties.filter((p) => !p.provenByListening);
+    run.riders = alone.length > 0 ? stage.properties.filter((p) => p.provenByListening) : [];
+    const queue = (alone.length > 0 ? alone : [...stage.properties]).sort(
+      (a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)),
+    );
     const judged = await mapPool(queue, jobs, async (property) => {
       const result = await judge(property, runnable, run);
-      options.onResult?.(result);
+      decided(run, result);
       return result;
     });
-    const results = stage.properties.map((p) => judged.find((r) => r.id === p.id) as PropertyResult);
+    // No pathfinder to ride on (every other property skipped, or the cap came first): on their own.
+    const unridden = run.riders.filter((p) => !run.ridden.has(p.id));
+    run.riders = [];
+    for (const property of unridden) {
+      const result = await judge(property, runnable, run);
+      decided(run, result);
+      judged.push(result);
+    }
+    const results = stage.properties.map(
+      (p) => (judged.find((r) => r.id === p.id) ?? run.ridden.get(p.id)) as PropertyResult,
+    );
     const stopped = Promise.all(run.stops).then(() => undefined);
     const durationMs = Math.round(performance.now() - started);
     const passed = results.every((r) => r.status !== 'fail');
@@ -224,7 +244,12 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
   let result: PropertyResult | undefined;
   try {
     result = await judgeStarted(property, launch, run, ticket.pathfinder, (ms) => ticket.listening(ms));
-    if (ticket.pathfinder && result.notListening) run.gate.close(result);
+    if (ticket.pathfinder && result.notListening) {
+      // Told as before: `listens` failed, and every other property (this one too) was not judged.
+      const rider = run.riders.map((p) => run.ridden.get(p.id)).find((r) => r !== undefined);
+      if (rider) result = notStarted(property, rider);
+      run.gate.close(rider ?? result);
+    }
     return result;
   } finally {
     ticket.done(result?.notListening === true);
@@ -239,7 +264,6 @@ async function judgeStarted(
   onListening: (ms: number) => void,
 ): Promise<PropertyResult> {
   const { options, stops } = run;
-  const base = { id: property.id, title: property.title };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const started = performance.now();
@@ -254,7 +278,10 @@ async function judgeStarted(
     );
     run.live.add(subject);
     const harness = new Harness(subject, options.limits, run.traffic);
-    harness.onListening = onListening;
+    harness.onListening = (ms) => {
+      onListening(ms);
+      if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port));
+    };
     let status: Status = 'pass';
     let message = EMPTY;
     let details: Failure['details'] = {};
@@ -301,42 +328,97 @@ async function judgeStarted(
     // The pathfinder's server listened, this one didn't: start it once more before any verdict.
     const startedForOthers = !pathfinder && details.notListening === true;
     if (startedForOthers && attempt < START_RETRIES) continue;
-    // The ladder starts with the hint for this very failure: the check's own, or the situation's (see hints.ts).
-    const { hint: specific, serverGone, notListening: neverListened, ...failure } = details;
-    const exit = subject.exitInfo;
-    // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
-    const overMemory = status === 'fail' && exit?.memory !== undefined;
-    if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en))
-      message = say.andStoppedForMemory(message, exit);
-    const lead = leadOf({
-      failed: status === 'fail',
-      exit,
-      overMemory,
-      endedCleanly: exit !== null && exit.code === 0 && exit.signal === null && property.aboutCrashing === true,
-      crashed: exit !== null && (exit.code !== 0 || exit.signal !== null),
-      aboutServerLeaving: property.aboutServerLeaving === true,
-      runtime: launch.runtime,
-      ...(specific ? { specific } : {}),
-      serverGone: serverGone === true,
-      startedForOthers,
-    });
-    const first = hintFor(lead, property, specific, exit, subject.transcript.total > 0);
-    const hints = first ? [first, ...property.hints.slice(1)] : property.hints;
-    return {
-      ...base,
-      hints,
-      ...(hints[0] ? { leadHintId: hints[0].id } : {}),
-      status,
-      message,
-      durationMs,
-      ...(neverListened && !startedForOthers ? { notListening: true } : {}),
-      ...failure,
-      wire,
-      port,
-      exit: subject.exitInfo,
-      output: subject.transcript.lines(12),
-    };
+    const seen: Seen = { status, message, details, durationMs, wire, port, subject, startedForOthers };
+    // The pathfinder never listened: what listening would have proven fails the same way.
+    if (pathfinder && details.notListening)
+      for (const rider of run.riders) ride(run, rider, resultOf(rider, launch, seen));
+    return resultOf(property, launch, seen);
   }
+}
+
+/** What one server showed, by the time its check was decided. */
+interface Seen {
+  status: Status;
+  message: Text;
+  details: Failure['details'];
+  durationMs: number;
+  wire: WireEvent[];
+  port: number;
+  subject: SubjectProcess;
+  /** A server started for a property other than the pathfinder's, which listened, did not. */
+  startedForOthers: boolean;
+}
+
+/** `property`'s result from what its server showed. */
+function resultOf(property: Property, launch: Launch, seen: Seen): PropertyResult {
+  const { status, details, durationMs, wire, port, subject, startedForOthers } = seen;
+  let { message } = seen;
+  // The ladder starts with the hint for this very failure: the check's own, or the situation's (see hints.ts).
+  const { hint: specific, serverGone, notListening: neverListened, ...failure } = details;
+  const exit = subject.exitInfo;
+  // Killed for its memory: whatever the check saw (a FIN, silence) came from that, so say it first.
+  const overMemory = status === 'fail' && exit?.memory !== undefined;
+  if (overMemory && exit && !message.en.includes(say.exitStatus(exit).en))
+    message = say.andStoppedForMemory(message, exit);
+  const lead = leadOf({
+    failed: status === 'fail',
+    exit,
+    overMemory,
+    endedCleanly: exit !== null && exit.code === 0 && exit.signal === null && property.aboutCrashing === true,
+    crashed: exit !== null && (exit.code !== 0 || exit.signal !== null),
+    aboutServerLeaving: property.aboutServerLeaving === true,
+    runtime: launch.runtime,
+    ...(specific ? { specific } : {}),
+    serverGone: serverGone === true,
+    startedForOthers,
+  });
+  const first = hintFor(lead, property, specific, exit, subject.transcript.total > 0);
+  const hints = first ? [first, ...property.hints.slice(1)] : property.hints;
+  return {
+    id: property.id,
+    title: property.title,
+    hints,
+    ...(hints[0] ? { leadHintId: hints[0].id } : {}),
+    status,
+    message,
+    durationMs,
+    ...(neverListened && !startedForOthers ? { notListening: true } : {}),
+    ...failure,
+    wire,
+    port,
+    exit: subject.exitInfo,
+    output: subject.transcript.lines(12),
+  };
+}
+
+/** A property proven by the pathfinder listening, `ms` after its spawn. */
+function listened(property: Property, ms: number, harness: Harness, port: number): PropertyResult {
+  return {
+    id: property.id,
+    title: property.title,
+    hints: property.hints,
+    ...(property.hints[0] ? { leadHintId: property.hints[0].id } : {}),
+    status: 'pass',
+    message: EMPTY,
+    durationMs: ms,
+    wire: [...harness.wire.events],
+    port,
+    exit: null,
+    output: [],
+  };
+}
+
+/** A rider's result, decided once (a retried start doesn't decide it again); reported as it comes. */
+function ride(run: GradeRun, property: Property, result: PropertyResult): void {
+  if (run.ridden.has(property.id)) return;
+  const final = run.capped ? pastCap(property, run, result) : result;
+  run.ridden.set(property.id, final);
+  decided(run, final);
+}
+
+/** Tell the caller a property is decided. */
+function decided(run: GradeRun, result: PropertyResult): void {
+  run.options.onResult?.(result, run.gate.startMs ?? undefined);
 }
 
 /** The lead the table chose, as a hint: `property`, its own first one. */

@@ -127,7 +127,7 @@ export class Harness {
 
   /** Keep track of a client, and give it the server's clock for its deadlines. */
   private adopt<C extends WatchedSocket>(client: C): C {
-    if (HAS_PROC) client.starved = () => this.starvedMs();
+    if (HAS_PROC) client.starved = (fresh) => this.starvedMs(fresh);
     this.sockets.push(client.socket);
     return client;
   }
@@ -138,11 +138,12 @@ export class Harness {
    * half-close a queued client waits behind), and the server then sits idle through no fault of its own.
    * Overlaps count twice, which only errs toward patience; the cap on extensions bounds it.
    */
-  starvedMs(): number {
+  starvedMs(fresh = true): number {
     if (!HAS_PROC) return 0;
-    // A server of 200 threads is 200 reads: 200 clients starting their waits at once share one count.
+    // A server of 200 threads is 200 reads: 200 clients starting their waits at once share one count,
+    // and a wait only starting takes the last count there is (see Starved in server-clock.ts).
     const now = performance.now();
-    if (!this.cachedStarved || now - this.cachedStarved.at > STARVED_FRESH_MS) {
+    if (!this.cachedStarved || (fresh && now - this.cachedStarved.at > STARVED_FRESH_MS)) {
       this.cachedStarved = { at: now, ms: starvedMs(this.members()) + starvedMs([process.pid]) };
     }
     return this.cachedStarved.ms;
@@ -332,7 +333,7 @@ export class Harness {
   async exit(): Promise<ExitInfo | typeof TIMED_OUT> {
     // Idle is judged on the server's clock: a starved grader drains a flooding server's output late,
     // and the server, blocked on its full pipe meanwhile, is waiting for us, not idle.
-    const clock = serverClock(() => this.starvedMs());
+    const clock = serverClock((fresh) => this.starvedMs(fresh));
     let lastActive = clock();
     let printed = this.subject.stdout.total + this.subject.stderr.total;
     for (;;) {
@@ -351,19 +352,13 @@ export class Harness {
     return HAS_PROC ? socketInodes(this.members()).size : null;
   }
 
-  private cachedMembers: { at: number; pids: number[] } | null = null;
-
   /**
-   * The server's live processes. Finding them scans all of /proc, so polls share one scan for a few
-   * milliseconds: a server's processes hardly change that fast, and the grader's own event loop (serving
-   * every other check's sockets) stays free.
+   * The server's live processes. Finding them takes a pass over all of /proc, which the polls of every
+   * server of the grade share for a few milliseconds: a server's processes hardly change that fast, and
+   * the grader's own event loop (serving every other check's sockets) stays free.
    */
   private members(): number[] {
-    const now = performance.now();
-    if (!this.cachedMembers || now - this.cachedMembers.at > MEMBERS_FRESH_MS) {
-      this.cachedMembers = { at: now, pids: groupMembers(this.subject.pid) };
-    }
-    return this.cachedMembers.pids;
+    return groupMembers(this.subject.pid, MEMBERS_FRESH_MS);
   }
 
   /**
@@ -386,7 +381,7 @@ export class Harness {
    * or STARVED_CAP × `ms` of wall time.
    */
   serverDeadline(ms: number): () => boolean {
-    return serverDeadline(ms, () => this.starvedMs());
+    return serverDeadline(ms, (fresh) => this.starvedMs(fresh));
   }
 
   note(text: Text): void {

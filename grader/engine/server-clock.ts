@@ -14,29 +14,46 @@ import { deadline } from './wait.ts';
 export const STARVED_CAP = 10;
 
 /**
+ * Time spent waiting for a CPU so far, in ms. `fresh`: read it now. Without: a recent reading will do,
+ * as at the start of a wait (an older reading is a smaller one, and only errs toward patience); most
+ * waits end on their event and never need a second reading.
+ */
+export type Starved = (fresh?: boolean) => number;
+
+export interface ServerClock {
+  /** Ms on the server's clock since it started. */
+  (): number;
+  /** Ms of wall time since it started: never less than the server clock, and free to read. */
+  wall(): number;
+}
+
+/**
  * A clock started now: ms of wall time since, less what `starved` grew by meanwhile, yet running at
  * least 1/STARVED_CAP as fast as wall time (so `ms` on it take at most STARVED_CAP × `ms` of wall time).
  */
-export function serverClock(starved: () => number = () => 0): () => number {
+export function serverClock(starved: Starved = () => 0): ServerClock {
   const started = performance.now();
-  const starvedAtStart = starved();
-  return () => {
-    const wall = performance.now() - started;
-    return Math.max(wall - (starved() - starvedAtStart), wall / STARVED_CAP);
+  const starvedAtStart = starved(false);
+  const wall = () => performance.now() - started;
+  const clock = () => {
+    const ms = wall();
+    return Math.max(ms - (starved(true) - starvedAtStart), ms / STARVED_CAP);
   };
+  return Object.assign(clock, { wall });
 }
 
 /** A deadline `ms` away on a server clock: true once it has passed. */
-export function serverDeadline(ms: number, starved?: () => number): () => boolean {
+export function serverDeadline(ms: number, starved?: Starved): () => boolean {
   const clock = serverClock(starved);
-  return () => clock() >= ms;
+  // The server clock never runs ahead of wall time: before `ms` of wall time, no need to read it.
+  return () => clock.wall() >= ms && clock() >= ms;
 }
 
 /**
  * Call `fn` once `ms` have passed on a server clock: a timer for what is left, set again as long as
  * waiting for a CPU has given time back. Returns a cancel function.
  */
-export function afterServerTime(ms: number, starved: () => number, fn: () => void): () => void {
+export function afterServerTime(ms: number, starved: Starved, fn: () => void): () => void {
   const clock = serverClock(starved);
   let cancel = () => {};
   const arm = (wait: number) => {

@@ -83,19 +83,34 @@ export class StartGate<Failure> {
     this.failure = failure;
   }
 
-  /** One of the machine's places for a starting server, shared with every grader running on it. */
+  /**
+   * One of the machine's places for a starting server, shared with every grader running on it. The
+   * servers of this grade wait for theirs in turn: one looks at a time (the next looks once it has one),
+   * so a dozen waiting servers cost one look every LOOK_AGAIN_MS, not a dozen.
+   */
   private async takePlace(): Promise<string> {
-    for (;;) {
-      for (let i = 0; i < this.slots; i++) if (claim(this.kind, String(i))) return String(i);
-      // Woken when a server of this grader listens; another grader's is seen at the next look.
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.freed.delete(wake);
-          resolve();
-        };
-        this.freed.add(wake);
-        void pause(LOOK_AGAIN_MS).then(wake);
-      });
+    const turn = this.turns;
+    let next!: () => void;
+    this.turns = new Promise<void>((resolve) => (next = resolve));
+    await turn;
+    try {
+      for (;;) {
+        for (let i = 0; i < this.slots; i++) if (claim(this.kind, String(i))) return String(i);
+        // Woken when a server of this grader listens; another grader's is seen at the next look.
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            this.freed.delete(wake);
+            resolve();
+          };
+          this.freed.add(wake);
+          void pause(LOOK_AGAIN_MS).then(wake);
+        });
+      }
+    } finally {
+      next();
     }
   }
+
+  /** Resolves when the server before this one in the queue has its place. */
+  private turns: Promise<void> = Promise.resolve();
 }

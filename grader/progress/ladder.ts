@@ -16,16 +16,20 @@ export interface Ladder {
  */
 export function climb(entry: HintLadders, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
   const levels: Record<string, number> = {};
-  for (const [i, { id, length, lead }] of failing.entries()) {
-    // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).
-    const sameCause = lead === undefined || entry.hintLeads?.[id] === undefined || entry.hintLeads[id] === lead;
-    const seen = sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1;
-    if (lead !== undefined) {
-      entry.hintLeads ??= {};
-      entry.hintLeads[id] = lead;
-    }
-    levels[id] = Math.min(length, reveal && i === 0 ? seen + 1 : seen);
-    entry.hintsShown[id] = levels[id];
-  }
+  for (const [i, ladder] of failing.entries()) levels[ladder.id] = climbOne(entry, ladder, reveal && i === 0);
   return levels;
+}
+
+/** How many hints of one failing property to show, and remember it: one more when `reveal`. */
+export function climbOne(entry: HintLadders, { id, length, lead }: Ladder, reveal: boolean): number {
+  // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).
+  const sameCause = lead === undefined || entry.hintLeads?.[id] === undefined || entry.hintLeads[id] === lead;
+  const seen = sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1;
+  if (lead !== undefined) {
+    entry.hintLeads ??= {};
+    entry.hintLeads[id] = lead;
+  }
+  const level = Math.min(length, reveal ? seen + 1 : seen);
+  entry.hintsShown[id] = level;
+  return level;
 }

@@ -101,22 +101,55 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
   return out;
 }
 
+/** What the top of a report says: known before any property is decided (but the start, known at the first). */
+export type ReportHead = Pick<Report, 'stage' | 'subject' | 'seed' | 'startMs'>;
+
 export function renderHuman(report: Report, lang: Lang, color: boolean, options: RenderOptions = {}): string {
+  const width = idWidth(report.stage);
+  return [
+    renderHead(report, lang, color),
+    ...report.results.map((result) => renderResult(result, width, lang, color, options)),
+    renderTail(report, lang, color, options),
+  ].join('');
+}
+
+/** The title, the subject and seed, and a slow start when there was one. */
+export function renderHead(head: ReportHead, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = [
-    c.bold(`Socket Lab · ${report.stage.id} · ${report.stage.title[lang]}`),
-    c.dim(`${LABELS.subject[lang]}${colon(lang)}${report.subject} · ${seedNote(report.seed, lang)}`),
-    ...[startNote(report, lang)].filter((note) => note !== '').map((note) => c.dim(note)),
+    c.bold(`Socket Lab · ${head.stage.id} · ${head.stage.title[lang]}`),
+    c.dim(`${LABELS.subject[lang]}${colon(lang)}${head.subject} · ${seedNote(head.seed, lang)}`),
+    ...[startNote(head, lang)].filter((note) => note !== '').map((note) => c.dim(note)),
     '',
   ];
-  const width = Math.max(...report.results.map((r) => r.id.length));
-  for (const result of report.results) {
-    const mark = result.status === 'pass' ? c.green('✔') : result.status === 'fail' ? c.red('✘') : c.yellow('–');
-    lines.push(`${mark} ${result.id.padEnd(width)}  ${result.title[lang]}`);
-    if (result.status === 'fail') lines.push(...failureDetails(result, lang, c, options), '');
-    if (result.status === 'skip') lines.push(`    ${c.dim(result.message[lang])}`);
-  }
-  lines.push('', summary(report, lang, c));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The width of the id column: the stage's longest id. */
+export function idWidth(stage: Report['stage']): number {
+  return Math.max(...stage.properties.map((p) => p.id.length));
+}
+
+/** One property's line, and under a ✘ what happened and the hint. */
+export function renderResult(
+  result: PropertyResult,
+  width: number,
+  lang: Lang,
+  color: boolean,
+  options: RenderOptions = {},
+): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const mark = result.status === 'pass' ? c.green('✔') : result.status === 'fail' ? c.red('✘') : c.yellow('–');
+  const lines = [`${mark} ${result.id.padEnd(width)}  ${result.title[lang]}`];
+  if (result.status === 'fail') lines.push(...failureDetails(result, lang, c, options), '');
+  if (result.status === 'skip') lines.push(`    ${c.dim(result.message[lang])}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The summary, and what comes after it: the ladder's top, or what a passed stage taught. */
+export function renderTail(report: Report, lang: Lang, color: boolean, options: RenderOptions = {}): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines = ['', summary(report, lang, c)];
   if (options.ladderTop) {
     const { id, solution } = options.ladderTop;
     lines.push(c.dim(t('report.ladder-top', { id, solution })[lang]));

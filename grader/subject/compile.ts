@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 
 export interface Compiled {
   file: string;
@@ -61,6 +61,8 @@ export async function compileServer(source: string): Promise<Compiled | null> {
   try {
     for (const format of ['esm', 'cjs'] as const) {
       const file = join(dir, `${basename(source, extname(source))}.${format === 'esm' ? 'mjs' : 'cjs'}`);
+      // Loaded on the first TypeScript server, not at start-up: a --cmd grade never needs it.
+      const { build } = await import('esbuild');
       const result = await build({
         entryPoints: [source],
         outfile: file,

@@ -52,9 +52,29 @@ function readStat(path: string): Stat | null {
 
 const gone = (stat: Stat) => stat.state === 'Z' || stat.state === 'X';
 
-/** Live (not zombie) processes of a process group. */
-export function groupMembers(pgid: number): number[] {
-  return groupUsage(pgid).members;
+/**
+ * Every process on the machine, by pid, from one pass over /proc. A pass reads a file per process, so
+ * callers that can use one a few ms old (say `maxAgeMs`) share it: a grade watches a dozen servers, each
+ * with several polls, and one pass serves them all.
+ */
+let table: { at: number; stats: Map<number, Stat> } | null = null;
+
+function processTable(maxAgeMs: number): Map<number, Stat> {
+  const now = performance.now();
+  if (table && now - table.at <= maxAgeMs) return table.stats;
+  const stats = new Map<number, Stat>();
+  for (const name of safeList('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(`/proc/${name}/stat`); // null: gone meanwhile
+    if (stat) stats.set(Number(name), stat);
+  }
+  table = { at: now, stats };
+  return stats;
+}
+
+/** Live (not zombie) processes of a process group, from a pass over /proc at most `maxAgeMs` old. */
+export function groupMembers(pgid: number, maxAgeMs = 0): number[] {
+  return groupUsage(pgid, maxAgeMs).members;
 }
 
 /**
@@ -62,17 +82,15 @@ export function groupMembers(pgid: number): number[] {
  * processes' own, that of those exited but not yet reaped, and that of every child they reaped (a
  * launcher's short-lived helpers, a shell's commands). A launcher that `exec`s its program keeps its pid,
  * and the count goes on. It only grows while the group works (a process leaving the group takes its
- * share along).
+ * share along). From a pass over /proc at most `maxAgeMs` old.
  */
-export function groupUsage(pgid: number): { members: number[]; cpuMs: number } {
+export function groupUsage(pgid: number, maxAgeMs = 0): { members: number[]; cpuMs: number } {
   const members: number[] = [];
   let ticks = 0;
-  for (const name of safeList('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = readStat(`/proc/${name}/stat`);
-    if (!stat || stat.pgrp !== pgid) continue;
+  for (const [pid, stat] of processTable(maxAgeMs)) {
+    if (stat.pgrp !== pgid) continue;
     ticks += stat.ticks;
-    if (!gone(stat)) members.push(Number(name));
+    if (!gone(stat)) members.push(pid);
   }
   return { members, cpuMs: ticks * TICK_MS };
 }
@@ -85,13 +103,11 @@ const PAGE_BYTES = (() => {
   return [4096, 16384, 65536].reduce((best, size) => (Math.abs(size - ratio) < Math.abs(best - ratio) ? size : best));
 })();
 
-/** Resident bytes of every process group that has any, from one pass over /proc. */
-export function residentByGroup(): Map<number, number> {
+/** Resident bytes of every process group that has any, from a pass over /proc at most `maxAgeMs` old. */
+export function residentByGroup(maxAgeMs = 0): Map<number, number> {
   const sums = new Map<number, number>();
-  for (const name of safeList('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = readStat(`/proc/${name}/stat`); // null: gone meanwhile
-    if (stat && Number.isFinite(stat.pgrp) && Number.isFinite(stat.rssPages))
+  for (const stat of processTable(maxAgeMs).values()) {
+    if (Number.isFinite(stat.pgrp) && Number.isFinite(stat.rssPages))
       sums.set(stat.pgrp, (sums.get(stat.pgrp) ?? 0) + stat.rssPages * PAGE_BYTES);
   }
   return sums;
@@ -179,6 +195,7 @@ export function socketInodes(pids: readonly number[]): Set<number> {
 }
 
 export interface TcpEntry {
+  family: Family;
   localAddress: string;
   localPort: number;
   remotePort: number;
@@ -232,11 +249,32 @@ export type Family = 4 | 6;
 // machine): read them asynchronously, so the grader's other clients are served meanwhile.
 const TCP_FILES: Record<Family, string> = { 4: '/proc/net/tcp', 6: '/proc/net/tcp6' };
 
+/**
+ * The next read of both tables, shared by everyone who asks while it waits to start: a dozen servers'
+ * polls cost one read, and each caller still gets a table read after it asked (a read already under way
+ * may predate the connection the caller looks for, so it is not shared).
+ */
+let nextRead: Promise<TcpEntry[]> | null = null;
+let reading: Promise<unknown> = Promise.resolve();
+
 /** TCP sockets of this network namespace, of the families asked for. */
 export async function tcpTable(families: readonly Family[] = [4, 6]): Promise<TcpEntry[]> {
+  nextRead ??= reading.then(() => {
+    nextRead = null;
+    const read = readTcpTables();
+    reading = read.catch(() => {});
+    return read;
+  });
+  const entries = await nextRead;
+  return families.length === 2 ? entries : entries.filter((e) => families.includes(e.family));
+}
+
+async function readTcpTables(): Promise<TcpEntry[]> {
+  const families: Family[] = [4, 6];
   const texts = await Promise.all(families.map((f) => readFile(TCP_FILES[f], 'utf8').catch(() => '')));
   const entries: TcpEntry[] = [];
-  for (const text of texts) {
+  for (const [i, text] of texts.entries()) {
+    const family = families[i] as Family;
     for (const line of text.split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);
       if (cols.length < 10) continue;
@@ -244,6 +282,7 @@ export async function tcpTable(families: readonly Family[] = [4, 6]): Promise<Tc
       const remote = parseAddress(cols[2] ?? '');
       const [tx = '0', rx = '0'] = (cols[4] ?? '').split(':');
       entries.push({
+        family,
         localAddress: local.address,
         localPort: local.port,
         remotePort: remote.port,

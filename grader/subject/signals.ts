@@ -1,11 +1,12 @@
-// How a command of the lab ends on a signal: Ctrl-C (SIGINT), SIGTERM, or a closed terminal (SIGHUP).
+// How a command of the lab ends on a signal: Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP), or
+// a reader gone from its output (SIGPIPE, or the EPIPE Node turns it into: `npm run grade … | head`).
 // Every server it started is stopped first, then it exits with 128 + the signal's number. Every command
 // that starts servers installs this once, at its start.
 import { removeCompiledNow } from './compile.ts';
 import { releaseAllPorts } from './port.ts';
 import { killAllNow, shutDown } from './process.ts';
 
-export const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGPIPE: 141 } as const;
 export type EndingSignal = keyof typeof EXIT_ON_SIGNAL;
 
 export interface Ending {
@@ -61,6 +62,7 @@ export function endOnSignals(ending: Ending = {}): void {
   // SIGHUP arrives: it is the hang-up, and ends as one.
   process.on('uncaughtException', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EIO') onSignal('SIGHUP');
+    else if (err.code === 'EPIPE') onSignal('SIGPIPE');
     else if (ending.onCrash) ending.onCrash(err);
     else throw err;
   });

@@ -7,6 +7,8 @@
 import type { SubjectProcess } from './process.ts';
 import { anyWorking, groupUsage, HAS_PROC, listenersOf } from './procfs.ts';
 
+const SHARED_PASS_MS = 50;
+
 export interface StartLimits {
   /** CPU time a server may use (and wall time it gets at least) before it is judged as never listening. */
   startMs: number;
@@ -39,7 +41,9 @@ export class StartWatch {
   async verdict(now = performance.now()): Promise<StartVerdict | null> {
     const ms = Math.round(now - this.subject.startedAt);
     if (!HAS_PROC) return ms >= this.limits.startMs ? { kind: 'busy', ms, cpuMs: 0 } : null;
-    const usage = groupUsage(this.subject.pid);
+    // A pass over /proc shared with the other servers' polls for a few ms: growth seen a poll late is
+    // still growth.
+    const usage = groupUsage(this.subject.pid, SHARED_PASS_MS);
     // Printing counts as working: a server blocked on a full stdout pipe is waiting for us to read.
     const printed = this.subject.stdout.total + this.subject.stderr.total;
     const worked = usage.cpuMs > this.cpuMs || printed !== this.lastPrinted || anyWorking(usage.members) !== false;

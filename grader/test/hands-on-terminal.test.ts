@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { fixture, processesTagged, ROOT, TAG } from './run-grader.ts';
+import { command, fixture, processesTagged, ROOT, TAG } from './run-grader.ts';
 import { runInTerminal, type Step, type TerminalOptions, type TerminalRun } from './terminal.ts';
 
 // A fresh prompt, or the prompt redrawn. Wait for a command's own output first, then for this: the
@@ -24,7 +24,7 @@ async function client(
   opts: TerminalOptions = {},
 ): Promise<TerminalRun & { orphans: number[] }> {
   const tag = randomUUID();
-  const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/hands-on/cli.ts', ...args], steps, {
+  const run = await runInTerminal([process.execPath, ...command('grader/hands-on/cli.ts'), ...args], steps, {
     cwd: ROOT,
     ...opts,
     env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', [TAG]: tag, ...opts.env },

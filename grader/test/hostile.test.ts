@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { fixture, leftBehind, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
+import { fixture, GRADER, leftBehind, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -18,7 +18,7 @@ function freePort(): Promise<number> {
 /** Start the grader, press Ctrl-C once `processes` of its own are running, and check nothing outlives it. */
 async function interruptOnceRunning(args: string[], processes: number): Promise<void> {
   const tag = randomUUID();
-  const grader = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', ...args], {
+  const grader = spawn(process.execPath, [...GRADER, ...args], {
     cwd: ROOT,
     env: { ...process.env, [TAG]: tag },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadProgress, PROGRESS_ENV, recordResult, saveProgress } from '../progress/store.ts';
-import { processesTagged, ROOT, TAG } from './run-grader.ts';
+import { GRADER, processesTagged, ROOT, TAG } from './run-grader.ts';
 import { runInTerminal, type Step } from './terminal.ts';
 
 let dir = '';
@@ -33,7 +33,7 @@ function freshProgress(tag: string): string {
 async function pick(steps: Step[], lang: 'en' | 'zh' = 'en') {
   const tag = randomUUID();
   const progress = freshProgress(tag);
-  const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli/entry.ts', '--lang', lang], steps, {
+  const run = await runInTerminal([process.execPath, ...GRADER, '--lang', lang], steps, {
     cwd: ROOT,
     env: { NO_COLOR: '1', [TAG]: tag, [PROGRESS_ENV]: progress },
   });
@@ -74,7 +74,7 @@ describe.runIf(process.platform === 'linux')('the stage picker', () => {
   ])('a terminal closed %s ends it as a hang-up does, and leaves nothing behind', async (_, steps) => {
     const tag = randomUUID();
     const tmp = await mkdtemp(join(dir, 'tmp-'));
-    const run = await runInTerminal([process.execPath, '--import', 'tsx', 'grader/cli/entry.ts'], steps, {
+    const run = await runInTerminal([process.execPath, ...GRADER], steps, {
       cwd: ROOT,
       env: { NO_COLOR: '1', [TAG]: tag, [PROGRESS_ENV]: freshProgress(tag), TMPDIR: tmp },
       exitTimeoutMs: 300,

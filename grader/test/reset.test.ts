@@ -9,7 +9,7 @@ import { STAGES } from '../course/catalogue.ts';
 import { RESET_ROOT_ENV, resetCommand } from '../reset/command.ts';
 import { reset } from '../reset/restore.ts';
 import { blobId, STARTER_BLOBS } from '../reset/starters.ts';
-import { ROOT } from './run-grader.ts';
+import { command, ROOT } from './run-grader.ts';
 
 const starterOf = (n: number) => readFileSync(join(ROOT, `stages/stage-${n}/server.ts`));
 /** Their work, with bytes a careless copy would change: CRLF, a non-UTF-8 byte, no final newline. */
@@ -175,7 +175,7 @@ describe('npm run reset', () => {
     writeFileSync(join(root, 'stages/stage-2/server.ts'), THEIRS);
     const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', [RESET_ROOT_ENV]: root };
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'grader/reset/cli.ts', ...args], {
+      spawnSync(process.execPath, [...command('grader/reset/cli.ts'), ...args], {
         cwd: ROOT,
         env,
         encoding: 'utf8',

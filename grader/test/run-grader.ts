@@ -10,10 +10,17 @@ import { PROGRESS_ENV } from '../progress/store.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const fixture = (path: string) => `grader/test/fixtures/${path}`;
 
+/** Arguments to `node` that run one of the lab's commands as its npm script does: from the bundle. */
+export const command = (entry: string) => ['grader/bundle/run.mjs', entry];
+/** `npm run grade`, as `node` arguments. */
+export const GRADER = command('grader/cli/entry.ts');
+
 export interface GraderRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** What stdout brought in each read, in order: the report is written as properties are decided. */
+  chunks: string[];
   ms: number;
   /** Processes started under this run that outlived it. */
   orphans: number[];
@@ -54,7 +61,7 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   const tag = randomUUID();
   const progress = join(tmpdir(), `progress-test-${tag}.json`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/entry.ts', ...args], {
+  const child = spawn(process.execPath, [...GRADER, ...args], {
     cwd: ROOT,
     // Each run remembers its progress apart: never in the learner's own file.
     env: {
@@ -70,7 +77,11 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const chunks: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    chunks.push(chunk.toString());
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const ms = performance.now() - started;
@@ -79,6 +90,7 @@ export async function runGrader(args: string[], env: Record<string, string> = {}
     code,
     stdout,
     stderr,
+    chunks,
     ms,
     orphans: process.platform === 'linux' ? processesTagged(tag) : [],
     leftovers: leftBehind(child.pid ?? -1),

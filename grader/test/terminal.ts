@@ -1,6 +1,6 @@
 // Run a program in a real pseudo-terminal and drive it as a learner at the keyboard would.
 //
-//   const run = await runInTerminal(['node', '--import', 'tsx', 'grader/hands-on/cli.ts', '3', '--solution'], [
+//   const run = await runInTerminal(['node', 'grader/bundle/run.mjs', 'grader/hands-on/cli.ts', '3', '--solution'], [
 //     { waitFor: /to 127\.0\.0\.1:\d+/ },
 //     { type: 'hello' },
 //     { key: 'enter' },

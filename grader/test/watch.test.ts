@@ -11,7 +11,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { fsTypeOf, POLL_ENV, pollReason, type System } from '../cli/watch-mode.ts';
 import { t } from '../i18n/t.ts';
 import { PROGRESS_ENV } from '../progress/store.ts';
-import { leftBehind, processesTagged, ROOT, TAG } from './run-grader.ts';
+import { GRADER, leftBehind, processesTagged, ROOT, TAG } from './run-grader.ts';
 
 const FOOTER = '\nwatching ';
 const POLLING = 'looking for saves every';
@@ -35,22 +35,18 @@ async function startWatch(env: Record<string, string> = {}): Promise<Watch> {
   const server = join(work, 'server.ts');
   await copyFile(join(ROOT, 'solutions/stage-1/server.ts'), server);
   const tag = randomUUID();
-  const grader = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'grader/cli/entry.ts', 'stage-1', '--file', server, '--watch'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        LANG: 'en_US.UTF-8',
-        [TAG]: tag,
-        [PROGRESS_ENV]: join(tmpdir(), `watch-test-progress-${tag}.json`),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const grader = spawn(process.execPath, [...GRADER, 'stage-1', '--file', server, '--watch'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      LANG: 'en_US.UTF-8',
+      [TAG]: tag,
+      [PROGRESS_ENV]: join(tmpdir(), `watch-test-progress-${tag}.json`),
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   cleanups.push(async () => {
     grader.kill('SIGKILL');
     await rm(work, { recursive: true, force: true });

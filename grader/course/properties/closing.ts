@@ -48,7 +48,7 @@ export const noBusyLoop: Property = {
     const started = performance.now();
     // Time the server could have used: on a loaded machine, a correct server still finishing its
     // goodbye waits for a CPU (runnable) without being busy; the server clock gives that time back.
-    const serverTime = serverClock(() => h.starvedMs());
+    const serverTime = serverClock((fresh) => h.starvedMs(fresh));
     const samples: { at: number; runnable: boolean }[] = [];
     let members = groupMembers(h.subject.pid);
     for (;;) {

@@ -15,6 +15,11 @@ export interface Property {
   aboutServerLeaving?: boolean;
   /** Those hints tell of a crash: a server that ended cleanly (status 0) gets the server-gone hint instead. */
   aboutCrashing?: boolean;
+  /**
+   * Holds once a fresh server accepts a first connection, which every other check's first client makes
+   * anyway: judged on the grade's first server (see grade.ts), with no server of its own.
+   */
+  provenByListening?: boolean;
   /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
   needsProc?: boolean;
   /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */
