@@ -1,7 +1,9 @@
 // The line at the top of a report where the platform can't serve a stage fully: a pure function of the
 // platform (and whether /proc can be read), asked here about Linux, macOS and Windows, in both languages.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { findStage, STAGES, type Stage } from '../course/catalogue.ts';
+import { PROPERTIES } from '../course/properties/index.ts';
 import type { Report } from '../engine/grade.ts';
 import type { Results } from '../report/formats/graded.ts';
 import { gradescopeJson } from '../report/formats/gradescope.ts';
@@ -119,5 +121,23 @@ describe('the line in every report, where the platform is not Linux', () => {
     expect(reportData(report, lang).platformNote).toBeNull();
     expect(JSON.parse(resultsJson(results, lang)).platformNote).toBeNull();
     expect(resultsJunit(results, lang)).not.toContain('platformNote');
+  });
+});
+
+describe("the READMEs' first lines say what runs where", () => {
+  const needsProc = PROPERTIES.filter((p) => p.needsProc).map((p) => p.id);
+  test.each([
+    ['README.md', '**Where it runs.**', 'three checks'],
+    ['README.zh-CN.md', '**在哪里运行。**', '三个评分项'],
+  ])('%s: near the top, naming every check that needs /proc', (file, heading, count) => {
+    const top = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+      .split(/\r?\n/)
+      .slice(0, 16)
+      .join(' ');
+    expect(top).toContain(heading);
+    expect(top).toContain(count);
+    expect(needsProc).toHaveLength(3);
+    for (const id of needsProc) expect(top).toContain(`\`${id}\``);
+    for (const name of ['Linux', 'macOS', 'Windows', 'WSL 2']) expect(top).toContain(name);
   });
 });
