@@ -574,12 +574,12 @@ export const en = {
     other: "{platform}: {count} checks that need Linux's /proc are skipped here: {ids}.",
   },
   'platform.windows': {
-    one: "Native Windows: grading here is untested (the lab's CI runs only its unit tests on Windows), and {count} check that needs Linux's /proc is skipped: {ids}. For the full grader, use WSL 2.",
+    one: "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows), and {count} check that needs Linux's /proc is skipped: {ids}. For the full grader, use WSL 2.",
     other:
-      "Native Windows: grading here is untested (the lab's CI runs only its unit tests on Windows), and {count} checks that need Linux's /proc are skipped: {ids}. For the full grader, use WSL 2.",
+      "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows), and {count} checks that need Linux's /proc are skipped: {ids}. For the full grader, use WSL 2.",
   },
   'platform.windows.all-run':
-    "Native Windows: grading here is untested (the lab's CI runs only its unit tests on Windows). For the full grader, use WSL 2.",
+    "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows). For the full grader, use WSL 2.",
 
   // joining a list, per language
   'sep.sentence': ' ',
