@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/text.ts';
 import { displayWidth } from '../report/bytes.ts';
 import { type Cell, cellsOf, type Graded, passedAll, type Results, scoreOf } from '../report/formats/graded.ts';
 import { seedNote } from '../report/render.ts';
+import { platformNote } from '../subject/platform.ts';
 import type { Submission } from './discover.ts';
 
 const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -40,8 +41,10 @@ export function renderBatch(
   const numbers = stage.properties.map((_, i) => String(i + 1));
   const nameWidth = Math.max(lang === 'zh' ? 4 : 10, ...graded.map((g) => displayWidth(g.name)));
   const scoreLabel = t('batch.score-label')[lang];
+  const platform = platformNote(stage.properties);
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
+    ...(platform ? [c.yellow(platform[lang])] : []),
     c.dim(`${t('batch.submissions', { count: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,

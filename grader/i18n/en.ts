@@ -568,6 +568,19 @@ export const en = {
   'say.not-judged': 'Not judged: the server never listened (see listens).',
   'say.needs-proc': 'Skipped: measuring this needs Linux /proc, which this machine does not have.',
 
+  // subject/platform.ts: the one line at the top of a report where this platform can't serve a stage fully
+  'platform.no-proc': {
+    one: "{platform}: {count} check that needs Linux's /proc is skipped here: {ids}.",
+    other: "{platform}: {count} checks that need Linux's /proc are skipped here: {ids}.",
+  },
+  'platform.windows': {
+    one: "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows), and {count} check that needs Linux's /proc is skipped: {ids}. For the full grader, use WSL 2.",
+    other:
+      "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows), and {count} checks that need Linux's /proc are skipped: {ids}. For the full grader, use WSL 2.",
+  },
+  'platform.windows.all-run':
+    "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows). For the full grader, use WSL 2.",
+
   // joining a list, per language
   'sep.sentence': ' ',
   'sep.list': ', ',

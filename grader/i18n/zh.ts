@@ -516,6 +516,13 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'say.not-judged': '未评判：服务器从未开始监听（见 listens）。',
   'say.needs-proc': '已跳过：测量这一项需要 Linux 的 /proc，本机没有。',
 
+  // subject/platform.ts：本平台不能完整评分某个阶段时，报告顶部的那一行
+  'platform.no-proc': '{platform}：有 {count} 个评分项需要 Linux 的 /proc，在这里跳过：{ids}。',
+  'platform.windows':
+    '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试），另有 {count} 个评分项需要 Linux 的 /proc，已跳过：{ids}。要使用完整的评分器，请用 WSL 2。',
+  'platform.windows.all-run':
+    '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
+
   // 列表的连接符
   'sep.sentence': '',
   'sep.list': '、',

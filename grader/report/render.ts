@@ -5,6 +5,7 @@ import type { PropertyResult, Report } from '../engine/grade.ts';
 import { say } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
+import { platformNote } from '../subject/platform.ts';
 import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
 import { wireStory } from './wire-story.ts';
 
@@ -113,11 +114,13 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
   ].join('');
 }
 
-/** The title, the subject and seed, and a slow start when there was one. */
+/** The title, what this platform can't serve (off Linux), the subject and seed, and a slow start when there was one. */
 export function renderHead(head: ReportHead, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
+  const platform = platformNote(head.stage.properties);
   const lines = [
     c.bold(`Socket Lab · ${head.stage.id} · ${head.stage.title[lang]}`),
+    ...(platform ? [c.yellow(platform[lang])] : []),
     c.dim(`${LABELS.subject[lang]}${colon(lang)}${head.subject} · ${seedNote(head.seed, lang)}`),
     ...[startNote(head, lang)].filter((note) => note !== '').map((note) => c.dim(note)),
     '',
@@ -196,6 +199,8 @@ export function reportData(report: Report, lang: Lang) {
     passed: report.passed,
     /** How long the first server took to listen, in ms (null when it never did). */
     startMs: report.startMs ?? null,
+    /** What this platform can't serve of the stage, in one line (null on Linux, where it serves all). */
+    platformNote: platformNote(report.stage.properties)?.[lang] ?? null,
     properties: report.results.map((r) => ({
       id: r.id,
       title: r.title[lang],

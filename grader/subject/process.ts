@@ -1,6 +1,7 @@
 // The server under test as a process: spawned in a process group of its own and registered in the same
-// synchronous step, so that a Ctrl-C at any instant finds it; stopped by group, TERM then KILL.
-import { type ChildProcess, spawn } from 'node:child_process';
+// synchronous step, so that a Ctrl-C at any instant finds it; stopped by group, TERM then KILL. Native
+// Windows has no process groups and no signals: there the server's process tree is ended (taskkill /T /F).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { pause, within } from '../engine/wait.ts';
 import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
@@ -32,6 +33,24 @@ let closing = false;
 const MIB = 1024 * 1024;
 /** A flood of one endless line must not be held forever: it is cut here. */
 const MAX_LINE = 4096;
+const WINDOWS = process.platform === 'win32';
+
+/**
+ * Signal every process of the server: its group (POSIX), or its process tree (native Windows, where any
+ * ending signal ends it at once). False when there was nothing left to signal.
+ */
+function signalServer(pid: number, signal: NodeJS.Signals | 0): boolean {
+  if (WINDOWS && signal !== 0) {
+    const killed = spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    return killed.status === 0;
+  }
+  try {
+    process.kill(WINDOWS ? pid : -pid, signal);
+    return true;
+  } catch {
+    return false; // the group is already gone
+  }
+}
 
 export class SubjectProcess {
   readonly pid: number;
@@ -58,7 +77,10 @@ export class SubjectProcess {
     const child: ChildProcess = spawn(launch.command, launch.args, {
       cwd: launch.cwd,
       shell: launch.shell,
-      detached: true, // setsid(): its own process group, so one signal reaches every process it starts
+      // setsid(): its own process group, so one signal reaches every process it starts. (On Windows it would
+      // only give it a console of its own.)
+      detached: !WINDOWS,
+      windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: subjectEnv(env, port),
     });
@@ -110,11 +132,7 @@ export class SubjectProcess {
   /** Whether anything of the server is still running: the leader, or any process left in its group. */
   alive(): boolean {
     if (this.pid <= 0) return false;
-    try {
-      process.kill(-this.pid, 0);
-    } catch {
-      return false;
-    }
+    if (!signalServer(this.pid, 0)) return false;
     // kill(0) also succeeds for zombies waiting to be reaped; /proc tells them apart.
     return HAS_PROC ? groupMembers(this.pid).length > 0 : this.exitInfo === null;
   }
@@ -136,11 +154,7 @@ export class SubjectProcess {
   }
 
   private signal(signal: NodeJS.Signals): void {
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // the group is already gone
-    }
+    signalServer(this.pid, signal);
   }
 
   /** Wait until no process of the group is left; false if some still are after `ms`. */
@@ -169,11 +183,5 @@ export function shutDown(): Promise<void> {
 
 /** Last resort at process exit, when nothing async can run any more: SIGKILL every group left. */
 export function killAllNow(): void {
-  for (const subject of running) {
-    try {
-      process.kill(-subject.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  for (const subject of running) signalServer(subject.pid, 'SIGKILL');
 }

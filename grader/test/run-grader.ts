@@ -32,6 +32,8 @@ export interface JsonReport {
   stage: string;
   subject: string;
   passed: boolean;
+  /** One line where the platform can't serve the stage fully; null on Linux. */
+  platformNote: string | null;
   properties: {
     id: string;
     title: string;

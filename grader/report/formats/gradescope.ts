@@ -3,6 +3,7 @@
 
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
+import { platformNote } from '../../subject/platform.ts';
 import { failureText, seedNote, startNote } from '../render.ts';
 import { cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
 
@@ -17,7 +18,7 @@ export function gradescopeJson(results: Results, graded: Graded, lang: Lang): st
     score: held,
     max_score: max,
     execution_time: Math.round((graded.report?.durationMs ?? 0) / 1000),
-    output: slow ? `${summary}\n${slow}` : summary,
+    output: [platformNote(stage.properties)?.[lang] ?? '', summary, slow].filter((line) => line !== '').join('\n'),
     visibility: 'visible',
     stdout_visibility: 'hidden',
     tests: cellsOf(results, graded).map(({ id, cell, result }, i) => {

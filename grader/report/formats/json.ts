@@ -1,5 +1,6 @@
 // --out: every report as one JSON document.
 import type { Lang } from '../../i18n/text.ts';
+import { platformNote } from '../../subject/platform.ts';
 import { reportData } from '../render.ts';
 import { type Results, scoreOf } from './graded.ts';
 
@@ -9,6 +10,7 @@ export function resultsJson(results: Results, lang: Lang): string {
     seed: results.seed,
     startedAt: results.startedAt.toISOString(),
     durationMs: results.durationMs,
+    platformNote: platformNote(results.stage.properties)?.[lang] ?? null,
     submissions: results.graded.map((graded) => {
       const { held, max } = scoreOf(results, graded);
       const data = graded.report ? reportData(graded.report, lang) : null;

@@ -1,6 +1,7 @@
 // --junit: JUnit XML as CI systems read it (Jenkins, GitLab, GitHub actions that publish test results):
 // a testsuite per submission, a testcase per property, a failure with its message and story.
 import type { Lang } from '../../i18n/text.ts';
+import { platformNote } from '../../subject/platform.ts';
 import { failureText, messageOf } from '../render.ts';
 import { cellsOf, type Results } from './graded.ts';
 
@@ -25,6 +26,7 @@ export function resultsJunit(results: Results, lang: Lang): string {
     results.graded.reduce((n, g) => n + cellsOf(results, g).filter((c) => c.cell === cell).length, 0);
   const total = results.graded.length * results.stage.properties.length;
   const timestamp = results.startedAt.toISOString().replace(/\.\d+Z$/, '');
+  const platform = platformNote(results.stage.properties)?.[lang];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escapeXml(`Socket Lab ${stage}`)}" tests="${total}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(results.durationMs)}">`,
@@ -41,6 +43,7 @@ export function resultsJunit(results: Results, lang: Lang): string {
       ...(graded.report?.startMs !== undefined
         ? [`      <property name="startMs" value="${graded.report.startMs}"/>`]
         : []),
+      ...(platform ? [`      <property name="platformNote" value="${escapeXml(platform)}"/>`] : []),
       '    </properties>',
     );
     for (const { id, cell, result } of cells) {
