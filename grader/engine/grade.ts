@@ -146,12 +146,10 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
   try {
     // A property proven by a server listening (listens) needs no server of its own: the first server
     // started, the pathfinder (see start-gate.ts), proves it or shows it can't hold. Long checks first,
-    // so the short ones fill the gaps beside them; the report keeps the stage's order.
+    // so the short ones fill the gaps beside them (see `weight`); the report keeps the stage's order.
     const alone = stage.properties.filter((p) => !p.provenByListening);
     run.riders = alone.length > 0 ? stage.properties.filter((p) => p.provenByListening) : [];
-    const queue = (alone.length > 0 ? alone : [...stage.properties]).sort(
-      (a, b) => Number(Boolean(b.observes)) - Number(Boolean(a.observes)),
-    );
+    const queue = (alone.length > 0 ? alone : [...stage.properties]).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
     const judged = await mapPool(queue, jobs, async (property) => {
       const result = await judge(property, runnable, run);
       decided(run, result);

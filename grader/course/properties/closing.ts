@@ -33,8 +33,8 @@ const SAMPLE_EVERY_MS = 4;
 
 export const noBusyLoop: Property = {
   id: 'no-busy-loop',
-  observes: true,
   title: t('no-busy-loop.title'),
+  weight: 300,
   needsProc: true,
   hints: [hint('no-busy-loop.1'), hint('no-busy-loop.2')],
   async check(h) {

@@ -71,6 +71,7 @@ function names(clients: readonly { name: string }[]): string {
 export const manyClients: Property = {
   id: 'many-clients',
   title: t('many-clients.title', { crowd: CROWD, rounds: ROUNDS }),
+  weight: 450,
   hints: [hint('many-clients.1', { crowd: CROWD }), hint('many-clients.2')],
   async check(h) {
     const wires = new Map<ScriptedClient, Wire>();
@@ -206,6 +207,7 @@ const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', H
 export const slowReader: Property = {
   id: 'slow-reader',
   title: t('slow-reader.title'),
+  weight: 1000,
   hints: [hint('slow-reader.1', { payload: PAYLOAD / MIB }), hint('slow-reader.2')],
   async check(h) {
     // Memory before: once the server has served a client, so its start-up is not counted as growth.
@@ -327,6 +329,7 @@ export const staysSmall: Property = {
   id: 'stays-small',
   needsProc: true,
   title: t('stays-small.title', { burst: BURST }),
+  weight: 450,
   hints: [hint('stays-small.1', { burst: BURST }), hint('stays-small.2')],
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());

@@ -130,8 +130,8 @@ const SPARE_SOCKETS = 2;
 
 export const noFdLeak: Property = {
   id: 'no-fd-leak',
-  observes: true,
   title: t('no-fd-leak.title', { sessions: SESSIONS }),
+  weight: 200,
   needsProc: true,
   hints: [hint('no-fd-leak.1'), hint('no-fd-leak.2')],
   async check(h) {

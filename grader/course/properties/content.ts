@@ -37,8 +37,8 @@ export const uppercases: Property = {
 
 export const manyMessages: Property = {
   id: 'many-messages',
-  observes: true,
   title: t('many-messages.title'),
+  weight: 150,
   hints: [hint('many-messages.1'), hint('many-messages.2')],
   async check(h) {
     const a = await h.connect('A');

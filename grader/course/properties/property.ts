@@ -9,8 +9,13 @@ export interface Property {
   title: Text;
   /** A ladder: the first is a nudge, each next one says more, the last names the Node API. */
   hints: Hint[];
-  /** Takes a fixed observation window whatever the server does: started first, so others overlap it. */
-  observes?: boolean;
+  /**
+   * How long its check takes whatever the server does, roughly, in ms of a correct server alone on a
+   * quiet machine (a fixed observation window, a crowd of clients, megabytes to move); 0 when short. The
+   * heaviest start first, so the short ones fill the gaps beside them and none is left to run alone at
+   * the end.
+   */
+  weight?: number;
   /** Its own hints tell the story of a server that died or left: keep them when the server is gone. */
   aboutServerLeaving?: boolean;
   /** Those hints tell of a crash: a server that ended cleanly (status 0) gets the server-gone hint instead. */
