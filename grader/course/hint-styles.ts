@@ -18,20 +18,42 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
   'exits-cleanly.2': { python: 'exits-cleanly.2.python' },
   // Stage 2
   'uppercases.2': { python: 'uppercases.2.python' },
-  'many-messages.2': { 'node-callback': 'many-messages.2.node-callback', python: 'many-messages.2.python' },
+  'to-upper-case': { python: 'to-upper-case.python' },
+  'many-messages.2': {
+    'node-callback': 'many-messages.2.node-callback',
+    'python-asyncio': 'many-messages.2.python-asyncio',
+    python: 'many-messages.2.python',
+  },
   'split-character.2': { python: 'split-character.2.python' },
-  'closes-on-eof.2': { 'node-callback': 'closes-on-eof.2.node-callback', python: 'closes-on-eof.2.python' },
+  'closes-on-eof.2': {
+    'node-callback': 'closes-on-eof.2.node-callback',
+    'python-asyncio': 'closes-on-eof.2.python-asyncio',
+    python: 'closes-on-eof.2.python',
+  },
   'no-busy-loop.1': { python: 'no-busy-loop.1.python' },
   'no-busy-loop.2': { python: 'no-busy-loop.2.python' },
   'no-reply.python': { 'python-asyncio': 'no-reply.python-asyncio' },
   'no-reply.spinning': { python: 'no-reply.spinning.python' },
   // Stage 3
-  'next-client.2': { python: 'next-client.2.python' },
-  'survives-reset.2': { 'node-callback': 'survives-reset.2.node-callback', python: 'survives-reset.2.python' },
-  'queued-clients.2': { python: 'queued-clients.2.python' },
+  'next-client.2': {
+    'node-callback': 'next-client.2.node-callback',
+    'python-asyncio': 'next-client.2.python-asyncio',
+    python: 'next-client.2.python',
+  },
+  'stopped-listening': { python: 'stopped-listening.python' },
+  'survives-reset.2': {
+    'node-callback': 'survives-reset.2.node-callback',
+    'python-asyncio': 'survives-reset.2.python-asyncio',
+    python: 'survives-reset.2.python',
+  },
+  'queued-clients.2': { 'node-callback': 'queued-clients.2.node-callback', python: 'queued-clients.2.python' },
   'queued-reset.1': { 'node-callback': 'queued-reset.1.node-callback', python: 'queued-reset.1.python' },
   'queued-reset.2': { 'node-callback': 'queued-reset.2.node-callback', python: 'queued-reset.2.python' },
-  'no-fd-leak.2': { python: 'no-fd-leak.2.python' },
+  'no-fd-leak.2': {
+    'node-callback': 'no-fd-leak.2.node-callback',
+    'python-asyncio': 'no-fd-leak.2.python-asyncio',
+    python: 'no-fd-leak.2.python',
+  },
   // Stage 4
   'idle-client-no-block.2': {
     'python-asyncio': 'idle-client-no-block.2.python-asyncio',
@@ -39,6 +61,7 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
   },
   'many-clients.2': { 'python-asyncio': 'many-clients.2.python-asyncio', python: 'many-clients.2.python' },
   'backlog-full': { python: 'backlog-full.python' },
+  crossed: { python: 'crossed.python' },
   'slow-reader.2': {
     'node-callback': 'slow-reader.2.node-callback',
     'python-asyncio': 'slow-reader.2.python-asyncio',

@@ -664,4 +664,26 @@ export const en = {
     'Once A reads again, await writer.drain() returns: then go back to reader.read() for the rest. Does your loop read again after the drain?',
   'stays-small.2.python':
     'Keep what belongs to one client in its own function (local variables), not in a module-level list or dict; if you must keep one, remove the entry when the conversation ends (in a finally).',
+  'to-upper-case.python':
+    'é came back as É: str.upper() changes more than a–z. Work on the bytes: data.upper() on bytes changes only 0x61–0x7a.',
+  'stopped-listening.python':
+    'Your server still runs but no longer listens: did it close the listening socket (or leave its with block) after its first client? A connection loop keeps it open.',
+  'crossed.python':
+    "Every reply must go back on the connection its message came from. Keep the connection in the conversation's own scope (the conn parameter of serve(conn)), never in a global every conversation shares.",
+  'no-fd-leak.2.node-callback':
+    'Close the socket on every way out of a conversation: socket.end() on "end", socket.destroy() on "error".',
+  'no-fd-leak.2.python-asyncio':
+    'Close the connection on every way out of a conversation: writer.close() in a finally, after a FIN and after a reset alike.',
+  'closes-on-eof.2.python-asyncio':
+    'await reader.read() returns b"" once the client sent FIN: if not data: break, then writer.close().',
+  'survives-reset.2.python-asyncio':
+    "A reset makes reader.read() or writer.drain() raise ConnectionResetError. Catch it in serve (try: … except ConnectionError:): that ends this client's task only, and the server goes on.",
+  'many-messages.2.python-asyncio':
+    'Keep reading from the same connection until the client leaves: while data := await reader.read(65536): writer.write(data.upper()); await writer.drain()',
+  'next-client.2.python-asyncio':
+    'Let asyncio.start_server(serve, port=…) call serve for every client, and keep the server running: async with server: await server.serve_forever().',
+  'next-client.2.node-callback':
+    'Serve every connection, not just the first: createServer((socket) => { … }) calls your function for each client as it comes; keep the server listening (no server.close()).',
+  'queued-clients.2.node-callback':
+    "createServer((socket) => { … }) is called for every connection, also those that arrive while another is served: set every socket up there, and don't cap server.maxConnections at 1.",
 } as const satisfies Record<string, Entry>;

@@ -611,4 +611,26 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     'A 重新开始读取后，await writer.drain() 就会返回：然后回到 reader.read() 读剩下的数据。drain 之后你的循环还会再读吗？',
   'stays-small.2.python':
     '属于一个客户端的东西放在它自己的函数里（局部变量），不要放在模块级的 list 或 dict 里；如果一定要放，就在对话结束时（在 finally 中）删掉那一项。',
+  'to-upper-case.python':
+    'é 回来变成了 É：str.upper() 改变的不止 a–z。直接处理字节：对 bytes 调用 data.upper() 只改变 0x61–0x7a。',
+  'stopped-listening.python':
+    '你的服务器还在运行，但已经不再监听了：它是不是在第一个客户端之后关闭了监听 socket（或离开了它的 with 块）？连接循环会让它一直打开。',
+  'crossed.python':
+    '每个回复都必须从它的消息来的那个连接发回去。把连接放在对话自己的作用域里（serve(conn) 的参数 conn），不要放在所有对话共享的全局变量里。',
+  'no-fd-leak.2.node-callback':
+    '对话的每个出口都要关闭 socket：在 "end" 时调用 socket.end()，在 "error" 时调用 socket.destroy()。',
+  'no-fd-leak.2.python-asyncio':
+    '对话的每个出口都要关闭连接：在 finally 中调用 writer.close()，无论是 FIN 还是重置之后。',
+  'closes-on-eof.2.python-asyncio':
+    '客户端发来 FIN 后 await reader.read() 返回 b""：if not data: break，然后 writer.close()。',
+  'survives-reset.2.python-asyncio':
+    '重置会让 reader.read() 或 writer.drain() 抛出 ConnectionResetError。在 serve 里捕获它（try: … except ConnectionError:）：这只会结束这个客户端的任务，服务器继续运行。',
+  'many-messages.2.python-asyncio':
+    '在同一个连接上一直读，直到客户端离开：while data := await reader.read(65536): writer.write(data.upper()); await writer.drain()',
+  'next-client.2.python-asyncio':
+    '让 asyncio.start_server(serve, port=…) 为每个客户端调用 serve，并让服务器一直运行：async with server: await server.serve_forever()。',
+  'next-client.2.node-callback':
+    '服务每一个连接，而不只是第一个：createServer((socket) => { … }) 会在每个客户端到来时调用你的函数；保持服务器监听（不要调用 server.close()）。',
+  'queued-clients.2.node-callback':
+    'createServer((socket) => { … }) 会为每个连接调用，包括别的客户端正在被服务时到达的那些：在那里设置好每个 socket，也不要把 server.maxConnections 设为 1。',
 };

@@ -80,13 +80,23 @@ describe('each style its ladder', () => {
 
   test('no rung a Python server reads names a Node API', () => {
     const node =
-      /socket\.(write|end|on|once|destroy|pause|resume)\b|for await|server\.(close|listen)|\bonce\(|process\./;
-    for (const property of PROPERTIES) {
-      for (const h of property.hints.map((h) => styled(h, ['python-threads', 'python'])))
-        expect(h.en, `${property.id}: ${h.id}`).not.toMatch(node);
+      /socket\.(write|end|on|once|destroy|pause|resume)\b|for await|server\.(close|listen)|\bonce\(|process\.|toUpperCase/;
+    const leads = [
+      'no-reply.python',
+      'no-reply.spinning',
+      'backlog-full',
+      'slow-reader.stopped',
+      'to-upper-case',
+      'stopped-listening',
+      'crossed',
+    ] as const;
+    for (const style of ['python-blocking', 'python-threads', 'python-asyncio'] as const) {
+      const keys: StyleKey[] = [style, 'python'];
+      for (const property of PROPERTIES)
+        for (const h of property.hints.map((h) => styled(h, keys)))
+          expect(h.en, `${style} ${property.id}: ${h.id}`).not.toMatch(node);
+      for (const id of leads) expect(styled(hint(id), keys).en, `${style} ${id}`).not.toMatch(node);
     }
-    for (const id of ['no-reply.spinning', 'backlog-full', 'slow-reader.stopped'] as const)
-      expect(styled(hint(id), ['python']).en, id).not.toMatch(node);
   });
 
   test('every variant replaces a rung with one of its own style, in both languages', () => {
