@@ -15,7 +15,7 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
   'exits-after-client.1': { python: 'exits-after-client.1.python' },
   'exits-after-client.2': { python: 'exits-after-client.2.python' },
   'exits-cleanly.1': { python: 'exits-cleanly.1.python' },
-  'exits-cleanly.2': { python: 'exits-cleanly.2.python' },
+  'exits-cleanly.2': { 'node-callback': 'exits-cleanly.2.node-callback', python: 'exits-cleanly.2.python' },
   // Stage 2
   'uppercases.2': { python: 'uppercases.2.python' },
   'to-upper-case': { python: 'to-upper-case.python' },

@@ -686,4 +686,6 @@ export const en = {
     'Serve every connection, not just the first: createServer((socket) => { … }) calls your function for each client as it comes; keep the server listening (no server.close()).',
   'queued-clients.2.node-callback':
     "createServer((socket) => { … }) is called for every connection, also those that arrive while another is served: set every socket up there, and don't cap server.maxConnections at 1.",
+  'exits-cleanly.2.node-callback':
+    'When the client leaves, "end" comes: end the socket and close the server there (socket.on("end", () => { socket.end(); server.close(); })), and Node exits with 0 on its own.',
 } as const satisfies Record<string, Entry>;

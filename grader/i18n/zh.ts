@@ -633,4 +633,6 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '服务每一个连接，而不只是第一个：createServer((socket) => { … }) 会在每个客户端到来时调用你的函数；保持服务器监听（不要调用 server.close()）。',
   'queued-clients.2.node-callback':
     'createServer((socket) => { … }) 会为每个连接调用，包括别的客户端正在被服务时到达的那些：在那里设置好每个 socket，也不要把 server.maxConnections 设为 1。',
+  'exits-cleanly.2.node-callback':
+    '客户端离开时会触发 "end"：在那里结束 socket 并关闭服务器（socket.on("end", () => { socket.end(); server.close(); })），Node 就会自己以退出状态 0 结束。',
 };

@@ -39,6 +39,16 @@ describe('the style, told from the source', () => {
     expect(styleOfFile(path)).toBe(style);
   });
 
+  test('the ways of threads and of asyncio', () => {
+    const server = 'import socketserver\nclass S(socketserver.ThreadingTCPServer): pass\n';
+    expect(styleOf(server, true)).toBe('python-threads');
+    expect(styleOf('from concurrent.futures import ThreadPoolExecutor\n', true)).toBe('python-threads');
+    expect(styleOf('import socketserver\nsocketserver.TCPServer(("", 1), H).serve_forever()\n', true)).toBe(
+      'python-blocking',
+    );
+    expect(styleOf('import asyncio, threading\n', true)).toBe('python-asyncio');
+  });
+
   test('a comment naming a call is not the call', () => {
     expect(styleOf('# import threading would help\nimport socket\n', true)).toBe('python-blocking');
     expect(styleOf("// socket.on('data', …) is older\nfor await (const c of s) {}\n", false)).toBe('node-promise');
