@@ -688,4 +688,6 @@ export const en = {
     "createServer((socket) => { … }) is called for every connection, also those that arrive while another is served: set every socket up there, and don't cap server.maxConnections at 1.",
   'exits-cleanly.2.node-callback':
     'When the client leaves, "end" comes: end the socket and close the server there (socket.on("end", () => { socket.end(); server.close(); })), and Node exits with 0 on its own.',
+  'closes-on-eof.1.python':
+    'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
 } as const satisfies Record<string, Entry>;

@@ -635,4 +635,6 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     'createServer((socket) => { … }) 会为每个连接调用，包括别的客户端正在被服务时到达的那些：在那里设置好每个 socket，也不要把 server.maxConnections 设为 1。',
   'exits-cleanly.2.node-callback':
     '客户端离开时会触发 "end"：在那里结束 socket 并关闭服务器（socket.on("end", () => { socket.end(); server.close(); })），Node 就会自己以退出状态 0 结束。',
+  'closes-on-eof.1.python':
+    '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
 };

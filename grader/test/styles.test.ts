@@ -159,6 +159,7 @@ describe.concurrent('each style, its broken server and its fix by the last rung'
     const broken = await gradeOnly('stage-3', ['next-client', 'no-busy-loop'], 'stage-3/reset_only_fix.py');
     for (const id of ['next-client', 'no-busy-loop']) {
       expect(broken[id]?.status, id).toBe('fail');
+      expect(broken[id]?.hints[0]?.en, id).toContain('b""');
       expect(broken[id]?.hints[0]?.en, id).not.toContain('sendall');
     }
     expect(broken['next-client']?.leadHintId).toBe('no-reply.spinning.python');
