@@ -320,7 +320,7 @@ export const en = {
   'queued-clients.fail': '{failed} of {clients} clients were not answered. {reasons}',
   'queued-reset.title': 'a client that resets while waiting its turn does not take the server down',
   'queued-reset.1':
-    "Client B reset while A was still being served. Read the server's last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?",
+    'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket that no try/catch (or "error" listener) was around yet?',
   'queued-reset.2':
     'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; or give every socket an "error" listener the moment it arrives.',
   'no-fd-leak.title': 'after {sessions} clients, no sockets left open',

@@ -297,7 +297,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'queued-clients.fail': '{clients} 个客户端中有 {failed} 个没有得到回答。{reasons}',
   'queued-reset.title': '排队等候时重置连接的客户端不会让服务器崩溃',
   'queued-reset.1':
-    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没被你的 try/catch 包住的 socket 抛出的 ECONNRESET 结束了它？',
+    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是某个 socket 抛出的 ECONNRESET 结束了它，而当时还没有 try/catch 包住它（也没有 "error" 监听器）？',
   'queued-reset.2':
     'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；或者在每个 socket 一到达时就给它加上 "error" 监听器。',
   'no-fd-leak.title': '服务 {sessions} 个客户端后没有遗留的 socket',
