@@ -207,7 +207,7 @@ async function gradeOnce(
   // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
   const ladderTop =
     reveal && first && hintLevels[first.id] === first.seenBefore && first.seenBefore >= first.length
-      ? { id: first.id, solution: stage.solution }
+      ? { id: first.id, solution: launch.runtime === 'python' ? stage.pythonSolution : stage.solution }
       : undefined;
   io.stdout.write(
     request.json

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { WireEvent } from '../client/wire.ts';
 import type { Stage } from '../course/catalogue.ts';
+import { styled } from '../course/hint-styles.ts';
 import type { Property } from '../course/properties/index.ts';
 import { randomSeed, type Traffic, trafficFor } from '../course/traffic.ts';
 import type { Hint } from '../i18n/hint.ts';
@@ -14,6 +15,7 @@ import { residentBytes } from '../subject/memory.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
+import { type StyleKey, styleKeys } from '../subject/style.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import { type Lead, leadOf } from './hints.ts';
 import type { Limits } from './limits.ts';
@@ -113,6 +115,8 @@ interface GradeRun {
   riders: Property[];
   /** Their results, once decided. */
   ridden: Map<string, PropertyResult>;
+  /** How the subject is written (its source read once): hints are said in that style, most particular first. */
+  styles: StyleKey[];
 }
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
@@ -128,6 +132,7 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     capped: false,
     riders: [],
     ridden: new Map(),
+    styles: styleKeys(launch),
   };
   // Past the cap, every server of this grade is stopped: checks still running end at once (no one
   // answers), and those not yet started aren't. The cap runs on a server clock, as every wait does: time
@@ -278,7 +283,7 @@ async function judgeStarted(
     const harness = new Harness(subject, options.limits, run.traffic);
     harness.onListening = (ms) => {
       onListening(ms);
-      if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port));
+      if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port, run.styles));
     };
     let status: Status = 'pass';
     let message = EMPTY;
@@ -329,8 +334,8 @@ async function judgeStarted(
     const seen: Seen = { status, message, details, durationMs, wire, port, subject, startedForOthers };
     // The pathfinder never listened: what listening would have proven fails the same way.
     if (pathfinder && details.notListening)
-      for (const rider of run.riders) ride(run, rider, resultOf(rider, launch, seen));
-    return resultOf(property, launch, seen);
+      for (const rider of run.riders) ride(run, rider, resultOf(rider, launch, seen, run.styles));
+    return resultOf(property, launch, seen, run.styles);
   }
 }
 
@@ -348,7 +353,7 @@ interface Seen {
 }
 
 /** `property`'s result from what its server showed. */
-function resultOf(property: Property, launch: Launch, seen: Seen): PropertyResult {
+function resultOf(property: Property, launch: Launch, seen: Seen, styles: readonly StyleKey[]): PropertyResult {
   const { status, details, durationMs, wire, port, subject, startedForOthers } = seen;
   let { message } = seen;
   // The ladder starts with the hint for this very failure: the check's own, or the situation's (see hints.ts).
@@ -371,7 +376,7 @@ function resultOf(property: Property, launch: Launch, seen: Seen): PropertyResul
     startedForOthers,
   });
   const first = hintFor(lead, property, specific, exit, subject.transcript.total > 0);
-  const hints = first ? [first, ...property.hints.slice(1)] : property.hints;
+  const hints = (first ? [first, ...property.hints.slice(1)] : property.hints).map((h) => styled(h, styles));
   return {
     id: property.id,
     title: property.title,
@@ -390,12 +395,19 @@ function resultOf(property: Property, launch: Launch, seen: Seen): PropertyResul
 }
 
 /** A property proven by the pathfinder listening, `ms` after its spawn. */
-function listened(property: Property, ms: number, harness: Harness, port: number): PropertyResult {
+function listened(
+  property: Property,
+  ms: number,
+  harness: Harness,
+  port: number,
+  styles: readonly StyleKey[],
+): PropertyResult {
+  const hints = property.hints.map((h) => styled(h, styles));
   return {
     id: property.id,
     title: property.title,
-    hints: property.hints,
-    ...(property.hints[0] ? { leadHintId: property.hints[0].id } : {}),
+    hints,
+    ...(hints[0] ? { leadHintId: hints[0].id } : {}),
     status: 'pass',
     message: EMPTY,
     durationMs: ms,

@@ -20,6 +20,7 @@ import {
   groupMembers,
   HAS_PROC,
   inFlight,
+  ranMs,
   serverEnd,
   socketInodes,
   starvedMs,
@@ -59,6 +60,9 @@ const PROC_POLL_MS = 5;
 const MEMBERS_FRESH_MS = 50;
 const STARVED_FRESH_MS = 5;
 const EXIT_POLL_MS = 50;
+/** How long a silent server's CPU use is watched, and the share of it on a CPU that means it spins. */
+const SPIN_WINDOW_MS = 100;
+const SPIN_SHARE = 0.5;
 
 export class Harness {
   readonly wire: Wire;
@@ -118,7 +122,14 @@ export class Harness {
     if (!this.subject.exitInfo) await within(this.subject.exited, this.limits.closeMs / 4);
     const exit = this.subject.exitInfo;
     // A server that is gone gets its hint from the runner (some properties tell that story themselves).
-    const hint = !exit && code === 'ECONNREFUSED' ? say.stoppedListeningHint() : undefined;
+    // A handshake that never completes with the server still there: its listen backlog is full.
+    const hint = exit
+      ? undefined
+      : code === 'ECONNREFUSED'
+        ? say.stoppedListeningHint()
+        : code === 'ETIMEDOUT'
+          ? say.backlogFullHint()
+          : undefined;
     return new Failure(say.connectFailed(name, code, exit, this.port), {
       ...(hint ? { hint } : {}),
       serverGone: Boolean(exit),
@@ -231,10 +242,25 @@ export class Harness {
     }
     if (reply.length === 0) {
       const exit = this.subject.exitInfo;
-      const hint = !exit && client.received.length === 0 ? say.noReplyHint() : undefined;
+      // Nothing at all came back: from a server running flat out, a loop that never waits is the cause.
+      const silent = !exit && client.received.length === 0;
+      const hint = silent ? ((await this.spinning()) ? say.spinningHint() : say.noReplyHint()) : undefined;
       throw new Failure(say.noReply(client, waitMs, exit), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
     }
     return reply;
+  }
+
+  /**
+   * Is the server running flat out (Linux): on a CPU for most of a short window of its own clock, as a
+   * loop that never waits is (one spinning on a read that returns nothing)? An idle server sleeps.
+   */
+  async spinning(): Promise<boolean> {
+    if (!HAS_PROC) return false;
+    const ran = ranMs(this.members());
+    const clock = serverClock((fresh) => this.starvedMs(fresh));
+    await pause(SPIN_WINDOW_MS);
+    const ms = clock();
+    return ms > 0 && ranMs(this.members()) - ran >= SPIN_SHARE * ms;
   }
 
   /** Leave as a polite client does: FIN, wait (bounded) for the server's FIN, then close. */

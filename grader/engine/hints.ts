@@ -39,7 +39,11 @@ export interface LeadRow {
   lead: Lead;
 }
 
-/** "Nothing came back" is the check's lead; when the server is gone meanwhile, that is the cause. */
+/**
+ * "Nothing came back" is the check's lead; when the server is gone meanwhile, that is the cause. A server
+ * that was running flat out meanwhile gets another lead from the check (no-reply.spinning: a loop on
+ * an empty read), which no row below replaces: the check's row gives it.
+ */
 const nothingCameBack = (s: Situation) => s.specific?.id === 'no-reply';
 
 export const LEADS: readonly LeadRow[] = [

@@ -233,7 +233,7 @@ export const en = {
     'grade every subfolder of the folder (one submission each): its run file (one\ncommand line), server.ts, server.js, server.mjs or server.py',
   'flags.jobs.help': 'submissions graded at once (default: the number of CPU cores)',
   'flags.json.help': 'print one JSON object on stdout, nothing else',
-  'flags.hint.help': 'show one more hint for the first failing property, down to the Node API involved',
+  'flags.hint.help': 'show one more hint for the first failing property, down to the API involved',
   'flags.watch.help': 'grade again every time you save a file',
   'flags.seed.help': 'replay the traffic of an earlier grade (every report prints its seed)',
   'flags.out.help': 'write every report as JSON',
@@ -320,7 +320,7 @@ export const en = {
   'queued-clients.fail': '{failed} of {clients} clients were not answered. {reasons}',
   'queued-reset.title': 'a client that resets while waiting its turn does not take the server down',
   'queued-reset.1':
-    "Client B reset while A was still being served. Read the server's last words above: did an ECONNRESET end it, from a socket your try/catch was not around yet?",
+    'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket that no try/catch (or "error" listener) was around yet?',
   'queued-reset.2':
     'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; or give every socket an "error" listener the moment it arrives.',
   'no-fd-leak.title': 'after {sessions} clients, no sockets left open',
@@ -598,4 +598,109 @@ export const en = {
   'watch.polling.wsl': 'this folder is on a Windows drive, and saves made in Windows send WSL no events',
   'watch.polling.filesystem': 'this folder is on a {fs} filesystem, where saves made elsewhere send no events',
   'watch.polling.refused': 'the system watches no more folders ({code})',
+  // course/hint-styles.ts: rungs said for one style (see HINT_STYLES)
+  'listens.2.python':
+    'Listen on the port from the environment: socket.create_server(("", int(os.environ["PORT"]))). An empty host accepts on every address.',
+  'closes-after-reply.2.python':
+    'After conn.sendall(reply), call conn.close() (or serve inside with conn:): that sends FIN and closes your side.',
+  'exits-after-client.1.python':
+    'A Python script ends when it reaches its last line. Is it still inside a loop, or waiting in accept() for a client that never comes?',
+  'exits-after-client.2.python':
+    'Serve one client without a loop around accept(), then close the connection and the listening socket (with blocks do both); the script then ends with status 0. Avoid sys.exit() with another status.',
+  'exits-cleanly.1.python':
+    'Your server ended badly after its client left. Read its last words above: an uncaught exception (a traceback), or sys.exit() with another status?',
+  'exits-cleanly.2.python':
+    'recv() returns b"" once the client has left: leave the loop on it (if not data: break), close the connection and the listening socket, and let the script end.',
+  'uppercases.2.python':
+    'Send back exactly what you read, with only the bytes a–z changed: data.upper() on the bytes (not on a decoded str). Add no newline or prefix.',
+  'many-messages.2.node-callback':
+    'Answer every "data" event, not just the first: socket.on("data", (chunk) => socket.write(upperAscii(chunk))), not socket.once.',
+  'many-messages.2.python':
+    'Keep reading from the same connection until the client leaves: while True: data = conn.recv(65536); if not data: break; conn.sendall(data.upper())',
+  'split-character.2.python':
+    'data.decode() fails or garbles on a partial character. Work on the bytes: data.upper() on bytes changes only a–z and keeps every other byte as it is.',
+  'closes-on-eof.2.node-callback':
+    'The "end" event says the client sent FIN: socket.on("end", () => socket.end()) sends yours.',
+  'closes-on-eof.2.python':
+    'recv() returns b"" once the client sent FIN: if not data: break, then conn.close() (or let with conn: close it).',
+  'no-busy-loop.1.python':
+    'After the client left, your server kept running flat out. Once the client has sent FIN, recv() returns b"" at once, every time: does your loop stop on it?',
+  'no-busy-loop.2.python':
+    'Leave the loop on the empty read (if not data: break) and close the connection, instead of calling recv() again and again.',
+  'no-reply.python-asyncio':
+    'Nothing came back at all. When reader.read() returns a message, does your server call writer.write() with the reply, then await writer.drain()? Does it reach that line?',
+  'no-reply.spinning':
+    "Nothing came back, and your server was running flat out meanwhile: a loop that never waits. Is it still spinning on a client that has left (a read that returns nothing, again and again)? A synchronous loop also blocks Node's event loop.",
+  'no-reply.spinning.python':
+    'Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, recv() returns b"" at once, forever. Leave the loop on it: if not data: break.',
+  'next-client.2.python':
+    'Wrap the conversation in a loop over connections: while True: conn, _ = server.accept(), then serve conn until it ends, and keep the listening socket open.',
+  'survives-reset.2.node-callback':
+    'In Node an "error" event nobody listens to ends the process. Give every socket an "error" listener (socket.on("error", () => socket.destroy())), so a reset ends that conversation only.',
+  'survives-reset.2.python':
+    'A reset makes recv() or sendall() raise ConnectionResetError (or BrokenPipeError). Catch it around one conversation (try: … except (ConnectionResetError, BrokenPipeError):), drop that client, and go on.',
+  'queued-clients.2.python':
+    "The kernel queues clients that connect while you are busy, up to listen()'s backlog: accept() them one after another in a loop, and don't listen(0) or close the listening socket in between.",
+  'queued-reset.1.node-callback':
+    'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket that had no "error" listener yet?',
+  'queued-reset.1.python':
+    "Client B reset while A was still being served. Read the server's last words above: did a ConnectionResetError end it, from a connection your try/except was not around?",
+  'queued-reset.2.node-callback':
+    'Node reads every accepted socket at once, even one still waiting for its turn: give every socket an "error" listener in the "connection" handler, before anything else (socket.on("error", () => socket.destroy())).',
+  'queued-reset.2.python':
+    'A client that reset while it waited is accepted all the same, and its first recv() raises ConnectionResetError: put the try/except around every conversation, from its first recv().',
+  'no-fd-leak.2.python':
+    'Close the connection on every way out of a conversation: with conn: (or conn.close() in a finally) closes it after a FIN and after a reset alike.',
+  'idle-client-no-block.2.python':
+    'Serve each client in a thread of its own: threading.Thread(target=serve, args=(conn,), daemon=True).start(), and go straight back to accept(); a quiet client then blocks only its own thread.',
+  'idle-client-no-block.2.python-asyncio':
+    "asyncio.start_server(serve, …) runs serve once per client, as a task of its own: don't await one client's conversation where the next is accepted, and never call a blocking recv() or time.sleep() in a coroutine.",
+  'many-clients.2.python':
+    'Start a thread for every connection as it arrives (threading.Thread(…).start()), with no fixed pool of workers (ThreadPoolExecutor(max_workers=4) serves only four), and give listen() a backlog big enough for a crowd.',
+  'many-clients.2.python-asyncio':
+    'Let asyncio.start_server start a task for every client and keep no cap on them (no Semaphore around serve); a blocking call in any coroutine stops them all.',
+  'backlog-full':
+    "The handshake did not complete: your server's listen backlog, the kernel's queue of clients waiting for accept(), was full. Accept faster, or give listen() a larger backlog (server.listen(port, 1024)).",
+  'backlog-full.python':
+    'The handshake did not complete: your listen backlog, the queue of clients waiting for accept(), was full. listen(5) holds only five; use socket.create_server(("", port), backlog=1024) or listen(1024).',
+  'slow-reader.2.node-callback':
+    'socket.write() returns false once its buffer is full: then socket.pause(), so no more "data" comes, and socket.once("drain", () => socket.resume()). In a "data" handler an await does not stop the events.',
+  'slow-reader.2.python':
+    'conn.sendall() waits while A is not reading, so the thread that serves A stops reading too: that is the backpressure you want. Serve each client in a thread of its own, so that wait holds up only A.',
+  'slow-reader.2.python-asyncio':
+    'writer.write() only queues the reply: await writer.drain() after each write, which waits while A is not reading, so you stop reading from A too.',
+  'slow-reader.stopped.node-callback':
+    'Once A reads again, your server must read again too: a socket you paused needs socket.resume() on "drain" (socket.once("drain", () => socket.resume())).',
+  'slow-reader.stopped.python':
+    'Once A reads again, sendall() returns: then go back to recv() for the rest. Is the loop still running after a slow sendall()?',
+  'slow-reader.stopped.python-asyncio':
+    'Once A reads again, await writer.drain() returns: then go back to reader.read() for the rest. Does your loop read again after the drain?',
+  'stays-small.2.python':
+    'Keep what belongs to one client in its own function (local variables), not in a module-level list or dict; if you must keep one, remove the entry when the conversation ends (in a finally).',
+  'to-upper-case.python':
+    'é came back as É: str.upper() changes more than a–z. Work on the bytes: data.upper() on bytes changes only 0x61–0x7a.',
+  'stopped-listening.python':
+    'Your server still runs but no longer listens: did it close the listening socket (or leave its with block) after its first client? A connection loop keeps it open.',
+  'crossed.python':
+    "Every reply must go back on the connection its message came from. Keep the connection in the conversation's own scope (the conn parameter of serve(conn)), never in a global every conversation shares.",
+  'no-fd-leak.2.node-callback':
+    'Close the socket on every way out of a conversation: socket.end() on "end", socket.destroy() on "error".',
+  'no-fd-leak.2.python-asyncio':
+    'Close the connection on every way out of a conversation: writer.close() in a finally, after a FIN and after a reset alike.',
+  'closes-on-eof.2.python-asyncio':
+    'await reader.read() returns b"" once the client sent FIN: if not data: break, then writer.close().',
+  'survives-reset.2.python-asyncio':
+    "A reset makes reader.read() or writer.drain() raise ConnectionResetError. Catch it in serve (try: … except ConnectionError:): that ends this client's task only, and the server goes on.",
+  'many-messages.2.python-asyncio':
+    'Keep reading from the same connection until the client leaves: while data := await reader.read(65536): writer.write(data.upper()); await writer.drain()',
+  'next-client.2.python-asyncio':
+    'Let asyncio.start_server(serve, port=…) call serve for every client, and keep the server running: async with server: await server.serve_forever().',
+  'next-client.2.node-callback':
+    'Serve every connection, not just the first: createServer((socket) => { … }) calls your function for each client as it comes; keep the server listening (no server.close()).',
+  'queued-clients.2.node-callback':
+    "createServer((socket) => { … }) is called for every connection, also those that arrive while another is served: set every socket up there, and don't cap server.maxConnections at 1.",
+  'exits-cleanly.2.node-callback':
+    'When the client leaves, "end" comes: end the socket and close the server there (socket.on("end", () => { socket.end(); server.close(); })), and Node exits with 0 on its own.',
+  'closes-on-eof.1.python':
+    'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
 } as const satisfies Record<string, Entry>;

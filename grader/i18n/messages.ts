@@ -93,6 +93,10 @@ export const say = {
   noFinYet: (client: string, ms: number): Text => t('say.no-fin-yet', { client, ms }),
 
   noReplyHint: (): Hint => hint('no-reply'),
+  /** Nothing came back from a server running flat out (said in the learner's style by course/hint-styles.ts). */
+  spinningHint: (): Hint => hint('no-reply.spinning'),
+  /** A handshake that did not complete: the listen backlog is full. */
+  backlogFullHint: (): Hint => hint('backlog-full'),
 
   /** The same lead for a server not written for Node: its own language's calls, no event-loop traps. */
   noReplyHintFor: (runtime: 'python' | 'other'): Hint =>

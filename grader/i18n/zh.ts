@@ -216,7 +216,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、\nserver.ts、server.js、server.mjs 或 server.py',
   'flags.jobs.help': '同时评分几份提交（默认：CPU 核数）',
   'flags.json.help': '只在标准输出打印一个 JSON 对象',
-  'flags.hint.help': '多显示一条提示（针对第一个不成立的评分项），一直到用到的 Node API',
+  'flags.hint.help': '多显示一条提示（针对第一个不成立的评分项），一直到用到的 API',
   'flags.watch.help': '每次保存文件都重新评分',
   'flags.seed.help': '重放某次评分的流量（每份报告都会打印它的 seed）',
   'flags.out.help': '把所有报告写成 JSON',
@@ -297,7 +297,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'queued-clients.fail': '{clients} 个客户端中有 {failed} 个没有得到回答。{reasons}',
   'queued-reset.title': '排队等候时重置连接的客户端不会让服务器崩溃',
   'queued-reset.1':
-    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没被你的 try/catch 包住的 socket 抛出的 ECONNRESET 结束了它？',
+    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是某个 socket 抛出的 ECONNRESET 结束了它，而当时还没有 try/catch 包住它（也没有 "error" 监听器）？',
   'queued-reset.2':
     'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；或者在每个 socket 一到达时就给它加上 "error" 监听器。',
   'no-fd-leak.title': '服务 {sessions} 个客户端后没有遗留的 socket',
@@ -540,4 +540,108 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'watch.polling.wsl': '此文件夹位于 Windows 驱动器上，在 Windows 中保存不会向 WSL 发送事件',
   'watch.polling.filesystem': '此文件夹位于 {fs} 文件系统上，在别处保存不会发送事件',
   'watch.polling.refused': '系统不再接受监视更多文件夹（{code}）',
+  // course/hint-styles.ts
+  'listens.2.python':
+    '监听环境变量里的端口：socket.create_server(("", int(os.environ["PORT"])))。主机留空即在所有地址上接受连接。',
+  'closes-after-reply.2.python':
+    'conn.sendall(reply) 之后调用 conn.close()（或在 with conn: 里服务）：这会发送 FIN，关闭你这一端。',
+  'exits-after-client.1.python':
+    'Python 脚本执行到最后一行就会结束。它是不是还在一个循环里，或者在 accept() 里等一个永远不会来的客户端？',
+  'exits-after-client.2.python':
+    '只服务一个客户端，不要在 accept() 外面套循环；然后关闭连接和监听 socket（with 语句会替你关闭），脚本就会以退出状态 0 结束。不要用其他状态调用 sys.exit()。',
+  'exits-cleanly.1.python':
+    '客户端离开后，你的服务器没有正常结束。看看上面它最后的输出：是一个没被捕获的异常（traceback），还是用其他状态调用了 sys.exit()？',
+  'exits-cleanly.2.python':
+    '客户端离开后 recv() 返回 b""：遇到它就跳出循环（if not data: break），关闭连接和监听 socket，让脚本自然结束。',
+  'uppercases.2.python':
+    '原样发回你读到的内容，只改变 a–z 这些字节：对 bytes 调用 data.upper()（不要先解码成 str）。不要加换行或前缀。',
+  'many-messages.2.node-callback':
+    '回答每一个 "data" 事件，而不只是第一个：用 socket.on("data", (chunk) => socket.write(upperAscii(chunk)))，不要用 socket.once。',
+  'many-messages.2.python':
+    '在同一个连接上一直读，直到客户端离开：while True: data = conn.recv(65536); if not data: break; conn.sendall(data.upper())',
+  'split-character.2.python':
+    'data.decode() 遇到不完整的字符会出错或乱码。直接处理字节：对 bytes 调用 data.upper() 只改变 a–z，其他字节原样保留。',
+  'closes-on-eof.2.node-callback':
+    '"end" 事件表示客户端发来了 FIN：socket.on("end", () => socket.end()) 发出你的 FIN。',
+  'closes-on-eof.2.python':
+    '客户端发来 FIN 后 recv() 返回 b""：if not data: break，然后 conn.close()（或让 with conn: 替你关闭）。',
+  'no-busy-loop.1.python':
+    '客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，recv() 每次都会立刻返回 b""：你的循环遇到它会停下来吗？',
+  'no-busy-loop.2.python': '遇到空读取就跳出循环（if not data: break）并关闭连接，而不是一遍又一遍地调用 recv()。',
+  'no-reply.python-asyncio':
+    '什么都没有返回。reader.read() 收到消息后，你的服务器有没有用 writer.write() 写回复，再 await writer.drain()？代码执行到那一行了吗？',
+  'no-reply.spinning':
+    '什么都没有返回，而你的服务器这段时间一直在全速运转：有一个从不等待的循环。它是不是还在一个已经离开的客户端上空转（一次又一次读到空数据）？同步循环还会卡住 Node 的事件循环。',
+  'no-reply.spinning.python':
+    '什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，recv() 会立刻返回 b""，永远如此。遇到它就跳出循环：if not data: break。',
+  'next-client.2.python':
+    '把对话包在一个遍历连接的循环里：while True: conn, _ = server.accept()，然后服务 conn 直到对话结束，并保持监听 socket 打开。',
+  'survives-reset.2.node-callback':
+    '在 Node 里，没有监听者的 "error" 事件会结束整个进程。给每个 socket 加上 "error" 监听器（socket.on("error", () => socket.destroy())），这样重置只会结束这一次对话。',
+  'survives-reset.2.python':
+    '重置会让 recv() 或 sendall() 抛出 ConnectionResetError（或 BrokenPipeError）。在一次对话外面捕获它（try: … except (ConnectionResetError, BrokenPipeError):），丢下这个客户端，继续下一个。',
+  'queued-clients.2.python':
+    '你忙的时候连进来的客户端，内核会替你排队，最多 listen() 的 backlog 那么多：在循环里一个接一个地 accept() 它们，不要用 listen(0)，也不要在中途关闭监听 socket。',
+  'queued-reset.1.node-callback':
+    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个还没有 "error" 监听器的 socket 抛出的 ECONNRESET 结束了它？',
+  'queued-reset.1.python':
+    'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是一个没被你的 try/except 包住的连接抛出的 ConnectionResetError 结束了它？',
+  'queued-reset.2.node-callback':
+    'Node 会立刻读取每个已接受的 socket，即使它还在排队：在 "connection" 处理函数里，先给每个 socket 加上 "error" 监听器（socket.on("error", () => socket.destroy())）。',
+  'queued-reset.2.python':
+    '排队时重置连接的客户端照样会被 accept()，它的第一次 recv() 就会抛出 ConnectionResetError：让 try/except 包住每一次对话，从第一次 recv() 开始。',
+  'no-fd-leak.2.python':
+    '对话的每个出口都要关闭连接：with conn:（或在 finally 中 conn.close()）无论是 FIN 还是重置之后都会关闭它。',
+  'idle-client-no-block.2.python':
+    '每个客户端用一个自己的线程来服务：threading.Thread(target=serve, args=(conn,), daemon=True).start()，然后直接回到 accept()；一言不发的客户端只会阻塞它自己的线程。',
+  'idle-client-no-block.2.python-asyncio':
+    'asyncio.start_server(serve, …) 为每个客户端各运行一次 serve，作为独立的任务：不要在接受下一个客户端的地方 await 某个客户端的对话，也不要在协程里调用阻塞的 recv() 或 time.sleep()。',
+  'many-clients.2.python':
+    '每个连接一到就为它启动一个线程（threading.Thread(…).start()），不要用固定数量的工作线程池（ThreadPoolExecutor(max_workers=4) 只能服务四个），并给 listen() 一个足够容纳一大群客户端的 backlog。',
+  'many-clients.2.python-asyncio':
+    '让 asyncio.start_server 为每个客户端启动一个任务，不要限制它们的数量（serve 外面不要套 Semaphore）；任何协程里的阻塞调用都会让它们全部停下。',
+  'backlog-full':
+    '握手没有完成：你的服务器的监听 backlog，即内核里等待 accept() 的客户端队列，已经满了。接受得快一些，或者给 listen() 一个更大的 backlog（server.listen(port, 1024)）。',
+  'backlog-full.python':
+    '握手没有完成：你的监听 backlog，即等待 accept() 的客户端队列，已经满了。listen(5) 只能容纳五个；改用 socket.create_server(("", port), backlog=1024) 或 listen(1024)。',
+  'slow-reader.2.node-callback':
+    'socket.write() 在缓冲区满时返回 false：这时调用 socket.pause()，不再有 "data" 到来，再用 socket.once("drain", () => socket.resume()) 恢复。在 "data" 处理函数里 await 拦不住事件。',
+  'slow-reader.2.python':
+    'A 不读的时候 conn.sendall() 会等待，于是服务 A 的线程也停止读取：这正是你要的背压。每个客户端用一个自己的线程来服务，这样这种等待只会拖住 A。',
+  'slow-reader.2.python-asyncio':
+    'writer.write() 只是把回复排进队列：每次写之后 await writer.drain()，A 不读时它会等待，于是你也停止从 A 读取。',
+  'slow-reader.stopped.node-callback':
+    'A 重新开始读取后，你的服务器也要重新开始读取：被你暂停的 socket 要在 "drain" 时调用 socket.resume()（socket.once("drain", () => socket.resume())）。',
+  'slow-reader.stopped.python':
+    'A 重新开始读取后，sendall() 就会返回：然后回到 recv() 读剩下的数据。慢吞吞的 sendall() 之后，你的循环还在运行吗？',
+  'slow-reader.stopped.python-asyncio':
+    'A 重新开始读取后，await writer.drain() 就会返回：然后回到 reader.read() 读剩下的数据。drain 之后你的循环还会再读吗？',
+  'stays-small.2.python':
+    '属于一个客户端的东西放在它自己的函数里（局部变量），不要放在模块级的 list 或 dict 里；如果一定要放，就在对话结束时（在 finally 中）删掉那一项。',
+  'to-upper-case.python':
+    'é 回来变成了 É：str.upper() 改变的不止 a–z。直接处理字节：对 bytes 调用 data.upper() 只改变 0x61–0x7a。',
+  'stopped-listening.python':
+    '你的服务器还在运行，但已经不再监听了：它是不是在第一个客户端之后关闭了监听 socket（或离开了它的 with 块）？连接循环会让它一直打开。',
+  'crossed.python':
+    '每个回复都必须从它的消息来的那个连接发回去。把连接放在对话自己的作用域里（serve(conn) 的参数 conn），不要放在所有对话共享的全局变量里。',
+  'no-fd-leak.2.node-callback':
+    '对话的每个出口都要关闭 socket：在 "end" 时调用 socket.end()，在 "error" 时调用 socket.destroy()。',
+  'no-fd-leak.2.python-asyncio':
+    '对话的每个出口都要关闭连接：在 finally 中调用 writer.close()，无论是 FIN 还是重置之后。',
+  'closes-on-eof.2.python-asyncio':
+    '客户端发来 FIN 后 await reader.read() 返回 b""：if not data: break，然后 writer.close()。',
+  'survives-reset.2.python-asyncio':
+    '重置会让 reader.read() 或 writer.drain() 抛出 ConnectionResetError。在 serve 里捕获它（try: … except ConnectionError:）：这只会结束这个客户端的任务，服务器继续运行。',
+  'many-messages.2.python-asyncio':
+    '在同一个连接上一直读，直到客户端离开：while data := await reader.read(65536): writer.write(data.upper()); await writer.drain()',
+  'next-client.2.python-asyncio':
+    '让 asyncio.start_server(serve, port=…) 为每个客户端调用 serve，并让服务器一直运行：async with server: await server.serve_forever()。',
+  'next-client.2.node-callback':
+    '服务每一个连接，而不只是第一个：createServer((socket) => { … }) 会在每个客户端到来时调用你的函数；保持服务器监听（不要调用 server.close()）。',
+  'queued-clients.2.node-callback':
+    'createServer((socket) => { … }) 会为每个连接调用，包括别的客户端正在被服务时到达的那些：在那里设置好每个 socket，也不要把 server.maxConnections 设为 1。',
+  'exits-cleanly.2.node-callback':
+    '客户端离开时会触发 "end"：在那里结束 socket 并关闭服务器（socket.on("end", () => { socket.end(); server.close(); })），Node 就会自己以退出状态 0 结束。',
+  'closes-on-eof.1.python':
+    '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
 };

@@ -170,6 +170,18 @@ export function starvedMs(pids: readonly number[]): number {
   return ns / 1e6;
 }
 
+/** Milliseconds the threads of these processes have spent running on a CPU (the same schedstat's first field). */
+export function ranMs(pids: readonly number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    for (const tid of safeList(`/proc/${pid}/task`)) {
+      const ran = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0]);
+      if (Number.isFinite(ran)) ns += ran;
+    }
+  }
+  return ns / 1e6;
+}
+
 /** Is any thread runnable (R: running, or waiting for a CPU)? */
 export const anyRunnable = (pids: readonly number[]) => anyThreadIn(pids, 'R');
 

@@ -88,6 +88,12 @@ describe('the first hint, row by row', () => {
     expect(leadOf({ ...plain, specific: noReply, exit: ended, aboutServerLeaving: true })).toBe('check');
   });
 
+  test('a server spinning while nothing came back: its own cause leads, in any language', () => {
+    // Not "does it call sendall()": the check saw a server running flat out (see Harness.spinning).
+    for (const runtime of ['node', 'python', 'other'] as const)
+      expect(leadOf({ ...plain, runtime, specific: say.spinningHint() })).toBe('check');
+  });
+
   test('a cleanly ended server only leads with "server gone" for properties that tell of crashes', () => {
     expect(leadOf({ ...plain, exit: ended, endedCleanly: true })).toBe('server-gone');
     expect(leadOf({ ...plain, exit: ended, endedCleanly: true, failed: false })).toBe('property');

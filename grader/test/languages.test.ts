@@ -55,6 +55,8 @@ const SAMPLES: Record<keyof typeof say, Text[]> = {
     say.noReply({ ...client, resetReceived: true } as ScriptedClient, 1000, null),
   ],
   noReplyHint: [say.noReplyHint()],
+  spinningHint: [say.spinningHint()],
+  backlogFullHint: [say.backlogFullHint()],
   toUpperCaseHint: [say.toUpperCaseHint()],
   serverGoneHint: [say.serverGoneHint(exited, true), say.serverGoneHint(exited, false)],
   stoppedListeningHint: [say.stoppedListeningHint()],

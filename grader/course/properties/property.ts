@@ -7,7 +7,7 @@ export interface Property {
   id: string;
   /** What holds when it passes, as the learner reads it next to ✔ or ✘. */
   title: Text;
-  /** A ladder: the first is a nudge, each next one says more, the last names the Node API. */
+  /** A ladder: the first is a nudge, each next one says more, the last names the Node API (other styles: hint-styles.ts). */
   hints: Hint[];
   /**
    * How long its check takes whatever the server does, roughly, in ms of a correct server alone on a

@@ -1,0 +1,189 @@
+// Hints in the learner's own style: the style told from the source, the ladders each style gets, and,
+// for each style, a broken server whose ladder is that style's and its fix by the last rung, which holds.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findStage, ROOT, type Stage } from '../course/catalogue.ts';
+import { HINT_STYLES, styled } from '../course/hint-styles.ts';
+import { PROPERTIES } from '../course/properties/index.ts';
+import { grade } from '../engine/grade.ts';
+import { limitsFor, timeoutScale } from '../engine/limits.ts';
+import { hint } from '../i18n/hint.ts';
+import type { MessageId } from '../i18n/t.ts';
+import { commandLaunch, fileLaunch } from '../subject/launch.ts';
+import { HAS_PROC } from '../subject/procfs.ts';
+import { type Style, type StyleKey, sourceOf, styleKeys, styleOf } from '../subject/style.ts';
+import { fixture } from './run-grader.ts';
+
+const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
+const styleOfFile = (path: string) => styleOf(read(path), path.endsWith('.py'));
+
+describe('the style, told from the source', () => {
+  const CASES: [string, Style | undefined][] = [
+    ['solutions/stage-1/server.ts', 'node-promise'],
+    ['solutions/stage-3/server.ts', 'node-promise'],
+    ['solutions/stage-4/server.ts', 'node-promise'],
+    ['stages/stage-4/server.ts', 'node-promise'],
+    ['solutions/stage-3/server.py', 'python-blocking'],
+    ['solutions/stage-4/server.py', 'python-threads'],
+    [fixture('stage-3/reset_only_fix.py'), 'python-blocking'],
+    [fixture('stage-4/asyncio_without_drain.py'), 'python-asyncio'],
+    [fixture('stage-4/replies-to-the-newest.ts'), 'node-callback'],
+    [fixture('stage-4/ignores-write-return.ts'), 'node-promise'],
+    [fixture('class/ada/server.ts'), 'node-callback'],
+    [fixture('hostile/never-listens.ts'), undefined],
+    [fixture('styles/callback-pauses.ts'), 'node-callback'],
+    [fixture('styles/threads_small_backlog.py'), 'python-threads'],
+  ];
+  test.each(CASES)('%s: %s', (path, style) => {
+    expect(styleOfFile(path)).toBe(style);
+  });
+
+  test('the ways of threads and of asyncio', () => {
+    const server = 'import socketserver\nclass S(socketserver.ThreadingTCPServer): pass\n';
+    expect(styleOf(server, true)).toBe('python-threads');
+    expect(styleOf('from concurrent.futures import ThreadPoolExecutor\n', true)).toBe('python-threads');
+    expect(styleOf('import socketserver\nsocketserver.TCPServer(("", 1), H).serve_forever()\n', true)).toBe(
+      'python-blocking',
+    );
+    expect(styleOf('import asyncio, threading\n', true)).toBe('python-asyncio');
+  });
+
+  test('a comment naming a call is not the call', () => {
+    expect(styleOf('# import threading would help\nimport socket\n', true)).toBe('python-blocking');
+    expect(styleOf("// socket.on('data', …) is older\nfor await (const c of s) {}\n", false)).toBe('node-promise');
+  });
+
+  test('the source of --file, and of a --cmd that names a file that exists', () => {
+    const py = resolve(ROOT, 'solutions/stage-4/server.py');
+    expect(sourceOf(fileLaunch(py, ROOT))).toBe(py);
+    expect(sourceOf(commandLaunch('python3 -u solutions/stage-4/server.py', ROOT))).toBe(py);
+    expect(sourceOf(commandLaunch('python3 -u no/such/server.py', ROOT))).toBeUndefined();
+    expect(styleKeys(commandLaunch('python3 solutions/stage-4/server.py', ROOT))).toEqual(['python-threads', 'python']);
+    // Unknown: the runtime's own.
+    expect(styleKeys(commandLaunch('python3 no/such/server.py', ROOT))).toEqual(['python']);
+    expect(styleKeys(commandLaunch('./run', ROOT))).toEqual([]);
+  });
+});
+
+/** A property's ladder as a server in `keys` reads it. */
+const ladder = (id: string, keys: StyleKey[]) =>
+  (PROPERTIES.find((p) => p.id === id)?.hints ?? []).map((h) => styled(h, keys).id);
+
+describe('each style its ladder', () => {
+  test('slow-reader ends, for each style, on the calls that style uses', () => {
+    expect(ladder('slow-reader', ['node-promise']).at(-1)).toBe('slow-reader.2');
+    expect(ladder('slow-reader', ['node-callback']).at(-1)).toBe('slow-reader.2.node-callback');
+    expect(ladder('slow-reader', ['python-blocking', 'python']).at(-1)).toBe('slow-reader.2.python');
+    expect(ladder('slow-reader', ['python-threads', 'python']).at(-1)).toBe('slow-reader.2.python');
+    expect(ladder('slow-reader', ['python-asyncio', 'python']).at(-1)).toBe('slow-reader.2.python-asyncio');
+  });
+
+  test('queued-reset speaks of try/catch only to promise style', () => {
+    expect(ladder('queued-reset', ['node-promise'])).toEqual(['queued-reset.1', 'queued-reset.2']);
+    expect(ladder('queued-reset', ['node-callback'])).toEqual([
+      'queued-reset.1.node-callback',
+      'queued-reset.2.node-callback',
+    ]);
+    expect(ladder('queued-reset', ['python'])).toEqual(['queued-reset.1.python', 'queued-reset.2.python']);
+  });
+
+  test('no rung a Python server reads names a Node API', () => {
+    const node =
+      /socket\.(write|end|on|once|destroy|pause|resume)\b|for await|server\.(close|listen)|\bonce\(|process\.|toUpperCase/;
+    const leads = [
+      'no-reply.python',
+      'no-reply.spinning',
+      'backlog-full',
+      'slow-reader.stopped',
+      'to-upper-case',
+      'stopped-listening',
+      'crossed',
+    ] as const;
+    for (const style of ['python-blocking', 'python-threads', 'python-asyncio'] as const) {
+      const keys: StyleKey[] = [style, 'python'];
+      for (const property of PROPERTIES)
+        for (const h of property.hints.map((h) => styled(h, keys)))
+          expect(h.en, `${style} ${property.id}: ${h.id}`).not.toMatch(node);
+      for (const id of leads) expect(styled(hint(id), keys).en, `${style} ${id}`).not.toMatch(node);
+    }
+  });
+
+  test('every variant replaces a rung with one of its own style, in both languages', () => {
+    for (const [id, row] of Object.entries(HINT_STYLES)) {
+      for (const [key, variant] of Object.entries(row ?? {})) {
+        expect(variant.startsWith(`${id.split('.')[0]}.`) && variant.endsWith(`.${key}`), `${id} → ${variant}`).toBe(
+          true,
+        );
+        const h = hint(variant as MessageId & typeof variant);
+        expect(h.en).not.toBe('');
+        expect(h.zh).not.toBe('');
+      }
+    }
+  });
+});
+
+/** Grade `path` on `properties` of `stage` only, in process: the results in the stage's order. */
+async function gradeOnly(stageId: string, properties: string[], path: string) {
+  const stage = findStage(stageId) as Stage;
+  const only = { ...stage, properties: stage.properties.filter((p) => properties.includes(p.id)) };
+  const launch = path.endsWith('.py')
+    ? commandLaunch(`python3 -u ${fixture(path)}`, ROOT)
+    : fileLaunch(resolve(ROOT, fixture(path)), ROOT);
+  const report = await grade(only, launch, { limits: limitsFor(timeoutScale()), seed: 7 });
+  await report.stopped;
+  return Object.fromEntries(report.results.map((r) => [r.id, r]));
+}
+
+describe.concurrent('each style, its broken server and its fix by the last rung', () => {
+  test('Node callback style: pause()/resume() on "drain", an "error" listener', async () => {
+    const broken = await gradeOnly('stage-4', ['queued-reset', 'slow-reader'], 'styles/callback-ignores-write.ts');
+    expect(broken['slow-reader']?.status).toBe('fail');
+    expect(broken['slow-reader']?.hints.at(-1)?.en).toContain('socket.pause()');
+    expect(broken['queued-reset']?.status).toBe('fail');
+    expect(broken['queued-reset']?.hints.map((h) => h.en).join(' ')).not.toContain('try/catch');
+    const fixed = await gradeOnly('stage-4', ['queued-reset', 'slow-reader'], 'styles/callback-pauses.ts');
+    expect(fixed['slow-reader']?.status).toBe('pass');
+    expect(fixed['queued-reset']?.status).toBe('pass');
+  });
+
+  test('Node promise style: await once(socket, "drain")', async () => {
+    const broken = await gradeOnly('stage-4', ['slow-reader'], 'stage-4/ignores-write-return.ts');
+    expect(broken['slow-reader']?.status).toBe('fail');
+    expect(broken['slow-reader']?.hints.at(-1)?.en).toContain('await once(socket, "drain")');
+    const fixed = await gradeOnly('stage-4', ['slow-reader'], 'styles/promise-awaits-drain.ts');
+    expect(fixed['slow-reader']?.status).toBe('pass');
+  });
+
+  test.runIf(HAS_PROC)('Python, blocking: spinning on b"" is named first, not sendall()', async () => {
+    const broken = await gradeOnly('stage-3', ['next-client', 'no-busy-loop'], 'stage-3/reset_only_fix.py');
+    for (const id of ['next-client', 'no-busy-loop']) {
+      expect(broken[id]?.status, id).toBe('fail');
+      expect(broken[id]?.hints[0]?.en, id).toContain('b""');
+      expect(broken[id]?.hints[0]?.en, id).not.toContain('sendall');
+    }
+    expect(broken['next-client']?.leadHintId).toBe('no-reply.spinning.python');
+    expect(broken['next-client']?.hints[0]?.en).toContain('if not data: break');
+    expect(broken['next-client']?.hints.at(-1)?.en).toContain('server.accept()');
+    const fixed = await gradeOnly('stage-3', ['next-client', 'no-busy-loop'], 'styles/blocking_breaks_on_eof.py');
+    expect(fixed['next-client']?.status).toBe('pass');
+    expect(fixed['no-busy-loop']?.status).toBe('pass');
+  });
+
+  test('Python threads: the listen backlog, and a thread per client', async () => {
+    const broken = await gradeOnly('stage-4', ['many-clients'], 'styles/threads_small_backlog.py');
+    expect(broken['many-clients']?.status).toBe('fail');
+    expect(broken['many-clients']?.leadHintId).toBe('backlog-full.python');
+    expect(broken['many-clients']?.hints.at(-1)?.en).toBe(hint('many-clients.2.python').en);
+    const fixed = await gradeOnly('stage-4', ['many-clients'], 'styles/threads_large_backlog.py');
+    expect(fixed['many-clients']?.status).toBe('pass');
+  });
+
+  test('Python asyncio: await writer.drain()', async () => {
+    const broken = await gradeOnly('stage-4', ['slow-reader'], 'stage-4/asyncio_without_drain.py');
+    expect(broken['slow-reader']?.status).toBe('fail');
+    expect(broken['slow-reader']?.hints.at(-1)?.en).toBe(hint('slow-reader.2.python-asyncio').en);
+    const fixed = await gradeOnly('stage-4', ['slow-reader'], 'styles/asyncio_drains.py');
+    expect(fixed['slow-reader']?.status).toBe('pass');
+  });
+});
