@@ -5,6 +5,7 @@
 // an edit to the grader is picked up as before. Plain JavaScript: this file runs before anything can
 // transpile.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -58,6 +59,27 @@ async function build(entry, bundleFile, manifestFile) {
   put(manifestFile, `${JSON.stringify({ root: ROOT, node: process.version, inputs }, null, 2)}\n`);
 }
 
+/**
+ * Stack traces (a crash of the grader) name the sources' files and lines, not the bundle's. The map is
+ * read the first time a stack is shown: --enable-source-maps would read it on every start.
+ */
+function showSourceLines(bundle) {
+  const url = pathToFileURL(bundle).href;
+  let map;
+  Error.prepareStackTrace = (error, frames) => {
+    const lines = frames.map((frame) => {
+      if (frame.getFileName() !== url) return `    at ${frame}`;
+      map ??= new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
+      const found = map.findEntry((frame.getLineNumber() ?? 1) - 1, (frame.getColumnNumber() ?? 1) - 1);
+      if (!found?.originalSource) return `    at ${frame}`;
+      const where = `${resolve(dirname(bundle), found.originalSource)}:${found.originalLine + 1}:${found.originalColumn + 1}`;
+      const name = frame.getFunctionName();
+      return name ? `    at ${name} (${where})` : `    at ${where}`;
+    });
+    return [String(error), ...lines].join('\n');
+  };
+}
+
 const [entry] = process.argv.slice(2);
 if (!entry) {
   process.stderr.write('usage: node grader/bundle/run.mjs <entry.ts> [args…]\n');
@@ -79,8 +101,7 @@ if (!bundled) {
   }
 }
 if (bundled) {
-  // A crash of the grader shows the sources' lines, not the bundle's.
-  process.setSourceMapsEnabled(true);
+  showSourceLines(bundleFile);
   await import(pathToFileURL(bundleFile).href);
 } else {
   const { register } = await import('tsx/esm/api');

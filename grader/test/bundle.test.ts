@@ -46,6 +46,20 @@ test('is built on the first run, used as it is while the sources hold, and built
   expect(edited.stdout.startsWith('edited\n')).toBe(true);
 });
 
+test("a crash of the grader names the sources' lines, not the bundle's", () => {
+  const dir = checkout();
+  const entry = join(dir, 'grader/cli/entry.ts');
+  writeFileSync(
+    entry,
+    `${readFileSync(entry, 'utf8')}\nfunction fail(): never {\n  throw new Error('boom');\n}\nfail();\n`,
+  );
+  const run = help(dir);
+  expect(run.status).not.toBe(0);
+  const lines = readFileSync(entry, 'utf8').split('\n').length;
+  expect(run.stderr).toContain('Error: boom');
+  expect(run.stderr).toContain(`at fail (${entry}:${lines - 3}:`);
+});
+
 test('a checkout where the bundle cannot be written still grades, through tsx', () => {
   const dir = checkout();
   mkdirSync(join(dir, '.socket-lab'));
