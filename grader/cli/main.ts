@@ -146,20 +146,22 @@ async function gradeOnce(
   const progress = loadProgress(file);
   const subject = subjectOf(stage, request.subject, userCwd(io.env));
   const entry = hintLadders(progress, stage.id, subject);
-  // The ladder is climbed in the report's order, as each failure is printed: the first failing
-  // property is the one to start with, the one a reveal climbs.
+  // The ladders are climbed in the report's order, as each failure is printed: a reveal climbs the first
+  // failing property with a rung left (the first ✘, unless its ladder is at its top).
   const hintLevels: Record<string, number> = {};
-  let first: { id: string; seenBefore: number; length: number } | undefined;
+  let first: { id: string } | undefined;
+  let revealed = false;
   const climbFor = (result: PropertyResult) => {
     if (result.status !== 'fail') return;
-    const isFirst = first === undefined;
-    if (isFirst) first = { id: result.id, seenBefore: entry.hintsShown[result.id] ?? 1, length: result.hints.length };
+    first ??= { id: result.id };
     const ladder = {
       id: result.id,
       length: result.hints.length,
       ...(result.leadHintId ? { lead: result.leadHintId } : {}),
     };
-    hintLevels[result.id] = climbOne(entry, ladder, reveal && isFirst);
+    const { level, climbed } = climbOne(entry, ladder, reveal && !revealed);
+    hintLevels[result.id] = level;
+    revealed ||= climbed;
   };
   const color = colorWanted(io.stdout, io.env);
   const options: RenderOptions = {
@@ -204,9 +206,9 @@ async function gradeOnce(
   } catch {
     // a read-only checkout still grades; it just can't remember
   }
-  // Asked for one more, but the ladder was already at its top: say so, rather than nothing.
+  // Asked for one more, but every ladder was already at its top: say so, rather than nothing.
   const ladderTop =
-    reveal && first && hintLevels[first.id] === first.seenBefore && first.seenBefore >= first.length
+    reveal && first && !revealed
       ? { id: first.id, solution: launch.runtime === 'python' ? stage.pythonSolution : stage.solution }
       : undefined;
   io.stdout.write(

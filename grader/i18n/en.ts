@@ -348,6 +348,8 @@ export const en = {
     'Stop reading once the stream has ended: leave the loop (in Python: if not data: break) and close the socket, instead of reading again and again.',
   'no-busy-loop.fail':
     'The client left, and {elapsed} ms later the server was still busy: runnable {percent}% of the last {busyWindowMs} ms, where an idle server sleeps.',
+  'no-busy-loop.fail.printing':
+    'The client left, and {elapsed} ms later the server was still busy: printing without pause, in {percent}% of the last {busyWindowMs} ms (what it printed is below), where an idle server sleeps. A loop printing what it reads keeps going when every read returns nothing.',
 
   // course/properties/concurrency.ts
   'idle-forgotten':

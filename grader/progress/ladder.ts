@@ -11,25 +11,37 @@ export interface Ladder {
 }
 
 /**
- * How many hints to show for each failing property, and remember it. `failing` is in report order: the
- * first is the one to start with, the one a reveal climbs.
+ * How many hints to show for each failing property, and remember it. `failing` is in report order: a
+ * reveal climbs the first whose ladder has a rung left.
  */
 export function climb(entry: HintLadders, failing: readonly Ladder[], reveal: boolean): Record<string, number> {
   const levels: Record<string, number> = {};
-  for (const [i, ladder] of failing.entries()) levels[ladder.id] = climbOne(entry, ladder, reveal && i === 0);
+  let revealed = false;
+  for (const ladder of failing) {
+    const { level, climbed } = climbOne(entry, ladder, reveal && !revealed);
+    levels[ladder.id] = level;
+    revealed ||= climbed;
+  }
   return levels;
 }
 
-/** How many hints of one failing property to show, and remember it: one more when `reveal`. */
-export function climbOne(entry: HintLadders, { id, length, lead }: Ladder, reveal: boolean): number {
+/**
+ * How many hints of one failing property to show, and remember it: one more when `reveal`, unless its
+ * ladder is at its top already (`climbed` says whether it went up).
+ */
+export function climbOne(
+  entry: HintLadders,
+  { id, length, lead }: Ladder,
+  reveal: boolean,
+): { level: number; climbed: boolean } {
   // The ladder climbed for one cause (say, a crash) is not the one for the next (say, a wrong reply).
   const sameCause = lead === undefined || entry.hintLeads?.[id] === undefined || entry.hintLeads[id] === lead;
-  const seen = sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1;
+  const seen = Math.min(length, sameCause ? Math.max(1, entry.hintsShown[id] ?? 1) : 1);
   if (lead !== undefined) {
     entry.hintLeads ??= {};
     entry.hintLeads[id] = lead;
   }
   const level = Math.min(length, reveal ? seen + 1 : seen);
   entry.hintsShown[id] = level;
-  return level;
+  return { level, climbed: level > seen };
 }

@@ -44,7 +44,9 @@ describe('the hint ladder', () => {
     { seen: {}, reveal: false, levels: { a: 1, b: 1 } },
     { seen: {}, reveal: true, levels: { a: 2, b: 1 } },
     { seen: { a: 2 }, reveal: true, levels: { a: 3, b: 1 } },
-    { seen: { a: 3 }, reveal: true, levels: { a: 3, b: 1 } },
+    // a's ladder is at its top: the reveal climbs b's.
+    { seen: { a: 3 }, reveal: true, levels: { a: 3, b: 2 } },
+    { seen: { a: 3, b: 2 }, reveal: true, levels: { a: 3, b: 2 } },
     { seen: { a: 2, b: 2 }, reveal: false, levels: { a: 2, b: 2 } },
   ])('seen $seen, reveal $reveal → $levels', ({ seen, reveal, levels }) => {
     const entry = { attempts: 1, hintsShown: { ...seen } as Record<string, number> };
@@ -238,7 +240,7 @@ describe('the report', () => {
     expect(renderProgress('zh', false, { [PROGRESS_ENV]: file })).toContain('所有阶段都通过了');
   });
 
-  test('--hint climbs the ladder of the first failing property, and progress remembers it', async () => {
+  test('--hint climbs the ladder of the first failing property with a rung left, and progress remembers it', async () => {
     const progress = join(dir, 'ladder.json');
     const first = await runGrader(['stage-2'], { [PROGRESS_ENV]: progress });
     expect(first.stdout).toMatch(
@@ -254,8 +256,12 @@ describe('the report', () => {
       attempts: 2,
       hintsShown: { 'many-messages': 2, 'split-character': 1 },
     });
+    // The first ✘'s ladder is at its top: the next ✘ with a rung left climbs.
     const third = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(third.stdout).toContain(
+    expect(third.stdout).toMatch(/✘ split-character[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: /);
+    expect(third.stdout).not.toContain('No more hints');
+    const fourth = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(fourth.stdout).toContain(
       'No more hints for many-messages: the reference solution is solutions/stage-2/server.ts.',
     );
   });

@@ -23,10 +23,19 @@ export const closesOnEof: Property = {
   },
 };
 
-/** Share of the samples within the trailing `windowMs` in which a thread was runnable. */
-function runnableShare(samples: { at: number; runnable: boolean }[], now: number, windowMs: number): number {
+interface Sample {
+  at: number;
+  /** A thread was runnable. */
+  runnable: boolean;
+  /** It printed since the sample before: a loop printing without pause is busy even while it waits on
+   *  our pipe (blocked in write, not runnable), as a tutorial's print(data) in a loop spinning on b'' is. */
+  printed: boolean;
+}
+
+/** Share of the samples within the trailing `windowMs` for which `busy` holds. */
+function share(samples: Sample[], now: number, windowMs: number, busy: (s: Sample) => boolean): number {
   const recent = samples.filter((s) => s.at >= now - windowMs);
-  return recent.length === 0 ? 0 : recent.filter((s) => s.runnable).length / recent.length;
+  return recent.length === 0 ? 0 : recent.filter(busy).length / recent.length;
 }
 
 const SAMPLE_EVERY_MS = 4;
@@ -49,7 +58,9 @@ export const noBusyLoop: Property = {
     // Time the server could have used: on a loaded machine, a correct server still finishing its
     // goodbye waits for a CPU (runnable) without being busy; the server clock gives that time back.
     const serverTime = serverClock((fresh) => h.starvedMs(fresh));
-    const samples: { at: number; runnable: boolean }[] = [];
+    const samples: Sample[] = [];
+    const printedSoFar = () => h.subject.stdout.total + h.subject.stderr.total;
+    let printedBefore = printedSoFar();
     let members = groupMembers(h.subject.pid);
     for (;;) {
       const now = performance.now();
@@ -59,15 +70,22 @@ export const noBusyLoop: Property = {
         if (members.length === 0) return; // it has exited: nothing left to spin
         runnable = anyRunnable(members) ?? false;
       }
-      samples.push({ at: now, runnable });
+      const printed = printedSoFar() !== printedBefore;
+      printedBefore = printedSoFar();
+      samples.push({ at: now, runnable, printed });
       const elapsed = now - started;
       if (elapsed >= h.limits.busyWindowMs) {
-        const share = runnableShare(samples, now, h.limits.busyWindowMs);
-        if (share < 0.5) return;
+        const window = h.limits.busyWindowMs;
+        const busy = share(samples, now, window, (s) => s.runnable || s.printed);
+        if (busy < 0.5) return;
         if (serverTime() >= h.limits.busyObserveMs) {
-          const percent = Math.round(share * 100);
+          const running = share(samples, now, window, (s) => s.runnable);
+          const printing = share(samples, now, window, (s) => s.printed);
+          const at = { elapsed: Math.round(elapsed), busyWindowMs: window };
           throw new Failure(
-            t('no-busy-loop.fail', { elapsed: Math.round(elapsed), percent, busyWindowMs: h.limits.busyWindowMs }),
+            running >= 0.5
+              ? t('no-busy-loop.fail', { ...at, percent: Math.round(running * 100) })
+              : t('no-busy-loop.fail.printing', { ...at, percent: Math.round(printing * 100) }),
           );
         }
       }
