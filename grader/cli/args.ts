@@ -96,7 +96,9 @@ export function parseRequest(argv: readonly string[]): Request {
   }
   if (positionals.length > 1) {
     const extra = positionals.slice(1).join(' ');
-    throw new UsageError(t('args.one-stage', { extra, stage: positionals[0] ?? '' }));
+    // A language left alone (npm took `--lang` for itself): say where it goes.
+    const id = positionals.length === 2 && isLang(extra) ? 'args.one-stage.lang' : 'args.one-stage';
+    throw new UsageError(t(id, { extra, stage: positionals[0] ?? '' }));
   }
   const chosen = flagsIn(FLAGS, 'subject')
     .filter((name) => values[name] !== undefined && values[name] !== false)

@@ -10,7 +10,7 @@ import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type PropertyResult, type Report } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { joined, t } from '../i18n/t.ts';
-import { detectLang, type Lang, langInArgv } from '../i18n/text.ts';
+import { detectLang, isLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { climbOne } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
 import { MINE, subjectOf } from '../progress/subject.ts';
@@ -235,7 +235,12 @@ async function gradeOnce(
  * which went where can't be known, so they are shown as placeholders.
  */
 function keptFixed(argv: readonly string[], kept: string[]): string[] {
-  const [stage, ...rest] = argv;
+  const [stage, ...words0] = argv;
+  // npm reads `--lang` as its own one-letter switches (-l -a -n -g) and leaves the value among the words:
+  // a bare `zh` or `en` is that value.
+  const stray = kept.includes('lang') || argv.includes('--lang') ? -1 : words0.findIndex(isLang);
+  const rest = words0.filter((_, i) => i !== stray);
+  const lang = stray >= 0 ? ['--lang', words0[stray] ?? ''] : [];
   const valued = kept.filter((flag) => takesValue(flag));
   const switches = kept.filter((flag) => !takesValue(flag)).map((f) => `--${f}`);
   const values =
@@ -243,7 +248,7 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
       ? [`--${valued[0]}`, rest[0] ?? '']
       : valued.flatMap((f) => [`--${f}`, '<…>']);
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
-  const words = [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others];
+  const words = [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others, ...lang];
   // Placeholders stay as they are, to be filled in; the learner's own words are quoted to run as typed.
   return words.map((word) => (word === '<…>' ? word : shellQuote(word)));
 }

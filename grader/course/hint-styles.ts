@@ -25,7 +25,7 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
     python: 'many-messages.2.python',
   },
   'split-character.2': { python: 'split-character.2.python' },
-  'closes-on-eof.1': { python: 'closes-on-eof.1.python' },
+  'closes-on-eof.1': { 'python-asyncio': 'closes-on-eof.1.python-asyncio', python: 'closes-on-eof.1.python' },
   'closes-on-eof.2': {
     'node-callback': 'closes-on-eof.2.node-callback',
     'python-asyncio': 'closes-on-eof.2.python-asyncio',

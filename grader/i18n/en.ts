@@ -266,7 +266,9 @@ export const en = {
   'args.whole-number': '--{flag} takes a whole number from {min} to {max}, not "{raw}".',
   'args.bad-lang': '--lang takes en or zh, not "{lang}".',
   'args.one-stage':
-    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them: npm run grade -- {stage} --lang {extra}. A command with spaces goes in quotes after --cmd.',
+    'One stage at a time: what is "{extra}"? Options go after --: npm run grade -- {stage} --file <path>. A command with spaces goes in quotes after --cmd.',
+  'args.one-stage.lang':
+    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them: npm run grade -- {stage} --lang {extra}.',
   'args.one-subject': 'Choose one subject: {subjects}.',
   'args.not-with-batch': {
     one: '{flags} is for one server, not for --batch: grade one submission alone with --file or --cmd.',
@@ -395,7 +397,7 @@ export const en = {
   'slow-reader.1':
     "A sent {payload} MiB and read nothing. Your server kept reading it anyway: where did the replies A wasn't taking go?",
   'slow-reader.2':
-    'socket.write() returns false once its buffer is full: stop reading until "drain" (if (!socket.write(reply)) await once(socket, "drain")), or let pipeline(socket, transform, socket) do that for you. In Python\'s asyncio, await writer.drain() after each write.',
+    'socket.write() returns false once its buffer is full: stop reading until "drain" (if (!socket.write(reply)) await once(socket, "drain")), or let pipeline(socket, transform, socket) do that for you.',
   'slow-reader.note.1': 'A sends {payload} MiB, as fast as the kernel takes it, and reads nothing',
   'slow-reader.fail.1':
     "Your server closed A's connection while A was still sending{andExited}. A client that reads slowly is still a client to serve.",
@@ -530,9 +532,9 @@ export const en = {
   'say.wrong-port.address':
     "Your server is listening on {listenersWhere}, an address a client on this machine can't reach as 127.0.0.1 or ::1. Listen on all addresses (leave the host out) or on 127.0.0.1.",
   'say.wrong-port.port':
-    'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable (process.env.PORT).',
+    'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable (Node: process.env.PORT; Python: os.environ["PORT"]).',
   'say.tried-other-port':
-    'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable (process.env.PORT).',
+    'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable (Node: process.env.PORT; Python: os.environ["PORT"]).',
   'say.connect-failed.server-gone': 'Client {client} was refused: the server is no longer running (it {status}).',
   'say.connect-failed.not-listening':
     'Client {client} was refused: the server process still runs, but nothing listens on port {port} any more. Did it close its listening socket?',
@@ -705,4 +707,6 @@ export const en = {
     'When the client leaves, "end" comes: end the socket and close the server there (socket.on("end", () => { socket.end(); server.close(); })), and Node exits with 0 on its own.',
   'closes-on-eof.1.python':
     'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
+  'closes-on-eof.1.python-asyncio':
+    'The client said goodbye (FIN): from then on await reader.read() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?',
 } as const satisfies Record<string, Entry>;

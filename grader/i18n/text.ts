@@ -21,5 +21,8 @@ export function isLang(value: string): value is Lang {
 export function langInArgv(argv: readonly string[]): Lang | undefined {
   const asked = argv.indexOf('--lang');
   const value = asked >= 0 ? argv[asked + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return value !== undefined && isLang(value) ? value : undefined;
+  if (value !== undefined) return isLang(value) ? value : undefined;
+  // Through npm without `--`, npm takes `--lang` for switches of its own and leaves `zh` alone: it is
+  // still the language asked for.
+  return argv.find(isLang);
 }

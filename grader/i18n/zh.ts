@@ -248,7 +248,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.whole-number': '--{flag} 需要一个 {min} 到 {max} 之间的整数，而不是“{raw}”。',
   'args.bad-lang': '--lang 只能是 en 或 zh，而不是“{lang}”。',
   'args.one-stage':
-    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- {stage} --lang {extra}。带空格的命令要用引号括起来放在 --cmd 后面。',
+    '一次只能评分一个阶段：“{extra}”是什么？选项要写在 -- 之后：npm run grade -- {stage} --file <路径>。带空格的命令要用引号括起来放在 --cmd 后面。',
+  'args.one-stage.lang':
+    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- {stage} --lang {extra}。',
   'args.one-subject': '只能选一个被测服务器：{subjects}。',
   'args.not-with-batch': '{flags} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。',
   'args.gradescope-folder':
@@ -363,7 +365,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'slow-reader.title': '读得慢的客户端不会让服务器无限缓冲，也不会挡住别人',
   'slow-reader.1': 'A 发送了 {payload} MiB，却什么都不读。你的服务器仍然不停地读：A 不取走的回复都去了哪里？',
   'slow-reader.2':
-    'socket.write() 在缓冲区满时返回 false：在 "drain" 之前停止读取（if (!socket.write(reply)) await once(socket, "drain")），或者让 pipeline(socket, transform, socket) 替你做这件事。在 Python 的 asyncio 里，每次 write 之后都要 await writer.drain()。',
+    'socket.write() 在缓冲区满时返回 false：在 "drain" 之前停止读取（if (!socket.write(reply)) await once(socket, "drain")），或者让 pipeline(socket, transform, socket) 替你做这件事。',
   'slow-reader.note.1': 'A 以内核能接受的最快速度发送 {payload} MiB，一个字节也不读',
   'slow-reader.fail.1': 'A 还在发送时，你的服务器就关闭了它的连接{andExited}。读得慢的客户端也仍然是要服务的客户端。',
   'slow-reader.note.2':
@@ -482,9 +484,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'say.wrong-port.address':
     '你的服务器在 {listenersWhere} 上监听，本机客户端无法通过 127.0.0.1 或 ::1 连到这个地址。请监听所有地址（不写 host），或监听 127.0.0.1。',
   'say.wrong-port.port':
-    '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT（process.env.PORT）读取端口。',
+    '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT 读取端口（Node：process.env.PORT；Python：os.environ["PORT"]）。',
   'say.tried-other-port':
-    '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT（process.env.PORT）读取端口。',
+    '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT 读取端口（Node：process.env.PORT；Python：os.environ["PORT"]）。',
   'say.connect-failed.server-gone': '客户端 {client} 的连接被拒绝：服务器已经不在运行了（它{status}）。',
   'say.connect-failed.not-listening':
     '客户端 {client} 的连接被拒绝：服务器进程还在，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？',
@@ -646,4 +648,6 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '客户端离开时会触发 "end"：在那里结束 socket 并关闭服务器（socket.on("end", () => { socket.end(); server.close(); })），Node 就会自己以退出状态 0 结束。',
   'closes-on-eof.1.python':
     '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
+  'closes-on-eof.1.python-asyncio':
+    '客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？',
 };

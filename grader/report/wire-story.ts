@@ -60,6 +60,8 @@ function line(event: WireEvent, lang: Lang): string {
   // Chinese runs words together: 进程以退出状态 1 退出.
   const detail = words ? `${lang === 'zh' && event.kind === 'exit' ? '' : ' '}${words}` : '';
   if (event.kind === 'connect') return `${time}  ${who} ${verb}${words ? t('wire.words', { words })[lang] : ''}`;
+  // A note has no arrow: its words stand where the others' arrows do.
+  if (event.kind === 'note') return `${time}  ${who} ${words ?? ''}`.trimEnd();
   return `${time}  ${who} ${verb}${detail}`.trimEnd();
 }
 

@@ -1,5 +1,7 @@
 // npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
+
 import { type Flag, parseFlags } from '../cli/flag-table.ts';
+import { closest } from '../cli/suggest.ts';
 import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
 import { joined, t } from '../i18n/t.ts';
 import { detectLang, isLang, langInArgv, type Text } from '../i18n/text.ts';
@@ -54,7 +56,15 @@ export function resetCommand(argv: readonly string[], io: ResetIo): number {
     return 2;
   }
   if (!stage) {
-    io.err(t('reset.no-such-stage', { stage: name, known })[lang]);
+    const suggestion = closest(
+      name,
+      STAGES.map((s) => s.id),
+    );
+    io.err(
+      (suggestion
+        ? t('main.no-such-stage.did-you-mean', { stage: name, suggestion })
+        : t('reset.no-such-stage', { stage: name, known }))[lang],
+    );
     return 2;
   }
   const outcome = reset(io.env[RESET_ROOT_ENV] ?? ROOT, stage);

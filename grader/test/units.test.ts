@@ -213,6 +213,19 @@ describe('the wire story', () => {
     expect(story[8]).toContain('… 31 more events …');
     expect(story.at(-1)).toContain('"39"');
   });
+
+  test("the grader's notes stand in the arrows' column, in both languages", () => {
+    const events = [
+      { at: 1, who: 'A', kind: 'send' as const, bytes: b('hi') },
+      { at: 2, who: 'grader', kind: 'note' as const, detail: { en: 'A sends 64 MiB', zh: 'A 发送 64 MiB' } },
+    ];
+    for (const lang of ['en', 'zh'] as const) {
+      const [send = '', note = ''] = wireStory(events, lang);
+      const arrow = displayWidth(send.slice(0, send.indexOf('→')));
+      const words = displayWidth(note.slice(0, note.indexOf('A', 14)));
+      expect(words, lang).toBe(arrow);
+    }
+  });
 });
 
 describe.runIf(HAS_PROC)('/proc', () => {
