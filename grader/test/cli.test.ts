@@ -103,6 +103,25 @@ describe.concurrent('usage', () => {
         `${POINTER.en}\n`,
     );
   });
+
+  test('npm takes --lang for switches of its own and leaves zh: the fix puts it back, in Chinese', async () => {
+    // `npm run grade stage-2 --hint --lang zh`: npm keeps --hint, reads --lang as -l -a -n -g, leaves zh.
+    const run = await runGrader(['stage-2', 'zh'], {
+      npm_lifecycle_event: 'grade',
+      npm_config_hint: 'true',
+      npm_config_long: 'true',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm run grade -- stage-2 --hint --lang zh\n');
+    expect(run.stderr).toMatch(/^npm 把 --hint 当成了它自己的选项/);
+  });
+
+  test('a word after the stage that is not a language is not offered as one', async () => {
+    const run = await runGrader(['stage-2', 'server.ts']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('what is "server.ts"?');
+    expect(run.stderr).not.toContain('--lang server.ts');
+  });
 });
 
 describe.concurrent('reports', () => {
