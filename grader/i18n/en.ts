@@ -233,7 +233,7 @@ export const en = {
     'grade every subfolder of the folder (one submission each): its run file (one\ncommand line), server.ts, server.js, server.mjs or server.py',
   'flags.jobs.help': 'submissions graded at once (default: the number of CPU cores)',
   'flags.json.help': 'print one JSON object on stdout, nothing else',
-  'flags.hint.help': 'show one more hint for the first failing property, down to the API involved',
+  'flags.hint.help': 'show one more hint for the first failing property with one left, down to the API involved',
   'flags.watch.help': 'grade again every time you save a file',
   'flags.seed.help': 'replay the traffic of an earlier grade (every report prints its seed)',
   'flags.out.help': 'write every report as JSON',

@@ -216,7 +216,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '评分文件夹里的每个子文件夹（每个子文件夹是一份提交）：其中的 run（一行命令）、\nserver.ts、server.js、server.mjs 或 server.py',
   'flags.jobs.help': '同时评分几份提交（默认：CPU 核数）',
   'flags.json.help': '只在标准输出打印一个 JSON 对象',
-  'flags.hint.help': '多显示一条提示（针对第一个不成立的评分项），一直到用到的 API',
+  'flags.hint.help': '多显示一条提示（针对第一个还有提示的不成立评分项），一直到用到的 API',
   'flags.watch.help': '每次保存文件都重新评分',
   'flags.seed.help': '重放某次评分的流量（每份报告都会打印它的 seed）',
   'flags.out.help': '把所有报告写成 JSON',
