@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 export const STARTER_BLOBS: Readonly<Record<string, string>> = {
   'stage-1': '10197f37d45e541391d67dd67a99915bf8422bf9',
   'stage-2': 'a72e67bd4e39f94e7002822f1e6a0ee0fe7bdc8a',
-  'stage-3': 'a56258d2f32b2d51ca3c157727433fc4d32981bb',
+  'stage-3': '81f65b7b670c06e17877ca820c3ee7634e429e0b',
   'stage-4': '02f8a9fc0fe2644d58cfb2a38caafaa8af60600d',
 };
 

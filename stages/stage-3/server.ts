@@ -19,7 +19,7 @@ const server = createServer().listen(port, () => console.log(`listening on port 
 //     catch the error, drop that client, and go on to the next.
 // TODO：这是第 2 阶段的服务器：它服务一个客户端，然后就退出。
 // 改成一个接一个地服务客户端，永不停止：
-//   - 在连接上循环：`for await (const [socket] of on(server, 'connection'))`
+//   - 一个接一个地接受连接：`for await (const [socket] of on(server, 'connection'))`
 //     （从 'node:events' 导入 `on`），并且保持监听；
 //   - 重置连接（ECONNRESET）或在写入途中消失（EPIPE）的客户端不能让进程结束：
 //     捕获这个错误，丢下这个客户端，继续服务下一个。
