@@ -154,33 +154,27 @@ function anyThreadIn(pids: readonly number[], states: string): boolean | null {
   return seen ? false : null;
 }
 
-/**
- * Milliseconds the threads of these processes have spent waiting for a CPU (runnable, not running),
- * from the scheduler's own accounting (/proc/<pid>/task/<tid>/schedstat: run time, wait time, slices).
- * A server starved by a loaded machine had no chance to act meanwhile: deadlines give that time back.
- */
-export function starvedMs(pids: readonly number[]): number {
+/** One field of the scheduler's own accounting (/proc/<pid>/task/<tid>/schedstat: run time, wait time,
+ *  slices), summed over every thread of these processes, in ms. */
+function schedstatMs(pids: readonly number[], field: 0 | 1): number {
   let ns = 0;
   for (const pid of pids) {
     for (const tid of safeList(`/proc/${pid}/task`)) {
-      const wait = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[1]);
-      if (Number.isFinite(wait)) ns += wait;
+      const value = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[field]);
+      if (Number.isFinite(value)) ns += value;
     }
   }
   return ns / 1e6;
 }
 
-/** Milliseconds the threads of these processes have spent running on a CPU (the same schedstat's first field). */
-export function ranMs(pids: readonly number[]): number {
-  let ns = 0;
-  for (const pid of pids) {
-    for (const tid of safeList(`/proc/${pid}/task`)) {
-      const ran = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0]);
-      if (Number.isFinite(ran)) ns += ran;
-    }
-  }
-  return ns / 1e6;
-}
+/**
+ * Milliseconds the threads of these processes have spent waiting for a CPU (runnable, not running).
+ * A server starved by a loaded machine had no chance to act meanwhile: deadlines give that time back.
+ */
+export const starvedMs = (pids: readonly number[]): number => schedstatMs(pids, 1);
+
+/** Milliseconds the threads of these processes have spent running on a CPU. */
+export const ranMs = (pids: readonly number[]): number => schedstatMs(pids, 0);
 
 /** Is any thread runnable (R: running, or waiting for a CPU)? */
 export const anyRunnable = (pids: readonly number[]) => anyThreadIn(pids, 'R');
