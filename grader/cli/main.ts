@@ -21,6 +21,7 @@ import { LiveReport } from '../report/live.ts';
 import {
   colorWanted,
   idWidth,
+  notJudged,
   type RenderOptions,
   renderHead,
   renderJson,
@@ -152,7 +153,8 @@ async function gradeOnce(
   let first: { id: string } | undefined;
   let revealed = false;
   const climbFor = (result: PropertyResult) => {
-    if (result.status !== 'fail') return;
+    // A property not judged shows no hints: its ladder is not climbed (`listens` tells the story).
+    if (result.status !== 'fail' || notJudged(result)) return;
     first ??= { id: result.id };
     const ladder = {
       id: result.id,

@@ -31,8 +31,8 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
     'python-asyncio': 'closes-on-eof.2.python-asyncio',
     python: 'closes-on-eof.2.python',
   },
-  'no-busy-loop.1': { python: 'no-busy-loop.1.python' },
-  'no-busy-loop.2': { python: 'no-busy-loop.2.python' },
+  'no-busy-loop.1': { 'python-asyncio': 'no-busy-loop.1.python-asyncio', python: 'no-busy-loop.1.python' },
+  'no-busy-loop.2': { 'python-asyncio': 'no-busy-loop.2.python-asyncio', python: 'no-busy-loop.2.python' },
   'no-reply.python': { 'python-asyncio': 'no-reply.python-asyncio' },
   'no-reply.spinning': { python: 'no-reply.spinning.python' },
   // Stage 3

@@ -183,7 +183,10 @@ export class Harness {
       case 'exited': {
         const taken = takenPort(this.subject.stderr.lines(20).join('\n'));
         if (taken !== null && taken !== this.port) {
-          throw new Failure(say.triedOtherPort(taken, this.port), { notListening: true, hint: say.otherPortHint() });
+          throw new Failure(say.triedOtherPort(taken, this.port, this.subject.runtime), {
+            notListening: true,
+            hint: say.otherPortHint(),
+          });
         }
         const exited = say.exitedBeforeListening(end.exit);
         const why = explainStartupError(this.subject.stderr.lines(40).join('\n'));
@@ -192,7 +195,10 @@ export class Harness {
         });
       }
       case 'elsewhere':
-        throw new Failure(say.wrongPort(end.listeners, this.port), { notListening: true, hint: say.otherPortHint() });
+        throw new Failure(say.wrongPort(end.listeners, this.port, this.subject.runtime), {
+          notListening: true,
+          hint: say.otherPortHint(),
+        });
       case 'never': {
         const { verdict } = end;
         throw new Failure(

@@ -532,9 +532,9 @@ export const en = {
   'say.wrong-port.address':
     "Your server is listening on {listenersWhere}, an address a client on this machine can't reach as 127.0.0.1 or ::1. Listen on all addresses (leave the host out) or on 127.0.0.1.",
   'say.wrong-port.port':
-    'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable (Node: process.env.PORT; Python: os.environ["PORT"]).',
+    'Your server is listening on {listenersWhere}, not on PORT={port}. Read the port from the PORT environment variable ({read}).',
   'say.tried-other-port':
-    'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable (Node: process.env.PORT; Python: os.environ["PORT"]).',
+    'Your server tried to listen on port {taken}, not on PORT={port}, and {taken} was taken. Read the port from the PORT environment variable ({read}).',
   'say.connect-failed.server-gone': 'Client {client} was refused: the server is no longer running (it {status}).',
   'say.connect-failed.not-listening':
     'Client {client} was refused: the server process still runs, but nothing listens on port {port} any more. Did it close its listening socket?',
@@ -631,6 +631,10 @@ export const en = {
     'After the client left, your server kept running flat out. Once the client has sent FIN, recv() returns b"" at once, every time: does your loop stop on it?',
   'no-busy-loop.2.python':
     'Leave the loop on the empty read (if not data: break) and close the connection, instead of calling recv() again and again.',
+  'no-busy-loop.1.python-asyncio':
+    'After the client left, your server kept running flat out. Once the client has sent FIN, await reader.read() returns b"" at once, every time: does your loop stop on it?',
+  'no-busy-loop.2.python-asyncio':
+    'Leave the loop on the empty read (if not data: break) and close the connection (writer.close()), instead of awaiting reader.read() again and again.',
   'no-reply.python-asyncio':
     'Nothing came back at all. When reader.read() returns a message, does your server call writer.write() with the reply, then await writer.drain()? Does it reach that line?',
   'no-reply.spinning':

@@ -1,6 +1,7 @@
 // The grader's own sentences about what happened, shared by several properties: which sentence fits, and
 // what fills it. The words themselves are in the catalogues (en.ts, zh.ts).
 import type { ScriptedClient } from '../client/scripted-client.ts';
+import type { Runtime } from '../subject/launch.ts';
 import type { ExitInfo } from '../subject/process.ts';
 import type { Listener } from '../subject/procfs.ts';
 import { type Hint, hint } from './hint.ts';
@@ -22,6 +23,11 @@ function andExited(exit: ExitInfo | null): Text {
   if (!exit) return { en: '', zh: '' };
   const status = exitStatus(exit);
   return t('say.and-exited', { status });
+}
+
+/** How a server reads its port, in its own language. */
+function readPort(runtime: Runtime): string {
+  return { node: 'process.env.PORT', python: 'os.environ["PORT"]', other: '$PORT' }[runtime];
 }
 
 function where(listeners: Listener[]): string {
@@ -55,14 +61,16 @@ export const say = {
 
   asleepNotListening: (ms: number, port: number): Text => t('say.asleep-not-listening', { ms, port }),
 
-  wrongPort: (listeners: Listener[], port: number): Text => {
+  wrongPort: (listeners: Listener[], port: number, runtime: Runtime): Text => {
     const samePort = listeners.some((l) => l.port === port);
+    const read = readPort(runtime);
     return samePort
       ? t('say.wrong-port.address', { listenersWhere: where(listeners) })
-      : t('say.wrong-port.port', { listenersWhere: where(listeners), port });
+      : t('say.wrong-port.port', { listenersWhere: where(listeners), port, read });
   },
 
-  triedOtherPort: (taken: number, port: number): Text => t('say.tried-other-port', { taken, port }),
+  triedOtherPort: (taken: number, port: number, runtime: Runtime): Text =>
+    t('say.tried-other-port', { taken, port, read: readPort(runtime) }),
 
   connectFailed: (client: string, code: string, exit: ExitInfo | null, port: number): Text => {
     if (code === 'ECONNREFUSED' && exit) {

@@ -484,9 +484,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'say.wrong-port.address':
     '你的服务器在 {listenersWhere} 上监听，本机客户端无法通过 127.0.0.1 或 ::1 连到这个地址。请监听所有地址（不写 host），或监听 127.0.0.1。',
   'say.wrong-port.port':
-    '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT 读取端口（Node：process.env.PORT；Python：os.environ["PORT"]）。',
+    '你的服务器在 {listenersWhere} 上监听，而不是 PORT={port}。请从环境变量 PORT 读取端口（{read}）。',
   'say.tried-other-port':
-    '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT 读取端口（Node：process.env.PORT；Python：os.environ["PORT"]）。',
+    '你的服务器试图在端口 {taken} 上监听，而不是 PORT={port}，而 {taken} 已被占用。请从环境变量 PORT 读取端口（{read}）。',
   'say.connect-failed.server-gone': '客户端 {client} 的连接被拒绝：服务器已经不在运行了（它{status}）。',
   'say.connect-failed.not-listening':
     '客户端 {client} 的连接被拒绝：服务器进程还在，但端口 {port} 上已经没有监听了。它是不是关闭了监听 socket？',
@@ -572,6 +572,10 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'no-busy-loop.1.python':
     '客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，recv() 每次都会立刻返回 b""：你的循环遇到它会停下来吗？',
   'no-busy-loop.2.python': '遇到空读取就跳出循环（if not data: break）并关闭连接，而不是一遍又一遍地调用 recv()。',
+  'no-busy-loop.1.python-asyncio':
+    '客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，await reader.read() 每次都会立刻返回 b""：你的循环遇到它会停下来吗？',
+  'no-busy-loop.2.python-asyncio':
+    '遇到空读取就跳出循环（if not data: break）并关闭连接（writer.close()），而不是一遍又一遍地 await reader.read()。',
   'no-reply.python-asyncio':
     '什么都没有返回。reader.read() 收到消息后，你的服务器有没有用 writer.write() 写回复，再 await writer.drain()？代码执行到那一行了吗？',
   'no-reply.spinning':

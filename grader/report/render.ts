@@ -16,9 +16,14 @@ export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
   return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
 }
 
+/** A failure caused by a server that never listened: `listens` tells it; this one was not judged. */
+export function notJudged(result: PropertyResult): boolean {
+  return result.notListening === true && result.id !== 'listens';
+}
+
 /** What a result says, with failures caused by a server that never listened pointed at `listens`. */
 export function messageOf(result: PropertyResult, lang: Lang): string {
-  if (result.notListening && result.id !== 'listens') return say.notJudged()[lang];
+  if (notJudged(result)) return say.notJudged()[lang];
   return result.message[lang];
 }
 
@@ -72,7 +77,7 @@ function pad(label: string): string {
 
 function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, options: RenderOptions): string[] {
   const out: string[] = [`    ${messageOf(result, lang)}`];
-  if (result.notListening && result.id !== 'listens') return out;
+  if (notJudged(result)) return out;
   if (result.expected && result.actual) {
     // Nothing received is already said by the message; a diff against nothing says nothing more.
     const at = result.actual.length > 0 ? firstDifference(result.expected, result.actual) : 0;

@@ -67,6 +67,9 @@ export class SubjectProcess {
   private stopping: Promise<void> | null = null;
   private readonly unwatch: () => void;
 
+  /** What runs it: messages name its own language's calls. */
+  readonly runtime: Launch['runtime'];
+
   constructor(
     launch: Launch,
     readonly port: number,
@@ -74,6 +77,7 @@ export class SubjectProcess {
     env: NodeJS.ProcessEnv,
     options: SubjectOptions = {},
   ) {
+    this.runtime = launch.runtime;
     const child: ChildProcess = spawn(launch.command, launch.args, {
       cwd: launch.cwd,
       shell: launch.shell,

@@ -39,10 +39,11 @@ const SAMPLES: Record<keyof typeof say, Text[]> = {
   slowStart: [say.slowStart(2345)],
   asleepNotListening: [say.asleepNotListening(1200, 23456)],
   wrongPort: [
-    say.wrongPort([{ address: '0.0.0.0', port: 8888 }], 23456),
-    say.wrongPort([{ address: '10.0.0.5', port: 23456 }], 23456),
+    say.wrongPort([{ address: '0.0.0.0', port: 8888 }], 23456, 'node'),
+    say.wrongPort([{ address: '0.0.0.0', port: 8888 }], 23456, 'python'),
+    say.wrongPort([{ address: '10.0.0.5', port: 23456 }], 23456, 'other'),
   ],
-  triedOtherPort: [say.triedOtherPort(8888, 23456)],
+  triedOtherPort: [say.triedOtherPort(8888, 23456, 'node'), say.triedOtherPort(8888, 23456, 'python')],
   connectFailed: [
     say.connectFailed('B', 'ECONNREFUSED', exited, 23456),
     say.connectFailed('B', 'ECONNREFUSED', null, 23456),
