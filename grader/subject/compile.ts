@@ -1,8 +1,8 @@
 // A TypeScript server is compiled once per grade, so its many fresh starts each cost a plain Node start
 // (about 60 ms of CPU here) instead of loading tsx again (about 220 ms). Source maps keep the learner's
 // own file and line numbers in every stack trace. Whatever this can't compile faithfully runs with tsx.
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -51,8 +51,10 @@ function importsPackages(metafile: Metafile): boolean {
  * imports of packages, or code that looks at its own location or command line.
  */
 export async function compileServer(source: string): Promise<Compiled | null> {
-  // Named after this process, so what a grader leaves behind can be told apart (and tested for).
-  const dir = await mkdtemp(join(tmpdir(), `socket-lab-${process.pid}-`));
+  // Named after this process, so what a grader leaves behind can be told apart (and tested for). Made
+  // and registered in one step, and written to only by this process (below): an end by signal, which
+  // removes what is registered, can't fall between the two and leave a folder behind.
+  const dir = mkdtempSync(join(tmpdir(), `socket-lab-${process.pid}-`));
   pending.add(dir);
   const remove = async () => {
     await rm(dir, { recursive: true, force: true });
@@ -74,8 +76,11 @@ export async function compileServer(source: string): Promise<Compiled | null> {
         sourcemap: 'inline',
         metafile: true,
         logLevel: 'silent',
-        write: true,
+        write: false,
       });
+      // The grader is ending (its folder is gone): nothing more goes on disk.
+      if (!pending.has(dir)) return null;
+      for (const output of result.outputFiles) writeFileSync(output.path, output.contents);
       if (importsPackages(result.metafile) || (await selfAware(result.metafile))) break;
       // An ES module can't call require(); esbuild then leaves a shim that throws. Build it as CommonJS.
       const usesRequire = Object.values(result.metafile.outputs).some((o) =>
