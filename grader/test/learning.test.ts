@@ -25,7 +25,7 @@ import {
 import { MINE, subjectOf } from '../progress/subject.ts';
 import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
-import { freePort } from '../subject/port.ts';
+import { freePort, releasePort } from '../subject/port.ts';
 import { fixture, ROOT, runGrader } from './run-grader.ts';
 
 /** A report of a stage passed in full, as renderHuman receives it. */
@@ -270,12 +270,17 @@ describe('the report', () => {
   test('properties not judged have no ladder to climb: --hint says when listens has no more', async () => {
     const progress = join(dir, 'not-judged.json');
     // It listens on a port of its own (held for it here, so no other grader takes it), never PORT.
-    const env = { [PROGRESS_ENV]: progress, SOCKET_LAB_FIXTURE_PORT: String(await freePort()) };
-    const args = ['stage-2', '--file', fixture('hostile/ignores-port.ts'), '--hint'];
-    const second = await runGrader(args, env);
-    expect(second.stdout).toMatch(/✘ listens[\s\S]*hint 2\/2: /);
-    const third = await runGrader(args, env);
-    expect(third.stdout).toContain('No more hints for listens');
+    const own = await freePort();
+    try {
+      const env = { [PROGRESS_ENV]: progress, SOCKET_LAB_FIXTURE_PORT: String(own) };
+      const args = ['stage-2', '--file', fixture('hostile/ignores-port.ts'), '--hint'];
+      const second = await runGrader(args, env);
+      expect(second.stdout).toMatch(/✘ listens[\s\S]*hint 2\/2: /);
+      const third = await runGrader(args, env);
+      expect(third.stdout).toContain('No more hints for listens');
+    } finally {
+      releasePort(own);
+    }
   });
 
   test("only the learner's own server counts as progress", async () => {
