@@ -102,6 +102,7 @@ interface Odd {
   message: string;
 }
 const odd: Odd[] = [];
+const verdictsPerRun = subjects.reduce((n, s) => n + s.stage.properties.length, 0);
 const started = performance.now();
 for (let run = 1; run <= runs; run++) {
   await mapPool(subjects, parallel, async (subject) => {
@@ -122,21 +123,34 @@ for (let run = 1; run <= runs; run++) {
   process.stderr.write(
     `run ${run}/${runs}: ${odd.length} verdicts differed so far (${minutes} min${values.load ? ', under load' : ''}, ${parallel} at a time)\n`,
   );
+  // Written after every run: a soak cut short (a session's end, a Ctrl-C) still leaves what it saw.
+  save(run);
 }
 await stopAll();
 
-const verdicts = runs * subjects.reduce((n, s) => n + s.stage.properties.length, 0);
 process.stdout.write(
-  `Soak: ${runs} runs of ${subjects.length} subjects (${verdicts} verdicts), ${parallel} grade${parallel > 1 ? 's' : ''} at a time${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
+  `Soak: ${runs} runs of ${subjects.length} subjects (${runs * verdictsPerRun} verdicts), ${parallel} grade${parallel > 1 ? 's' : ''} at a time${values.load ? `, with ${hogs.length} CPU hogs beside` : ''}: ` +
     `${odd.length} differed from the expected verdict.\n`,
 );
 for (const o of odd)
   process.stdout.write(
     `  run ${o.run}: ${o.subject} ${o.property}: expected ${o.expected}, got ${o.got}: ${o.message}\n`,
   );
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify({ machine: machine(), runs, load: values.load, parallel, subjects: subjects.length, verdicts, differed: odd }, null, 2)}\n`,
-);
 process.exitCode = odd.length === 0 ? 0 : 1;
+
+function save(runsDone: number): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const record = {
+    machine: machine(),
+    slow: process.env.SOCKET_LAB_SLOW ?? null,
+    runs: runsDone,
+    of: runs,
+    minutes: Number(((performance.now() - started) / 60_000).toFixed(1)),
+    load: values.load,
+    parallel,
+    subjects: subjects.length,
+    verdicts: runsDone * verdictsPerRun,
+    differed: odd,
+  };
+  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+}
