@@ -13,6 +13,8 @@ export interface Submission {
   launch?: Launch;
   /** The run file's command, or the server file's name. */
   how: string;
+  /** The file graded (the server file, or the run file), relative to the submission's folder. */
+  file?: string;
   error?: Text;
 }
 
@@ -55,16 +57,16 @@ function submissionIn(name: string, folder: string): Submission {
         error: t('batch.run-file-lines', { lines: lines.length }),
       };
     }
-    return { name, folder, how: `run: ${command}`, launch: commandLaunch(command, folder) };
+    return { name, folder, how: `run: ${command}`, file: RUN_FILE, launch: commandLaunch(command, folder) };
   }
   for (const file of SERVER_FILES) {
     const path = join(folder, file);
     if (!existsSync(path)) continue;
     try {
-      return { name, folder, how: file, launch: fileLaunch(path, folder) };
+      return { name, folder, how: file, file, launch: fileLaunch(path, folder) };
     } catch (err) {
       if (!(err instanceof SubjectError)) throw err;
-      return { name, folder, how: file, error: err.text };
+      return { name, folder, how: file, file, error: err.text };
     }
   }
   const expected = [RUN_FILE, ...SERVER_FILES];

@@ -28,7 +28,11 @@ export async function gradeBatch(
   const stops: Promise<void>[] = [];
   let done = 0;
   const graded = await mapPool(submissions, jobs, async (submission): Promise<Graded> => {
-    const base = { name: submission.name, how: submission.how };
+    const base = {
+      name: submission.name,
+      how: submission.how,
+      ...(submission.file ? { file: `${submission.name}/${submission.file}` } : {}),
+    };
     let result: Graded;
     if (!submission.launch) result = { ...base, ...(submission.error ? { error: submission.error } : {}) };
     else {

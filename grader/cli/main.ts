@@ -219,7 +219,12 @@ async function gradeOnce(
       : renderTail(report, lang, color, { ...options, ...(ladderTop ? { ladderTop } : {}) }),
   );
   // After the report: a file that can't be written must not cost the learner the report.
-  const graded = { name: report.subject, how: report.subject, report };
+  const graded = {
+    name: report.subject,
+    how: report.subject,
+    ...(request.subject.kind === 'cmd' ? {} : { file: launch.label }),
+    report,
+  };
   const written = writeResults(
     { stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt },
     request.outputs,

@@ -8,6 +8,8 @@ export interface Graded {
   name: string;
   /** How it was run: a file, or the command of its run file. */
   how: string;
+  /** The learner's file, as the reader knows it (relative to where the grade ran); absent for a command. */
+  file?: string;
   /** Absent when it could not be graded at all (no server file, an empty run file, …). */
   report?: Report;
   /** Why it could not be graded. */
