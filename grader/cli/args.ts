@@ -3,6 +3,7 @@ import { STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { joined, t } from '../i18n/t.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
+import { ENGINE_IDS, type EngineId, isEngineId } from '../platforms/engine-ids.ts';
 import { argumentError } from './argument-error.ts';
 import { columns, flagLabel, flagRows, flagsIn, parseFlags } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
@@ -35,6 +36,12 @@ export interface Request {
   memoryCapMiB?: number;
   /** Result files to write, by format. */
   outputs: Outputs;
+  /** Grade the submission where this platform puts it, and write the platform's results file. */
+  engine?: EngineId;
+  /** The platform's folder, when not its own default. */
+  engineRoot?: string;
+  /** --points as given: checked against the stage once it is known (parsePoints). */
+  points?: string;
 }
 
 export interface Outputs {
@@ -46,8 +53,8 @@ export interface Outputs {
 
 export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope'] as const;
 
-/** Width of the usage's first column, the flags: its longest, --time-cap <seconds>, and two spaces. */
-const FLAG_COLUMN = 22;
+/** Width of the usage's first column, the flags: its longest, --engine-root <folder>, and two spaces. */
+const FLAG_COLUMN = 24;
 
 export function usage(lang: Lang): string {
   const stages = joined(
@@ -117,6 +124,20 @@ export function parseRequest(argv: readonly string[]): Request {
   } else if (values.jobs !== undefined) {
     throw new UsageError(t('args.jobs-without-batch'));
   }
+  const engine = values.engine;
+  if (engine !== undefined) {
+    if (!isEngineId(engine))
+      throw new UsageError(t('args.bad-engine', { engine, known: joined(ENGINE_IDS, 'sep.or') }));
+    const alone = [values.watch && '--watch', values.hint && '--hint'].filter((flag) => flag !== false);
+    if (alone.length > 0) {
+      throw new UsageError(t('args.not-with-engine', { flags: joined(alone, 'sep.and'), count: alone.length }));
+    }
+  } else if (values['engine-root'] !== undefined) {
+    throw new UsageError(t('args.engine-root-alone'));
+  }
+  if (values.points !== undefined && values.points.trim() === '') {
+    throw new UsageError(t('points.bad-item', { item: '' }));
+  }
   if (values.watch && OUTPUT_FORMATS.some((f) => values[f] !== undefined)) {
     throw new UsageError(t('args.watch-and-files'));
   }
@@ -153,6 +174,9 @@ export function parseRequest(argv: readonly string[]): Request {
     ...(jobs !== undefined ? { jobs } : {}),
     ...(timeCapS !== undefined ? { timeCapS } : {}),
     ...(memoryCapMiB !== undefined ? { memoryCapMiB } : {}),
+    ...(engine !== undefined && isEngineId(engine) ? { engine } : {}),
+    ...(values['engine-root'] !== undefined ? { engineRoot: values['engine-root'] } : {}),
+    ...(values.points !== undefined ? { points: values.points } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ export const FLAGS = {
     help: t('flags.cmd.help', { port: '{port}' }),
   },
   batch: { type: 'string', group: 'subject', value: t('flags.value.folder'), help: t('flags.batch.help') },
+  engine: { type: 'string', group: 'subject', value: t('flags.value.engine'), help: t('flags.engine.help') },
   jobs: { type: 'string', group: 'option', value: t('flags.value.count'), help: t('flags.jobs.help') },
   json: { type: 'boolean', group: 'option', help: t('flags.json.help') },
   hint: { type: 'boolean', group: 'option', help: t('flags.hint.help') },
@@ -33,6 +34,13 @@ export const FLAGS = {
   csv: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.csv.help') },
   junit: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.junit.help') },
   gradescope: { type: 'string', group: 'option', value: t('flags.value.path'), help: t('flags.gradescope.help') },
+  'engine-root': {
+    type: 'string',
+    group: 'option',
+    value: t('flags.value.folder'),
+    help: t('flags.engine-root.help'),
+  },
+  points: { type: 'string', group: 'option', value: t('flags.value.points'), help: t('flags.points.help') },
   'time-cap': {
     type: 'string',
     group: 'option',

@@ -8,14 +8,15 @@ import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type PropertyResult, type Report } from '../engine/grade.ts';
-import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { joined, t } from '../i18n/t.ts';
 import { detectLang, isLang, type Lang, langInArgv } from '../i18n/text.ts';
+import { runEngine } from '../platforms/run-engine.ts';
 import { climbOne } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
 import { MINE, subjectOf } from '../progress/subject.ts';
 import { passedAll } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
+import { type Points, parsePoints } from '../report/formats/points.ts';
 import { writeResults } from '../report/formats/write.ts';
 import { LiveReport } from '../report/live.ts';
 import {
@@ -31,7 +32,8 @@ import {
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
-import { DEFAULT_TIME_CAP_S, takesValue } from './flags.ts';
+import { takesValue } from './flags.ts';
+import { gradeOptions } from './grade-options.ts';
 import { pickStage } from './picker.ts';
 import { shellQuote } from './shell-quote.ts';
 import { closest } from './suggest.ts';
@@ -76,32 +78,20 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   );
 }
 
-/** What every grade of this request shares: limits, seed, caps. */
-function gradeOptions(request: Request, io: Io, batch: boolean) {
-  const scale = timeoutScale(io.env);
-  // A batch runs strangers' code: it always has a time cap. One grade has one only when asked.
-  const timeCapMs =
-    request.timeCapS !== undefined
-      ? request.timeCapS * 1000
-      : batch
-        ? Math.round(DEFAULT_TIME_CAP_S * 1000 * scale)
-        : undefined;
-  return {
-    limits: limitsFor(scale),
-    env: io.env,
-    ...(request.seed !== undefined ? { seed: request.seed } : {}),
-    ...(request.memoryCapMiB !== undefined ? { memoryCapMiB: request.memoryCapMiB } : {}),
-    ...(timeCapMs !== undefined ? { timeCapMs } : {}),
-  };
-}
-
 /** Grade every submission of a folder; print the table (or JSON) and write the result files. */
-async function gradeClass(stage: Stage, request: Request, folder: string, io: Io, lang: Lang): Promise<number> {
+async function gradeClass(
+  stage: Stage,
+  request: Request,
+  folder: string,
+  io: Io,
+  lang: Lang,
+  points: Points | undefined,
+): Promise<number> {
   const base = userCwd(io.env);
-  const submissions = discover(resolve(base, folder));
+  const submissions = discover(resolve(base, folder), stage);
   const jobs = request.jobs ?? availableParallelism();
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
-  const results = await gradeBatch(stage, submissions, {
+  const batch = await gradeBatch(stage, submissions, {
     ...gradeOptions(request, io, true),
     seed: request.seed ?? randomSeed(),
     jobs,
@@ -116,6 +106,7 @@ async function gradeClass(stage: Stage, request: Request, folder: string, io: Io
       );
     },
   });
+  const results = points ? { ...batch, points } : batch;
   // The table first: a result file that can't be written must not cost the instructor the results.
   io.stdout.write(
     request.json
@@ -141,6 +132,7 @@ async function gradeOnce(
   lang: Lang,
   reveal: boolean,
   keys = false,
+  points?: Points,
 ): Promise<Report> {
   const startedAt = new Date();
   const file = progressFile(io.env);
@@ -226,7 +218,14 @@ async function gradeOnce(
     report,
   };
   const written = writeResults(
-    { stage, seed: report.seed, graded: [graded], durationMs: report.durationMs, startedAt },
+    {
+      stage,
+      seed: report.seed,
+      graded: [graded],
+      durationMs: report.durationMs,
+      startedAt,
+      ...(points ? { points } : {}),
+    },
     request.outputs,
     lang,
     userCwd(io.env),
@@ -296,10 +295,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const stage = await chooseStage(request, io, lang);
     if (stage === 'cancelled') return 130;
-    if (request.batch !== undefined) return await gradeClass(stage, request, request.batch, io, lang);
+    const points = request.points !== undefined ? parsePoints(request.points, stage) : undefined;
+    if (request.engine) return await runEngine(request.engine, stage, request, io, lang, points);
+    if (request.batch !== undefined) return await gradeClass(stage, request, request.batch, io, lang, points);
     const launch = launchFor(stage, request.subject);
     if (!request.watch) {
-      const report = await gradeOnce(stage, request, launch, io, lang, request.hint);
+      const report = await gradeOnce(stage, request, launch, io, lang, request.hint, false, points);
       return report.passed ? 0 : 1;
     }
     if (request.json) throw new UsageError(t('main.watch-not-json'));

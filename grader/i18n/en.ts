@@ -225,6 +225,8 @@ export const en = {
   'flags.value.lang': 'en|zh',
   'flags.value.port': '<port>',
   'flags.value.host': '<host>',
+  'flags.value.engine': '<platform>',
+  'flags.value.points': '<id=n,…>',
   'flags.solution.help': 'grade the reference solution',
   'flags.file.help': 'grade any .ts/.js/.mjs/.py file',
   'flags.cmd.help':
@@ -239,6 +241,10 @@ export const en = {
   'flags.out.help': 'write every report as JSON',
   'flags.csv.help': 'one row per submission: a column per property, and the score',
   'flags.junit.help': 'JUnit XML: a testsuite per submission, a testcase per property',
+  'flags.engine.help':
+    'grade the submission where a platform puts it, and write its results file:\ngradescope, prairielearn or github-classroom',
+  'flags.engine-root.help': "with --engine: the platform's folder (default /autograder, /grade, the repository)",
+  'flags.points.help': 'what each property is worth, like listens=2,no-busy-loop=0.5 (default 1 each)',
   'flags.gradescope.help': "Gradescope's results.json; with --batch, a folder with one file per submission",
   'flags.time-cap.help': 'the longest one grade may take (default with --batch: {seconds})',
   'flags.max-memory.help': 'resident memory each server may use (default: {mib})',
@@ -276,6 +282,12 @@ export const en = {
   },
   'args.gradescope-folder':
     'With --batch, --gradescope takes a folder: Gradescope reads one results file per submission, so each goes in it as <submission>.json.',
+  'args.bad-engine': '--engine takes {known}, not "{engine}".',
+  'args.not-with-engine': {
+    one: '{flags} is for a learner at a keyboard, not for --engine: a platform grades once, alone.',
+    other: '{flags} are for a learner at a keyboard, not for --engine: a platform grades once, alone.',
+  },
+  'args.engine-root-alone': "--engine-root says where a platform's folders are: it goes with --engine.",
   'args.jobs-without-batch': '--jobs says how many submissions are graded at once: it goes with --batch.',
   'args.watch-and-files': '--watch grades again and again; result files go with a single grade.',
   'args.needs-file-name': '--{format} needs a file name.',
@@ -713,4 +725,23 @@ export const en = {
     'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
   'closes-on-eof.1.python-asyncio':
     'The client said goodbye (FIN): from then on await reader.read() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?',
+  // report/formats/clip.ts
+  'clip.cut': '… ({bytes} more bytes not shown)',
+  // report/formats/points.ts
+  'points.bad-item':
+    '--points takes id=number pairs separated by commas, like listens=2,no-busy-loop=0.5: "{item}" is not one.',
+  'points.unknown-id': '--points names "{id}", which is not a property of {stage}. Its properties are: {known}.',
+  'points.twice': '--points gives "{id}" twice.',
+
+  // platforms/run-engine.ts
+  'engine.no-folder': 'There is no submission at {folder}: the platform puts it there (is --engine-root right?).',
+  'engine.nothing-to-run':
+    'Nothing to run in the submission: no {expected} in its folder, one folder down, or in stages/{stage}/.',
+  'engine.several': 'The submission holds more than one server to run ({found}): upload only one.',
+  'engine.summary': 'Socket Lab {id}: {held} of {max} points; {passed} of {count} properties hold. {seedNote}',
+  'engine.not-graded': 'Not graded: {reason}',
+  'engine.written': 'Results for {platform}: {path}',
+  'engine.no-github-output':
+    'GITHUB_OUTPUT is not set (this is not a GitHub Actions step): here is the line the step would have set.',
+  'engine.graded-file': 'Graded: {file}',
 } as const satisfies Record<string, Entry>;

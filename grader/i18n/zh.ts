@@ -206,6 +206,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.value.file': '<文件>',
   'flags.value.seconds': '<秒>',
   'flags.value.mib': '<MiB>',
+  'flags.value.engine': '<平台>',
+  'flags.value.points': '<项=分,…>',
   'flags.value.lang': 'en|zh',
   'flags.value.port': '<端口>',
   'flags.value.host': '<主机>',
@@ -222,6 +224,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.out.help': '把所有报告写成 JSON',
   'flags.csv.help': '每份提交一行：每个评分项一列，外加得分',
   'flags.junit.help': 'JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase',
+  'flags.engine.help': '评分平台放好的那份提交，并写出平台的结果文件：\ngradescope、prairielearn 或 github-classroom',
+  'flags.engine-root.help': '与 --engine 同用：平台的文件夹（默认 /autograder、/grade、仓库本身）',
+  'flags.points.help': '每个评分项的分值，例如 listens=2,no-busy-loop=0.5（默认各 1 分）',
   'flags.gradescope.help': 'Gradescope 的 results.json；批量评分时是一个文件夹，每份提交一个文件',
   'flags.time-cap.help': '一次评分最多用时（批量评分默认 {seconds} 秒）',
   'flags.max-memory.help': '每个服务器最多占用的常驻内存（默认 {mib}）',
@@ -255,6 +260,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.not-with-batch': '{flags} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。',
   'args.gradescope-folder':
     '与 --batch 一起用时，--gradescope 需要一个文件夹：Gradescope 每份提交读一个结果文件，所以每份提交会写成其中的 <提交名>.json。',
+  'args.bad-engine': '--engine 接受 {known}，不接受“{engine}”。',
+  'args.not-with-engine': '{flags} 是给坐在键盘前的学习者用的，不能与 --engine 一起用：平台只评分一次，无人值守。',
+  'args.engine-root-alone': '--engine-root 指明平台的文件夹在哪里：它要与 --engine 一起用。',
   'args.jobs-without-batch': '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
   'args.watch-and-files': '--watch 会反复评分；结果文件只用于单次评分。',
   'args.needs-file-name': '--{format} 需要一个文件名。',
@@ -654,4 +662,20 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
   'closes-on-eof.1.python-asyncio':
     '客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？',
+  // report/formats/clip.ts
+  'clip.cut': '……（还有 {bytes} 字节未显示）',
+  // report/formats/points.ts
+  'points.bad-item': '--points 接受用逗号分隔的“评分项=分值”，例如 listens=2,no-busy-loop=0.5：“{item}”不是这种形式。',
+  'points.unknown-id': '--points 里的“{id}”不是 {stage} 的评分项。它的评分项是：{known}。',
+  'points.twice': '--points 给了“{id}”两次。',
+
+  // platforms/run-engine.ts
+  'engine.no-folder': '{folder} 里没有提交：平台会把提交放在那里（--engine-root 对吗？）。',
+  'engine.nothing-to-run': '提交里没有可运行的东西：它的文件夹、下一层文件夹和 stages/{stage}/ 里都没有 {expected}。',
+  'engine.several': '提交里有不止一个可运行的服务器（{found}）：只上传一个。',
+  'engine.summary': 'Socket Lab {id}：得 {held} 分，满分 {max}；{count} 个评分项中 {passed} 个成立。{seedNote}',
+  'engine.not-graded': '未评分：{reason}',
+  'engine.written': '{platform} 的结果：{path}',
+  'engine.no-github-output': '没有设置 GITHUB_OUTPUT（这不是 GitHub Actions 的步骤）：下面是这个步骤本会设置的那一行。',
+  'engine.graded-file': '评分的文件：{file}',
 };

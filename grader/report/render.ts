@@ -188,9 +188,12 @@ export function seedNote(seed: number, lang: Lang): string {
   return t('report.seed-note', { seed })[lang];
 }
 
-/** A failure as plain text for files (JUnit, Gradescope): what the report shows under its ✘, hint included. */
-export function failureText(result: PropertyResult, lang: Lang): string {
-  return failureDetails(result, lang, new Chalk({ level: 0 }), {})
+/**
+ * A failure as text for files (JUnit, the platforms): what the report shows under its ✘, hint included;
+ * with `color`, in the terminal's ANSI colours, for the platforms that render them.
+ */
+export function failureText(result: PropertyResult, lang: Lang, color = false): string {
+  return failureDetails(result, lang, new Chalk({ level: color ? 1 : 0 }), {})
     .map((line) => line.replace(/^ {4}/, ''))
     .join('\n');
 }

@@ -2,6 +2,7 @@
 import type { Stage } from '../../course/catalogue.ts';
 import type { PropertyResult, Report, Status } from '../../engine/grade.ts';
 import type { Text } from '../../i18n/text.ts';
+import { addPoints, type Points, pointsOf } from './points.ts';
 
 export interface Graded {
   /** The submission's folder name in a batch; the subject's label when grading one. */
@@ -24,6 +25,8 @@ export interface Results {
   durationMs: number;
   /** When grading began. */
   startedAt: Date;
+  /** What each property is worth (--points); one point each when absent. */
+  points?: Points;
 }
 
 /** A property's verdict in a table cell: an ungraded submission has `error` in every cell. */
@@ -36,10 +39,20 @@ export function cellsOf(results: Results, graded: Graded): { id: string; cell: C
   });
 }
 
-/** Properties that hold, out of those measured (skipped ones count for neither). */
+/** Points of the properties that hold, out of those measured (skipped ones count for neither). */
 export function scoreOf(results: Results, graded: Graded): { held: number; max: number } {
   const cells = cellsOf(results, graded);
-  return { held: cells.filter((c) => c.cell === 'pass').length, max: cells.filter((c) => c.cell !== 'skip').length };
+  const worth = (c: { id: string }) => pointsOf(results.points, c.id);
+  return {
+    held: addPoints(cells.filter((c) => c.cell === 'pass').map(worth)),
+    max: addPoints(cells.filter((c) => c.cell !== 'skip').map(worth)),
+  };
+}
+
+/** What one cell scores, and what it could have: a skipped property is worth nothing either way. */
+export function cellPoints(results: Results, cell: { id: string; cell: Cell }): { score: number; max: number } {
+  const worth = pointsOf(results.points, cell.id);
+  return { score: cell.cell === 'pass' ? worth : 0, max: cell.cell === 'skip' ? 0 : worth };
 }
 
 export function passedAll(graded: Graded): boolean {

@@ -1,46 +1,40 @@
-// --gradescope: Gradescope's autograder results.json for one submission: a test per property worth one
-// point (a skipped one is worth none), its output the failure's story.
-
-import { t } from '../../i18n/t.ts';
+// Gradescope's results.json for one submission (gradescope-autograders.readthedocs.io, "Autograder
+// Specifications"): a test per property with its points, its output the failure's story in ANSI colour,
+// which Gradescope renders (output_format "ansi"). Only the fields of the spec: no top-level max_score.
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
-import { failureText, seedNote, startNote } from '../render.ts';
-import { cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
+import type { Graded, Results } from './graded.ts';
+import { scoreOf } from './graded.ts';
+import { platformTests, summaryLines } from './tests.ts';
 
-export function gradescopeJson(results: Results, graded: Graded, lang: Lang): string {
-  const { held, max } = scoreOf(results, graded);
-  const stage = results.stage;
-  const summary = graded.error
-    ? graded.error[lang]
-    : t('gradescope.summary', { id: stage.id, held, max, seedNote: seedNote(results.seed, lang) })[lang];
-  const slow = graded.report ? startNote(graded.report, lang) : '';
-  const document = {
-    score: held,
-    max_score: max,
-    execution_time: Math.round((graded.report?.durationMs ?? 0) / 1000),
-    output: [platformNote(stage.properties)?.[lang] ?? '', summary, slow].filter((line) => line !== '').join('\n'),
+export function gradescopeResults(results: Results, graded: Graded, lang: Lang) {
+  return {
+    score: scoreOf(results, graded).held,
+    execution_time: Math.round((graded.report?.durationMs ?? results.durationMs) / 1000),
+    output: summaryLines(results, graded, lang).join('\n'),
+    output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    tests: cellsOf(results, graded).map(({ id, cell, result }, i) => {
-      const title = stage.properties[i]?.title[lang] ?? '';
-      const output =
-        cell === 'fail' && result
-          ? failureText(result, lang)
-          : cell === 'skip'
-            ? (result?.message[lang] ?? '')
-            : cell === 'error'
-              ? (graded.error?.[lang] ?? '')
-              : '';
-      return {
-        name: `${id}: ${title}`,
-        number: String(i + 1),
-        score: cell === 'pass' ? 1 : 0,
-        max_score: cell === 'skip' ? 0 : 1,
-        status: cell === 'pass' || cell === 'skip' ? 'passed' : 'failed',
-        output,
-        visibility: 'visible',
-      };
-    }),
+    extra_data: {
+      stage: results.stage.id,
+      seed: results.seed,
+      file: graded.file ?? null,
+      startMs: graded.report?.startMs ?? null,
+      capped: graded.report?.capped ?? false,
+      graded: graded.report !== undefined,
+    },
+    tests: platformTests(results, graded, lang, true).map((test, i) => ({
+      name: `${test.id}: ${test.title}`,
+      number: String(i + 1),
+      score: test.score,
+      max_score: test.max,
+      status: test.cell === 'pass' || test.cell === 'skip' ? 'passed' : 'failed',
+      output: test.story,
+      output_format: 'ansi',
+      visibility: 'visible',
+    })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function gradescopeJson(results: Results, graded: Graded, lang: Lang): string {
+  return `${JSON.stringify(gradescopeResults(results, graded, lang), null, 2)}\n`;
 }

@@ -1,0 +1,99 @@
+// --engine: grade the one submission a platform hands over, where it puts it, and always leave the
+// platform's result: a submission with nothing to run, a crash, a hang (the time cap ends it) or a
+// failure of the grader itself each yield a valid file that says what happened.
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { submissionIn } from '../batch/discover.ts';
+import type { Request } from '../cli/args.ts';
+import { gradeOptions } from '../cli/grade-options.ts';
+import { shellQuote } from '../cli/shell-quote.ts';
+import type { Stage } from '../course/catalogue.ts';
+import { randomSeed } from '../course/traffic.ts';
+import { SubjectError } from '../engine/errors.ts';
+import { grade, type Report } from '../engine/grade.ts';
+import { t } from '../i18n/t.ts';
+import type { Lang, Text } from '../i18n/text.ts';
+import type { Graded, Results } from '../report/formats/graded.ts';
+import { resultsJson } from '../report/formats/json.ts';
+import type { Points } from '../report/formats/points.ts';
+import { writeResults } from '../report/formats/write.ts';
+import { renderHuman } from '../report/render.ts';
+import { userCwd } from '../subject/launch.ts';
+import type { EngineId } from './engine-ids.ts';
+import { ENGINES } from './engines.ts';
+
+interface EngineIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runEngine(
+  engineId: EngineId,
+  stage: Stage,
+  request: Request,
+  io: EngineIo,
+  lang: Lang,
+  points: Points | undefined,
+): Promise<number> {
+  const engine = ENGINES[engineId];
+  const base = userCwd(io.env);
+  const root = resolve(base, request.engineRoot ?? engine.defaultRoot(io.env, base));
+  const folder = engine.submission(root);
+  const seed = request.seed ?? randomSeed();
+  const startedAt = new Date();
+  const started = performance.now();
+  const name = basename(folder) || folder;
+  let graded: Graded;
+  let report: Report | undefined;
+  try {
+    const submission =
+      existsSync(folder) && statSync(folder).isDirectory()
+        ? submissionIn(name, folder, stage)
+        : { name, folder, how: '', error: t('engine.no-folder', { folder }) };
+    const about = { name, how: submission.how, ...(submission.file ? { file: submission.file } : {}) };
+    if (!submission.launch) graded = { ...about, error: submission.error ?? t('engine.no-folder', { folder }) };
+    else {
+      report = await grade(stage, submission.launch, { ...gradeOptions(request, io, true), seed });
+      graded = { ...about, report };
+    }
+  } catch (err) {
+    graded = { name, how: '', error: whyNotGraded(err) };
+  }
+  const results: Results = {
+    stage,
+    seed,
+    graded: [graded],
+    durationMs: Math.round(performance.now() - started),
+    startedAt,
+    ...(points ? { points } : {}),
+  };
+  // The log the platform keeps for the instructor (Gradescope's stdout, the Actions log): the report.
+  io.stdout.write(
+    request.json
+      ? resultsJson(results, lang)
+      : report
+        ? renderHuman(report, lang, false)
+        : `${t('engine.not-graded', { reason: graded.error ?? '' })[lang]}\n`,
+  );
+  const again = ['npm', 'run', 'grade', '--', stage.id, '--file', graded.file ?? 'server.ts', '--seed', String(seed)]
+    .map(shellQuote)
+    .join(' ');
+  const written = engine.write(results, graded, lang, root, io.env, again);
+  if (written.stdout !== undefined) {
+    io.stderr.write(`${t('engine.no-github-output')[lang]}\n`);
+    io.stdout.write(written.stdout);
+  }
+  io.stderr.write(`${t('engine.written', { platform: engine.name, path: written.path })[lang]}\n`);
+  const others = writeResults(results, request.outputs, lang, base, false);
+  if (others.length > 0) io.stderr.write(`${t('main.written-note')[lang]}${others.join(', ')}\n`);
+  await report?.stopped;
+  return report?.passed ? 0 : 1;
+}
+
+/** A grade that could not even run, in words for the student's page. */
+function whyNotGraded(err: unknown): Text {
+  if (err instanceof SubjectError) return err.text;
+  const reason = err instanceof Error ? err.message : String(err);
+  return t('batch.grader-failed', { reason });
+}

@@ -1,0 +1,62 @@
+// A submission's properties as the platforms' tests: the verdict, the points, a one-line message, and
+// the story the terminal tells under a ✘ (bytes, wire, what the server printed, the hint).
+import { t } from '../../i18n/t.ts';
+import type { Lang } from '../../i18n/text.ts';
+import { platformNote } from '../../subject/platform.ts';
+import { failureText, messageOf, seedNote, startNote } from '../render.ts';
+import { clip } from './clip.ts';
+import { type Cell, cellPoints, cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
+
+/** One test's story at most: 13 of them stay well inside the 1 MB the platforms accept. */
+export const STORY_MAX_BYTES = 32 * 1024;
+
+export interface PlatformTest {
+  id: string;
+  title: string;
+  cell: Cell;
+  score: number;
+  max: number;
+  /** One line: what happened (empty for a pass). */
+  message: string;
+  /** Everything under the ✘, or the message again for a skip or an ungraded submission. */
+  story: string;
+  durationMs: number;
+}
+
+export function platformTests(results: Results, graded: Graded, lang: Lang, color: boolean): PlatformTest[] {
+  return cellsOf(results, graded).map((c, i) => {
+    const title = results.stage.properties[i]?.title[lang] ?? c.id;
+    const { score, max } = cellPoints(results, c);
+    const r = c.result;
+    const message =
+      c.cell === 'error'
+        ? t('engine.not-graded', { reason: graded.error ?? '' })[lang]
+        : r && c.cell !== 'pass'
+          ? messageOf(r, lang)
+          : '';
+    const story = c.cell === 'fail' && r ? clip(failureText(r, lang, color), STORY_MAX_BYTES, lang) : message;
+    return { id: c.id, title, cell: c.cell, score, max, message, story, durationMs: r?.durationMs ?? 0 };
+  });
+}
+
+/** The lines above the tests: the score, what this platform can't serve, a slow start, the file graded. */
+export function summaryLines(results: Results, graded: Graded, lang: Lang): string[] {
+  const { held, max } = scoreOf(results, graded);
+  const cells = cellsOf(results, graded);
+  const passed = cells.filter((c) => c.cell === 'pass').length;
+  const count = cells.filter((c) => c.cell !== 'skip').length;
+  const summary = t('engine.summary', {
+    id: results.stage.id,
+    held,
+    max,
+    passed,
+    count,
+    seedNote: seedNote(results.seed, lang),
+  })[lang];
+  return [
+    graded.error ? t('engine.not-graded', { reason: graded.error })[lang] : summary,
+    platformNote(results.stage.properties)?.[lang] ?? '',
+    graded.report ? startNote(graded.report, lang) : '',
+    graded.file ? t('engine.graded-file', { file: graded.file })[lang] : '',
+  ].filter((line) => line !== '');
+}
