@@ -22,13 +22,13 @@ import { LiveReport } from '../report/live.ts';
 import {
   colorWanted,
   idWidth,
-  notJudged,
   type RenderOptions,
   renderHead,
   renderJson,
   renderResult,
   renderTail,
 } from '../report/render.ts';
+import { notJudged } from '../report/story.ts';
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';

@@ -66,6 +66,14 @@ export function firstDifference(a: Buffer, b: Buffer): number {
   return a.length === b.length ? -1 : n;
 }
 
+/**
+ * Where a report points its caret: the first byte of `received` that differs from `expected` (0 when
+ * nothing was received: the message says so, and there is nothing to point into).
+ */
+export function caretAt(expected: Buffer, received: Buffer): number {
+  return received.length > 0 ? firstDifference(expected, received) : 0;
+}
+
 /** Columns a string takes in a terminal: wide (CJK, emoji) characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;

@@ -6,7 +6,8 @@ import { say } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { platformNote } from '../subject/platform.ts';
-import { displayWidth, firstDifference, quoteAt } from './bytes.ts';
+import { caretAt, displayWidth, quoteAt } from './bytes.ts';
+import { notJudged, storyOf } from './story.ts';
 import { wireStory } from './wire-story.ts';
 
 /** A first server slower than this to listen is named at the top of the report: the grade waited for it. */
@@ -14,11 +15,6 @@ export const SLOW_START_MS = 1000;
 
 export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
-}
-
-/** A failure caused by a server that never listened: `listens` tells it; this one was not judged. */
-export function notJudged(result: PropertyResult): boolean {
-  return result.notListening === true && result.id !== 'listens';
 }
 
 /** What a result says, with failures caused by a server that never listened pointed at `listens`. */
@@ -80,7 +76,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
   if (notJudged(result)) return out;
   if (result.expected && result.actual) {
     // Nothing received is already said by the message; a diff against nothing says nothing more.
-    const at = result.actual.length > 0 ? firstDifference(result.expected, result.actual) : 0;
+    const at = caretAt(result.expected, result.actual);
     const expected = quoteAt(result.expected, at);
     out.push(`    ${pad(LABELS.expected[lang])} ${c.green(expected.text)}`);
     if (result.actual.length > 0) {
@@ -216,6 +212,8 @@ export function reportData(report: Report, lang: Lang) {
       message: messageOf(r, lang),
       hint: r.status === 'fail' ? (r.hints[0]?.[lang] ?? '') : '',
       durationMs: r.durationMs,
+      // The story the report tells under a ✘ (story.ts): absent on a pass.
+      ...storyOf(r, lang),
     })),
   };
 }

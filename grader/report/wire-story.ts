@@ -25,7 +25,7 @@ const WHO: Record<string, Text> = {
 };
 
 /** Consecutive receives by the same client read as one arrival. */
-function coalesce(events: readonly WireEvent[]): WireEvent[] {
+export function coalesce(events: readonly WireEvent[]): WireEvent[] {
   const out: WireEvent[] = [];
   for (const event of events) {
     const last = out[out.length - 1];

@@ -12,6 +12,8 @@ import type { PropertyResult, Report } from '../engine/grade.ts';
 import { resultsCsv } from '../report/formats/csv.ts';
 import type { Results } from '../report/formats/graded.ts';
 import { resultsJunit } from '../report/formats/junit.ts';
+import { reportData } from '../report/render.ts';
+import { bytesData, storyOf } from '../report/story.ts';
 import { subjectEnv } from '../subject/env.ts';
 
 describe('traffic drawn from a seed', () => {
@@ -42,7 +44,7 @@ describe('traffic drawn from a seed', () => {
 });
 
 /** A report with one property of each kind, for the formats. */
-function results(name: string, message: string): Results {
+function results(name: string, message: string, file?: string): Results {
   const stage = findStage('stage-1');
   if (!stage) throw new Error('no stage-1');
   const result = (id: string, status: PropertyResult['status']): PropertyResult => ({
@@ -72,7 +74,7 @@ function results(name: string, message: string): Results {
     stage,
     seed: 1,
     graded: [
-      { name, how: 'server.py', report },
+      { name, how: 'server.py', ...(file ? { file } : {}), report },
       { name: 'empty', how: '', error: { en: 'nothing to run', zh: '没有可运行的文件' } },
     ],
     durationMs: 10,
@@ -100,6 +102,101 @@ describe('result formats', () => {
     expect(suite.testcase[1].failure.message).toBe('bell\uFFFD null\uFFFD <tag> & "quote" ]]>');
     expect(suite.testcase[2].skipped).toBeDefined();
     expect(empty.testcase.every((t: { error?: unknown }) => t.error !== undefined)).toBe(true);
+  });
+});
+
+describe('JUnit says what the report says', () => {
+  const parse = (xml: string) =>
+    new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (tag) => ['testsuite', 'testcase'].includes(tag),
+    }).parse(xml).testsuites.testsuite;
+
+  test('reasons inside skipped and error too, the server’s output, one dot in classname, the file', () => {
+    const xml = resultsJunit(
+      results('stages/stage-1/my  server.v2.ts', 'said <this>', 'stages/stage-1/my server.ts'),
+      'en',
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const [suite, empty] = parse(xml);
+    const [, failed, skipped] = suite.testcase;
+    expect(skipped.skipped).toEqual({ message: 'said <this>', '#text': 'said <this>' });
+    expect(failed.failure['#text']).toContain('said <this>');
+    // Only the failure printed something (see `results`); a testcase with no output has no system-out.
+    expect(failed['system-out']).toBe('stdout | said <this>');
+    expect(suite.testcase.filter((t: object) => 'system-out' in t)).toHaveLength(1);
+    for (const testcase of suite.testcase) {
+      expect(testcase.classname).toBe('stage-1.stages_stage-1_my_server_v2_ts');
+      expect(testcase.file).toBe('stages/stage-1/my server.ts');
+    }
+    for (const testcase of empty.testcase) {
+      expect(testcase.error).toEqual({ message: 'nothing to run', type: 'not-graded', '#text': 'nothing to run' });
+      expect(testcase.classname).toBe('stage-1.empty');
+      // A submission run by a command has no file to name.
+      expect(testcase).not.toHaveProperty('file');
+    }
+  });
+});
+
+describe('a property’s story as data (--json, --out)', () => {
+  const bytes = (text: string) => Buffer.from(text);
+  const failed: PropertyResult = {
+    id: 'split-character',
+    title: { en: 'split', zh: '拆分' },
+    status: 'fail',
+    message: { en: 'not uppercased', zh: '没有转成大写' },
+    hints: [{ en: 'a hint', zh: '提示' }],
+    durationMs: 12,
+    expected: bytes('PACKET 你好'),
+    actual: Buffer.concat([bytes('PACKET '), Buffer.from([0xef, 0xbf, 0xbd]), bytes('好')]),
+    wire: [
+      { at: 1.04, who: 'A', kind: 'connect', detail: { en: '127.0.0.1 port 9', zh: '127.0.0.1 端口 9' } },
+      { at: 2.26, who: 'A', kind: 'send', bytes: Buffer.concat([bytes('packet '), Buffer.from([0xe4])]) },
+      // Two reads of one arrival: the report shows one receive, and so does the data.
+      { at: 3.5, who: 'A', kind: 'recv', bytes: bytes('PACKET ') },
+      { at: 3.61, who: 'A', kind: 'recv', bytes: Buffer.from([0xef, 0xbf, 0xbd]) },
+      { at: 4, who: 'server', kind: 'exit', detail: { en: 'exited with status 1', zh: '以退出状态 1 退出' } },
+    ],
+    port: 9,
+    exit: null,
+    output: ['stderr | oops'],
+  };
+
+  test('bytes are text with their length, and base64 only when they are not valid UTF-8', () => {
+    expect(bytesData(bytes('café\n'))).toEqual({ text: 'café\n', length: 6 });
+    // A real U+FFFD is valid UTF-8: nothing was lost.
+    expect(bytesData(Buffer.from([0xef, 0xbf, 0xbd]))).toEqual({ text: '\ufffd', length: 3 });
+    expect(bytesData(Buffer.from([0x61, 0xe4]))).toEqual({ text: 'a\ufffd', length: 2, base64: 'YeQ=' });
+  });
+
+  test('a failure carries its wire, the bytes compared, where they differ, and what the server printed', () => {
+    const story = storyOf(failed, 'zh');
+    expect(story).toEqual({
+      wire: [
+        { atMs: 1, who: 'A', kind: 'connect', detail: '127.0.0.1 端口 9' },
+        { atMs: 2.3, who: 'A', kind: 'send', bytes: { text: 'packet \ufffd', length: 8, base64: 'cGFja2V0IOQ=' } },
+        { atMs: 3.5, who: 'A', kind: 'recv', bytes: { text: 'PACKET \ufffd', length: 10 } },
+        { atMs: 4, who: 'server', kind: 'exit', detail: '以退出状态 1 退出' },
+      ],
+      expected: { text: 'PACKET 你好', length: 13 },
+      received: { text: 'PACKET \ufffd好', length: 13 },
+      firstDifference: 7,
+      output: ['stderr | oops'],
+    });
+  });
+
+  test('a pass has no story fields; a property not judged has an empty one (listens tells it)', () => {
+    const report = results('x', 'm').graded[0]?.report;
+    if (!report) throw new Error('no report');
+    report.results[1] = { ...failed, id: report.results[1]?.id ?? '' };
+    report.results[2] = { ...failed, id: report.results[2]?.id ?? '', notListening: true };
+    const [pass, fail, notJudged] = reportData(report, 'en').properties;
+    expect(Object.keys(pass ?? {})).toEqual(['id', 'title', 'status', 'message', 'hint', 'durationMs']);
+    expect(fail).toMatchObject({ status: 'fail', message: 'not uppercased', firstDifference: 7 });
+    expect(fail?.wire?.[0]?.detail).toBe('127.0.0.1 port 9');
+    expect(notJudged).toMatchObject({ wire: [], output: [] });
+    expect(notJudged).not.toHaveProperty('expected');
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { findStage, type Stage } from '../course/catalogue.ts';
-import { fixture, runGrader } from './run-grader.ts';
+import { fixture, parseReport, runGrader } from './run-grader.ts';
 
 describe.concurrent('one grade', () => {
   test('writes the same result files as a batch: JSON, CSV, JUnit and Gradescope', async () => {
@@ -45,6 +45,11 @@ describe.concurrent('one grade', () => {
       }).parse(xml).testsuites;
       expect(suites.testsuite).toHaveLength(1);
       expect(suites.testsuite[0].testcase.map((t: { name: string }) => t.name)).toEqual(ids);
+      for (const testcase of suites.testsuite[0].testcase) {
+        // One dot: CI readers split a classname into packages at its dots.
+        expect(testcase.classname).toBe('stage-2.solutions_stage-2_server_py');
+        expect(testcase.file).toBe('solutions/stage-2/server.py');
+      }
       expect(Number(suites.failures)).toBe(0);
       const gradescope = JSON.parse(readFileSync(file('gs.json'), 'utf8'));
       expect([gradescope.score, gradescope.max_score, gradescope.tests.length]).toEqual([
@@ -54,6 +59,37 @@ describe.concurrent('one grade', () => {
       ]);
       const all = JSON.parse(readFileSync(file('r.json'), 'utf8'));
       expect([all.seed, all.submissions.length, all.submissions[0].passed]).toEqual([77, 1, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--json and --out tell what the report shows under a ✘: the wire, the bytes and their caret, the output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socket-lab-story-test-'));
+    try {
+      const subject = ['stage-1', '--file', fixture('stage-1/adds-newline.ts'), '--seed', '42'];
+      const [human, json, crash] = await Promise.all([
+        runGrader(subject),
+        runGrader([...subject, '--json', '--out', join(dir, 'r.json')]),
+        runGrader(['stage-1', '--file', fixture('hostile/crashes-at-start.ts'), '--json', '--lang', 'zh']),
+      ]);
+      const [listens, uppercases] = parseReport(json).properties;
+      expect(listens).not.toHaveProperty('wire');
+      expect(uppercases?.wire?.map((e) => e.kind)).toEqual(['connect', 'send', 'recv', 'fin-in']);
+      expect(uppercases?.wire?.every((e) => Number.isInteger(e.atMs * 10))).toBe(true);
+      expect(uppercases?.expected?.text).toMatch(/CAFé$/);
+      expect(uppercases?.received?.text).toMatch(/CAFÉ\n$/);
+      // Valid UTF-8 throughout: no base64 anywhere.
+      expect(json.stdout).not.toContain('base64');
+      const caret = human.stdout.match(/first difference at byte (\d+)/)?.[1];
+      expect(uppercases?.firstDifference).toBe(Number(caret));
+      const out = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+      expect(out.submissions[0].properties).toEqual(parseReport(json).properties);
+
+      const [crashed, notJudged] = parseReport(crash).properties;
+      expect(crashed?.output?.join('\n')).toContain('boom: this server crashes before it listens');
+      expect(crashed?.wire?.at(-1)).toMatchObject({ who: 'server', kind: 'exit', detail: '以退出状态 1 退出' });
+      expect(notJudged).toMatchObject({ message: '未评判：服务器从未开始监听（见 listens）。', wire: [], output: [] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROGRESS_ENV } from '../progress/store.ts';
+import type { StoryData } from '../report/story.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const fixture = (path: string) => `grader/test/fixtures/${path}`;
@@ -34,14 +35,15 @@ export interface JsonReport {
   passed: boolean;
   /** One line where the platform can't serve the stage fully; null on Linux. */
   platformNote: string | null;
-  properties: {
+  properties: ({
     id: string;
     title: string;
     status: 'pass' | 'fail' | 'skip';
     message: string;
     hint: string;
     durationMs: number;
-  }[];
+    // The story under a ✘ (absent on a pass).
+  } & Partial<StoryData>)[];
 }
 
 export const TAG = 'SOCKET_LAB_TEST_RUN';
