@@ -725,6 +725,21 @@ export const en = {
     'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
   'closes-on-eof.1.python-asyncio':
     'The client said goodbye (FIN): from then on await reader.read() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?',
+  // platforms/autograder/command.ts
+  'autograder.usage':
+    "Usage: npm run autograder -- gradescope <stage> [--out <file.zip>]\n                        prairielearn <stage> [--out <folder>]\n                        github-classroom [<stage>] [--out <file.yml>]\nThe grade's options --lang, --points, --time-cap and --max-memory, given here, are baked in.",
+  'autograder.unknown-platform': 'There is no platform "{name}": choose {known}.',
+  'autograder.needs-stage':
+    '{platform} grades one stage per assignment: name it, like npm run autograder -- {platform} stage-3.',
+  'autograder.points-need-stage': "--points names a stage's properties: name the stage too.",
+  'autograder.write-failed': 'Could not write the files: {reason}',
+  'autograder.wrote.gradescope':
+    'Wrote {path} ({size}). On Gradescope: a Programming Assignment, Configure Autograder, upload this zip (base image Ubuntu 22.04), Update Autograder. Students submit their server file, or their whole repository, for {stage}.',
+  'autograder.wrote.prairielearn':
+    "Wrote {path}/: build and push its image (docker build -t <you>/socket-lab-{stage} {path} && docker push <you>/socket-lab-{stage}), then put {path}/info.json's externalGradingOptions, with your image's name, in the question's info.json.",
+  'autograder.wrote.github-classroom':
+    "Wrote {path}: commit it to the template repository. Each push to a student's repository grades {stages}.",
+
   // report/formats/clip.ts
   'clip.cut': '… ({bytes} more bytes not shown)',
   // report/formats/points.ts

@@ -662,6 +662,20 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
   'closes-on-eof.1.python-asyncio':
     '客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？',
+  // platforms/autograder/command.ts
+  'autograder.usage':
+    '用法：npm run autograder -- gradescope <阶段> [--out <文件.zip>]\n                        prairielearn <阶段> [--out <文件夹>]\n                        github-classroom [<阶段>] [--out <文件.yml>]\n在这里给出的评分选项 --lang、--points、--time-cap 和 --max-memory 会写进生成的文件。',
+  'autograder.unknown-platform': '没有“{name}”这个平台：请选 {known}。',
+  'autograder.needs-stage':
+    '{platform} 的一份作业评一个阶段：请写明阶段，例如 npm run autograder -- {platform} stage-3。',
+  'autograder.points-need-stage': '--points 写的是某个阶段的评分项：请同时写明阶段。',
+  'autograder.write-failed': '无法写出文件：{reason}',
+  'autograder.wrote.gradescope':
+    '已写出 {path}（{size}）。在 Gradescope 上：建一个 Programming Assignment，进入 Configure Autograder，上传这个 zip（基础镜像 Ubuntu 22.04），点 Update Autograder。学生提交 {stage} 的服务器文件，或整个仓库。',
+  'autograder.wrote.prairielearn':
+    '已写出 {path}/：构建并推送它的镜像（docker build -t <你>/socket-lab-{stage} {path} && docker push <你>/socket-lab-{stage}），再把 {path}/info.json 里的 externalGradingOptions（换成你的镜像名）放进题目的 info.json。',
+  'autograder.wrote.github-classroom': '已写出 {path}：把它提交到模板仓库。学生仓库的每次推送都会评分 {stages}。',
+
   // report/formats/clip.ts
   'clip.cut': '……（还有 {bytes} 字节未显示）',
   // report/formats/points.ts
