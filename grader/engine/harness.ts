@@ -18,6 +18,7 @@ import {
   anyWorking,
   backlogWaiting,
   groupMembers,
+  groupUsage,
   HAS_PROC,
   inFlight,
   ranMs,
@@ -366,16 +367,34 @@ export class Harness {
     // Idle is judged on the server's clock: a starved grader drains a flooding server's output late,
     // and the server, blocked on its full pipe meanwhile, is waiting for us, not idle.
     const clock = serverClock((fresh) => this.starvedMs(fresh));
-    let lastActive = clock();
+    let looked = clock();
+    let idle = 0;
     let printed = this.subject.stdout.total + this.subject.stderr.total;
+    let cpu = HAS_PROC ? groupUsage(this.subject.pid).cpuMs : 0;
     for (;;) {
       const exit = await within(this.subject.exited, EXIT_POLL_MS);
       if (exit !== TIMED_OUT) return exit;
+      const usage = HAS_PROC ? groupUsage(this.subject.pid) : null;
+      if (usage?.members.length === 0) {
+        // Every process of the group has exited: not idle, only not reaped yet (the grader's event loop
+        // was busy when it ended). Its exit status is on its way.
+        const reaped = await within(this.subject.exited, this.limits.exitMs);
+        if (reaped !== TIMED_OUT) return reaped;
+      }
       const now = clock();
+      // Idle is counted only as far as the grader was there to see it: a look that comes late (its
+      // event loop tied up by another check, as when a grade beside this one moves 64 MiB) counts at
+      // most two polls. What the server did between two looks far apart was not seen.
+      const seen = Math.min(now - looked, 2 * EXIT_POLL_MS);
+      looked = now;
       const total = this.subject.stdout.total + this.subject.stderr.total;
-      if (total !== printed || (HAS_PROC && anyWorking(this.members()) === true)) lastActive = now;
+      // Work between two looks counts too (its CPU time grew), not only a thread caught running.
+      const worked =
+        total !== printed || (usage !== null && usage.cpuMs > cpu) || (HAS_PROC && anyWorking(this.members()) === true);
+      idle = worked ? 0 : idle + seen;
       printed = total;
-      if (now - lastActive >= this.limits.exitMs || now >= 10 * this.limits.exitMs) return TIMED_OUT;
+      cpu = usage?.cpuMs ?? 0;
+      if (idle >= this.limits.exitMs || now >= 10 * this.limits.exitMs) return TIMED_OUT;
     }
   }
 
