@@ -87,7 +87,7 @@ describe('a batch of eleven submissions', () => {
       expect(row, name).toBeDefined();
       const fields = (row ?? '').slice(name.length).trim().split(/\s+/);
       if (CLASS[name]?.fails === null) {
-        expect(row).toContain('nothing to run: no run, server.ts, server.js, server.mjs, server.py');
+        expect(row).toContain('Nothing to run in the submission: no run, server.ts, server.js, server.mjs, server.py in its folder');
         continue;
       }
       expect(fields.slice(0, IDS.length), name).toEqual(IDS.map((id) => marks[cell(name, id)]));
@@ -186,7 +186,7 @@ describe('a batch of eleven submissions', () => {
       expect(submission.score).toBe(score(name));
       expect(submission.passed).toBe(CLASS[name]?.fails?.length === 0);
       if (CLASS[name]?.fails === null) {
-        expect(submission.error).toMatch(/nothing to run/);
+        expect(submission.error).toMatch(/Nothing to run/);
         expect(submission.properties).toEqual([]);
       } else {
         expect(submission.error).toBeNull();
