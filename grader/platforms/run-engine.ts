@@ -2,7 +2,7 @@
 // platform's result: a submission with nothing to run, a crash, a hang (the time cap ends it) or a
 // failure of the grader itself each yield a valid file that says what happened.
 import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, posix, resolve } from 'node:path';
 import { submissionIn } from '../batch/discover.ts';
 import type { Request } from '../cli/args.ts';
 import { gradeOptions } from '../cli/grade-options.ts';
@@ -18,7 +18,7 @@ import { resultsJson } from '../report/formats/json.ts';
 import type { Points } from '../report/formats/points.ts';
 import { writeResults } from '../report/formats/write.ts';
 import { renderHuman } from '../report/render.ts';
-import { userCwd } from '../subject/launch.ts';
+import { type Launch, userCwd } from '../subject/launch.ts';
 import type { EngineId } from './engine-ids.ts';
 import { ENGINES } from './engines.ts';
 
@@ -46,15 +46,17 @@ export async function runEngine(
   const name = basename(folder) || folder;
   let graded: Graded;
   let report: Report | undefined;
+  let launch: Launch | undefined;
   try {
     const submission =
       existsSync(folder) && statSync(folder).isDirectory()
         ? submissionIn(name, folder, stage)
         : { name, folder, how: '', error: t('engine.no-folder', { folder }) };
     const about = { name, how: submission.how, ...(submission.file ? { file: submission.file } : {}) };
-    if (!submission.launch) graded = { ...about, error: submission.error ?? t('engine.no-folder', { folder }) };
+    launch = submission.launch;
+    if (!launch) graded = { ...about, error: submission.error ?? t('engine.no-folder', { folder }) };
     else {
-      report = await grade(stage, submission.launch, { ...gradeOptions(request, io, true), seed });
+      report = await grade(stage, launch, { ...gradeOptions(request, io, true), seed });
       graded = { ...about, report };
     }
   } catch (err) {
@@ -76,9 +78,7 @@ export async function runEngine(
         ? renderHuman(report, lang, false)
         : `${t('engine.not-graded', { reason: graded.error ?? '' })[lang]}\n`,
   );
-  const again = ['npm', 'run', 'grade', '--', stage.id, '--file', graded.file ?? 'server.ts', '--seed', String(seed)]
-    .map(shellQuote)
-    .join(' ');
+  const again = replayCommand(stage, graded, launch, seed);
   const written = engine.write(results, graded, lang, root, io.env, again);
   if (written.stdout !== undefined) {
     io.stderr.write(`${t('engine.no-github-output')[lang]}\n`);
@@ -89,6 +89,19 @@ export async function runEngine(
   if (others.length > 0) io.stderr.write(`${t('main.written-note')[lang]}${others.join(', ')}\n`);
   await report?.stopped;
   return report?.passed ? 0 : 1;
+}
+
+/**
+ * The command that replays this grade from the submission's folder (GitHub Classroom shows it as each
+ * test's code): the server file with --file, or a run file's command with --cmd, run where the run file is.
+ */
+function replayCommand(stage: Stage, graded: Graded, launch: Launch | undefined, seed: number): string {
+  const file = graded.file ?? 'server.ts';
+  const folder = posix.dirname(file);
+  const subject = launch?.shell
+    ? ['--cmd', folder === '.' ? launch.command : `cd ${shellQuote(folder)} && ${launch.command}`]
+    : ['--file', file];
+  return ['npm', 'run', 'grade', '--', stage.id, ...subject, '--seed', String(seed)].map(shellQuote).join(' ');
 }
 
 /** A grade that could not even run, in words for the student's page. */

@@ -5,10 +5,16 @@
 import type { Lang } from '../../i18n/text.ts';
 import type { Graded, Results } from './graded.ts';
 import { scoreOf } from './graded.ts';
-import { platformTests } from './tests.ts';
+import { fitting, platformTests, STORY_MAX_BYTES } from './tests.ts';
 
-export function classroomResults(results: Results, graded: Graded, lang: Lang, testCode: string) {
-  const tests = platformTests(results, graded, lang, false).map((test) => ({
+export function classroomResults(
+  results: Results,
+  graded: Graded,
+  lang: Lang,
+  testCode: string,
+  storyMax = STORY_MAX_BYTES,
+) {
+  const tests = platformTests(results, graded, lang, false, storyMax).map((test) => ({
     name: `${test.id}: ${test.title}`,
     status: test.cell === 'fail' ? 'fail' : test.cell === 'error' ? 'error' : 'pass',
     score: test.score,
@@ -26,8 +32,10 @@ export function classroomResults(results: Results, graded: Graded, lang: Lang, t
   };
 }
 
-/** The step output's line: result=<base64 of the JSON>. */
+/** The step output's line: result=<base64 of the JSON>, inside the 1 MB a step output may be. */
 export function classroomOutputLine(results: Results, graded: Graded, lang: Lang, testCode: string): string {
-  const json = JSON.stringify(classroomResults(results, graded, lang, testCode));
-  return `result=${Buffer.from(json, 'utf8').toString('base64')}\n`;
+  return fitting((storyMax) => {
+    const json = JSON.stringify(classroomResults(results, graded, lang, testCode, storyMax));
+    return `result=${Buffer.from(json, 'utf8').toString('base64')}\n`;
+  });
 }

@@ -10,6 +10,20 @@ import { type Cell, cellPoints, cellsOf, type Graded, type Results, scoreOf } fr
 /** One test's story at most: 13 of them stay well inside the 1 MB the platforms accept. */
 export const STORY_MAX_BYTES = 32 * 1024;
 
+/** The most a platform takes: PrairieLearn's results.json, a GitHub step's output. */
+export const PLATFORM_MAX_BYTES = 1_000_000;
+
+/**
+ * A platform's file, made with stories cut shorter until it fits: JSON escapes (a server's control bytes
+ * become \u0001, six bytes for one) and base64 can make a file several times longer than its stories.
+ */
+export function fitting(make: (storyMax: number) => string, max = PLATFORM_MAX_BYTES): string {
+  let text = make(STORY_MAX_BYTES);
+  for (let storyMax = STORY_MAX_BYTES / 2; Buffer.byteLength(text) >= max && storyMax >= 256; storyMax /= 2)
+    text = make(storyMax);
+  return text;
+}
+
 export interface PlatformTest {
   id: string;
   title: string;
@@ -23,7 +37,13 @@ export interface PlatformTest {
   durationMs: number;
 }
 
-export function platformTests(results: Results, graded: Graded, lang: Lang, color: boolean): PlatformTest[] {
+export function platformTests(
+  results: Results,
+  graded: Graded,
+  lang: Lang,
+  color: boolean,
+  storyMax = STORY_MAX_BYTES,
+): PlatformTest[] {
   return cellsOf(results, graded).map((c, i) => {
     const title = results.stage.properties[i]?.title[lang] ?? c.id;
     const { score, max } = cellPoints(results, c);
@@ -34,7 +54,7 @@ export function platformTests(results: Results, graded: Graded, lang: Lang, colo
         : r && c.cell !== 'pass'
           ? messageOf(r, lang)
           : '';
-    const story = c.cell === 'fail' && r ? clip(failureText(r, lang, color), STORY_MAX_BYTES, lang) : message;
+    const story = c.cell === 'fail' && r ? clip(failureText(r, lang, color), storyMax, lang) : message;
     return { id: c.id, title, cell: c.cell, score, max, message, story, durationMs: r?.durationMs ?? 0 };
   });
 }
