@@ -246,7 +246,7 @@ export const en = {
   'flags.engine-root.help': "with --engine: the platform's folder (default /autograder, /grade, the repository)",
   'flags.points.help': 'what each property is worth, like listens=2,no-busy-loop=0.5 (default 1 each)',
   'flags.gradescope.help': "Gradescope's results.json; with --batch, a folder with one file per submission",
-  'flags.time-cap.help': 'the longest one grade may take (default with --batch: {seconds})',
+  'flags.time-cap.help': 'the longest one grade may take (default with --batch or --engine: {seconds})',
   'flags.max-memory.help': 'resident memory each server may use (default: {mib})',
   'flags.lang.help': 'the language of the report (default: from LANG/LC_ALL)',
 
@@ -261,7 +261,7 @@ export const en = {
   'usage.exit-codes':
     "Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,\n130 interrupted, 3 the grader itself failed.",
   'usage.examples':
-    'Examples: npm run grade stage-2\n          npm run grade -- 3 --cmd "python3 server.py"\n          npm run grade -- 3 --batch ~/class --csv results.csv',
+    'Examples: npm run grade stage-2\n          npm run grade -- 3 --cmd "python3 server.py"\n          npm run grade -- 3 --batch ~/class --csv results.csv\n          npm run grade -- 3 --engine gradescope   (on Gradescope: npm run autograder -- gradescope 3)',
 
   // cli/args.ts: what is off in a command line (args.node-reason and args.bad-lang also in the client's)
   'args.no-such-option': 'There is no option {option}.',

@@ -228,7 +228,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.engine-root.help': '与 --engine 同用：平台的文件夹（默认 /autograder、/grade、仓库本身）',
   'flags.points.help': '每个评分项的分值，例如 listens=2,no-busy-loop=0.5（默认各 1 分）',
   'flags.gradescope.help': 'Gradescope 的 results.json；批量评分时是一个文件夹，每份提交一个文件',
-  'flags.time-cap.help': '一次评分最多用时（批量评分默认 {seconds} 秒）',
+  'flags.time-cap.help': '一次评分最多用时（批量评分或 --engine 默认 {seconds} 秒）',
   'flags.max-memory.help': '每个服务器最多占用的常驻内存（默认 {mib}）',
   'flags.lang.help': '输出语言（默认取自 LANG/LC_ALL）',
 
@@ -242,7 +242,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'usage.exit-codes':
     '退出状态：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。',
   'usage.examples':
-    '例如：npm run grade stage-2\n      npm run grade -- 3 --cmd "python3 server.py"\n      npm run grade -- 3 --batch ~/class --csv results.csv',
+    '例如：npm run grade stage-2\n      npm run grade -- 3 --cmd "python3 server.py"\n      npm run grade -- 3 --batch ~/class --csv results.csv\n      npm run grade -- 3 --engine gradescope   （在 Gradescope 上：npm run autograder -- gradescope 3）',
 
   // cli/args.ts：命令行哪里不对（args.node-reason 和 args.bad-lang 客户端也用）
   'args.no-such-option': '没有 {option} 这个选项。',

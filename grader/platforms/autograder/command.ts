@@ -24,6 +24,7 @@ const FLAGS = {
   points: { type: 'string', group: 'common' },
   'time-cap': { type: 'string', group: 'common' },
   'max-memory': { type: 'string', group: 'common' },
+  help: { type: 'boolean', short: 'h', group: 'common' },
 } as const satisfies Record<string, Flag>;
 
 /** The grade's seconds when none is baked in: the batch's cap, and room for the server's start. */
@@ -42,6 +43,10 @@ export function autograderCommand(argv: readonly string[], io: AutograderIo): nu
     if (values.lang !== undefined) {
       if (!isLang(values.lang)) throw new UsageError(t('args.bad-lang', { lang: values.lang }));
       lang = values.lang;
+    }
+    if (values.help) {
+      io.out(t('autograder.usage')[lang]);
+      return 0;
     }
     const [platform, stageName, ...extra] = positionals;
     if (platform === undefined || extra.length > 0) throw new UsageError(t('autograder.usage'));
@@ -81,7 +86,7 @@ function stageOf(name: string): Stage {
 }
 
 /** The grade's options to bake in, as words: checked here, so that nothing fails later on the platform. */
-function bakedFlags(values: Partial<Record<keyof typeof FLAGS, string>>): string[] {
+function bakedFlags(values: Partial<Record<'lang' | 'points' | 'time-cap' | 'max-memory', string>>): string[] {
   const words: string[] = [];
   for (const flag of ['lang', 'points', 'time-cap', 'max-memory'] as const) {
     const value = values[flag];
