@@ -47,13 +47,16 @@ export interface RenderOptions {
   celebrate?: boolean;
   /** More hints were asked for this property, and there are none. */
   ladderTop?: { id: string; solution: string };
+  /** Number the hints (hint 1/3): where the ladder can be climbed. A file shows the first, unnumbered. */
+  ladder?: boolean;
 }
 
 function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options: RenderOptions): string[] {
   const total = result.hints.length;
   const shown = Math.min(total, Math.max(1, options.hintLevels?.[result.id] ?? 1));
   const lines = result.hints.slice(0, shown).map((hint, i) => {
-    const label = total > 1 ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
+    const label =
+      total > 1 && options.ladder !== false ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
     return `    ${c.yellow(`${label}${colon(lang)}`)}${hint[lang]}`;
   });
   if (shown < total && options.hintCommand)
@@ -189,7 +192,7 @@ export function seedNote(seed: number, lang: Lang): string {
  * with `color`, in the terminal's ANSI colours, for the platforms that render them.
  */
 export function failureText(result: PropertyResult, lang: Lang, color = false): string {
-  return failureDetails(result, lang, new Chalk({ level: color ? 1 : 0 }), {})
+  return failureDetails(result, lang, new Chalk({ level: color ? 1 : 0 }), { ladder: false })
     .map((line) => line.replace(/^ {4}/, ''))
     .join('\n');
 }
