@@ -75,13 +75,21 @@ export function submissionIn(name: string, folder: string, stage?: Stage): Submi
     };
   }
   const expected = [RUN_FILE, ...SERVER_FILES];
+  if (!stage)
+    return { name, folder, how: '', error: t('batch.nothing-to-run', { expected: joined(expected, 'sep.list') }) };
+  // What is there instead, so that a server.py a browser saved as "server (1).py" is seen for what it is.
+  const held = readdirSync(folder).filter((entry) => !entry.startsWith('.'));
+  if (held.length === 0) return { name, folder, how: '', error: t('engine.no-folder') };
+  const shown = held.length > 8 ? [...held.slice(0, 8), '…'] : held;
   return {
     name,
     folder,
     how: '',
-    error: stage
-      ? t('engine.nothing-to-run', { expected: joined(expected, 'sep.list'), stage: stage.id })
-      : t('batch.nothing-to-run', { expected: joined(expected, 'sep.list') }),
+    error: t('engine.nothing-to-run', {
+      expected: joined(expected, 'sep.list'),
+      stage: stage.id,
+      found: joined(shown, 'sep.list'),
+    }),
   };
 }
 

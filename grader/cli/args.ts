@@ -187,8 +187,17 @@ export function parseRequest(argv: readonly string[]): Request {
  */
 export function flagsNpmKept(env: NodeJS.ProcessEnv): string[] {
   if (env.npm_lifecycle_event !== 'grade') return [];
-  return GRADER_FLAGS.filter((flag) => {
-    const value = env[`npm_config_${flag.replaceAll('-', '_')}`];
-    return value !== undefined && value !== '';
-  });
+  return GRADER_FLAGS.filter((flag) =>
+    npmNames(flag).some((name) => {
+      const value = env[`npm_config_${name}`];
+      return value !== undefined && value !== '';
+    }),
+  );
+}
+
+/** The npm settings a flag may land in: its own name, or one of npm's that it abbreviates (npm expands
+ *  `--engine` to its `--engine-strict`). */
+function npmNames(flag: string): string[] {
+  const name = flag.replaceAll('-', '_');
+  return flag === 'engine' ? [name, 'engine_strict'] : [name];
 }

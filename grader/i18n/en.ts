@@ -749,12 +749,15 @@ export const en = {
   'points.twice': '--points gives "{id}" twice.',
 
   // platforms/run-engine.ts
-  'engine.no-folder': 'There is no submission at {folder}: the platform puts it there (is --engine-root right?).',
+  'engine.no-root':
+    "There is no folder at {root}: --engine-root names the platform's folder (for Gradescope, the one holding submission/ and results/).",
+  'engine.no-folder': 'Nothing was submitted: the submission is empty.',
   'engine.nothing-to-run':
-    'Nothing to run in the submission: no {expected} in its folder, one folder down, or in stages/{stage}/.',
+    'Nothing to run in the submission: no file named {expected} in its folder, one folder down, or in stages/{stage}/ (it holds: {found}).',
   'engine.several': 'The submission holds more than one server to run ({found}): upload only one.',
   'engine.summary': 'Socket Lab {id}: {held} of {max} points; {passed} of {count} properties hold. {seedNote}',
   'engine.not-graded': 'Not graded: {reason}',
+  'engine.not-graded.short': 'Not graded: the summary above says why.',
   'engine.written': 'Results for {platform}: {path}',
   'engine.no-github-output':
     'GITHUB_OUTPUT is not set (this is not a GitHub Actions step): here is the line the step would have set.',

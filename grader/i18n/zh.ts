@@ -684,11 +684,15 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'points.twice': '--points 给了“{id}”两次。',
 
   // platforms/run-engine.ts
-  'engine.no-folder': '{folder} 里没有提交：平台会把提交放在那里（--engine-root 对吗？）。',
-  'engine.nothing-to-run': '提交里没有可运行的东西：它的文件夹、下一层文件夹和 stages/{stage}/ 里都没有 {expected}。',
+  'engine.no-root':
+    '{root} 不是一个文件夹：--engine-root 指的是平台的文件夹（对 Gradescope 来说，是包含 submission/ 和 results/ 的那个）。',
+  'engine.no-folder': '没有提交任何东西：提交是空的。',
+  'engine.nothing-to-run':
+    '提交里没有可运行的东西：它的文件夹、下一层文件夹和 stages/{stage}/ 里都没有名为 {expected} 的文件（提交里有：{found}）。',
   'engine.several': '提交里有不止一个可运行的服务器（{found}）：只上传一个。',
   'engine.summary': 'Socket Lab {id}：得 {held} 分，满分 {max}；{count} 个评分项中 {passed} 个成立。{seedNote}',
   'engine.not-graded': '未评分：{reason}',
+  'engine.not-graded.short': '未评分：原因见上面的总结。',
   'engine.written': '{platform} 的结果：{path}',
   'engine.no-github-output': '没有设置 GITHUB_OUTPUT（这不是 GitHub Actions 的步骤）：下面是这个步骤本会设置的那一行。',
   'engine.graded-file': '评分的文件：{file}',

@@ -9,7 +9,7 @@ import { gradeOptions } from '../cli/grade-options.ts';
 import { shellQuote } from '../cli/shell-quote.ts';
 import type { Stage } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
-import { SubjectError } from '../engine/errors.ts';
+import { SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type Report } from '../engine/grade.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang, Text } from '../i18n/text.ts';
@@ -39,6 +39,9 @@ export async function runEngine(
   const engine = ENGINES[engineId];
   const base = userCwd(io.env);
   const root = resolve(base, request.engineRoot ?? engine.defaultRoot(io.env, base));
+  // A platform's own folder is always there: one that isn't is a mistyped --engine-root, and writing the
+  // result into it would make a stray folder.
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(t('engine.no-root', { root }));
   const folder = engine.submission(root);
   const seed = request.seed ?? randomSeed();
   const startedAt = new Date();
@@ -51,10 +54,10 @@ export async function runEngine(
     const submission =
       existsSync(folder) && statSync(folder).isDirectory()
         ? submissionIn(name, folder, stage)
-        : { name, folder, how: '', error: t('engine.no-folder', { folder }) };
+        : { name, folder, how: '', error: t('engine.no-folder') };
     const about = { name, how: submission.how, ...(submission.file ? { file: submission.file } : {}) };
     launch = submission.launch;
-    if (!launch) graded = { ...about, error: submission.error ?? t('engine.no-folder', { folder }) };
+    if (!launch) graded = { ...about, error: submission.error ?? t('engine.no-folder') };
     else {
       report = await grade(stage, launch, { ...gradeOptions(request, io, true), seed });
       graded = { ...about, report };

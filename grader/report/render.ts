@@ -55,8 +55,7 @@ function hintLines(result: PropertyResult, lang: Lang, c: ChalkInstance, options
   const total = result.hints.length;
   const shown = Math.min(total, Math.max(1, options.hintLevels?.[result.id] ?? 1));
   const lines = result.hints.slice(0, shown).map((hint, i) => {
-    const label =
-      total > 1 && options.ladder !== false ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
+    const label = total > 1 && options.ladder !== false ? `${LABELS.hint[lang]} ${i + 1}/${total}` : LABELS.hint[lang];
     return `    ${c.yellow(`${label}${colon(lang)}`)}${hint[lang]}`;
   });
   if (shown < total && options.hintCommand)

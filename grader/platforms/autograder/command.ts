@@ -4,6 +4,7 @@
 // into what runs there. Exit status: 0 written, 2 usage or a file that can't be written.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { argumentError } from '../../cli/argument-error.ts';
 import { type Flag, parseFlags } from '../../cli/flag-table.ts';
 import { shellQuote } from '../../cli/shell-quote.ts';
 import { closest } from '../../cli/suggest.ts';
@@ -11,7 +12,7 @@ import { findStage, ROOT, STAGES, type Stage } from '../../course/catalogue.ts';
 import { UsageError } from '../../engine/errors.ts';
 import { joined, t } from '../../i18n/t.ts';
 import { detectLang, isLang, type Lang, langInArgv } from '../../i18n/text.ts';
-import { parsePoints } from '../../report/formats/points.ts';
+import { type Points, parsePoints } from '../../report/formats/points.ts';
 import { userCwd } from '../../subject/launch.ts';
 import { ENGINE_IDS, type EngineId, isEngineId } from '../engine-ids.ts';
 import { classroomWorkflow } from './github-classroom.ts';
@@ -27,8 +28,11 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h', group: 'common' },
 } as const satisfies Record<string, Flag>;
 
-/** The grade's seconds when none is baked in: the batch's cap, and room for the server's start. */
-const DEFAULT_TIMEOUT_S = 120;
+/**
+ * PrairieLearn's timeout, as the README advises for Gradescope: room for a slow container, where stage
+ * 4's heaviest checks move 64 MiB each way.
+ */
+const TIMEOUT_S = { heavy: 600, other: 300 };
 
 export interface AutograderIo {
   env: NodeJS.ProcessEnv;
@@ -39,7 +43,13 @@ export interface AutograderIo {
 export function autograderCommand(argv: readonly string[], io: AutograderIo): number {
   let lang: Lang = langInArgv(argv) ?? detectLang(io.env);
   try {
-    const { values, positionals } = parseFlags(FLAGS, argv, () => new UsageError(t('autograder.usage')));
+    const kept = flagsNpmKept(io.env, argv);
+    if (kept) throw new UsageError(t('main.npm-kept-flags', kept));
+    const { values, positionals } = parseFlags(
+      FLAGS,
+      argv,
+      (err) => new UsageError(argumentError(err, Object.keys(FLAGS))),
+    );
     if (values.lang !== undefined) {
       if (!isLang(values.lang)) throw new UsageError(t('args.bad-lang', { lang: values.lang }));
       lang = values.lang;
@@ -56,10 +66,10 @@ export function autograderCommand(argv: readonly string[], io: AutograderIo): nu
     const stage = stageName === undefined ? undefined : stageOf(stageName);
     if (!stage && platform !== 'github-classroom') throw new UsageError(t('autograder.needs-stage', { platform }));
     if (values.points !== undefined && !stage) throw new UsageError(t('autograder.points-need-stage'));
-    if (stage && values.points !== undefined) parsePoints(values.points, stage);
+    const points = stage && values.points !== undefined ? parsePoints(values.points, stage) : undefined;
     const baked = bakedFlags(values);
     const base = userCwd(io.env);
-    const written = make(platform, stage, baked, values.out, base, timeoutOf(values['time-cap']));
+    const written = make(platform, stage, baked, values.out, base, timeoutOf(stage, values['time-cap']), points);
     io.out(t(`autograder.wrote.${platform}`, { ...written, stage: stage?.id ?? '' })[lang]);
     return 0;
   } catch (err) {
@@ -101,9 +111,38 @@ function bakedFlags(values: Partial<Record<'lang' | 'points' | 'time-cap' | 'max
   return words;
 }
 
-/** PrairieLearn's timeout: the grade's time cap, with room for the server to start and the grader to report. */
-function timeoutOf(timeCap: string | undefined): number {
-  return timeCap === undefined ? DEFAULT_TIMEOUT_S : Number(timeCap) + 60;
+/** PrairieLearn's timeout: at least the grade's time cap, with room for the server to start and the report. */
+function timeoutOf(stage: Stage | undefined, timeCap: string | undefined): number {
+  const base = stage?.id === 'stage-4' ? TIMEOUT_S.heavy : TIMEOUT_S.other;
+  return timeCap === undefined ? base : Math.max(base, Number(timeCap) + 60);
+}
+
+/**
+ * Options npm kept for itself, given without `--`: `npm run autograder gradescope stage-2 --points x=2`
+ * hands --points to npm, which tells us only through npm_config_points. Said with the command fixed.
+ */
+function flagsNpmKept(env: NodeJS.ProcessEnv, argv: readonly string[]): { flags: string; fixed: string } | null {
+  if (env.npm_lifecycle_event !== 'autograder') return null;
+  const kept = Object.keys(FLAGS).flatMap((flag) => {
+    const value = env[`npm_config_${flag.replaceAll('-', '_')}`];
+    return value === undefined || value === '' ? [] : [[flag, value] as const];
+  });
+  // npm reads --lang as switches of its own (-l -a -n -g) and leaves its value, a bare zh or en.
+  const words = [...argv];
+  const stray = words.slice(2).findIndex(isLang);
+  const lang = stray >= 0 ? ['--lang', ...words.splice(stray + 2, 1)] : [];
+  if (kept.length === 0 && lang.length === 0) return null;
+  // A kept option's value, when npm took the option for a switch, is left among the words after the
+  // platform and the stage: paired back in order.
+  const loose = words.splice(2);
+  const flags = kept.flatMap(([flag, value]) => {
+    if (value !== 'true') return [`--${flag}`, value];
+    const given = FLAGS[flag as keyof typeof FLAGS].type === 'string' ? loose.shift() : undefined;
+    return given === undefined ? [`--${flag}`] : [`--${flag}`, given];
+  });
+  const fixed = ['npm', 'run', 'autograder', '--', ...words, ...loose, ...flags, ...lang];
+  const named = [...kept.map(([flag]) => `--${flag}`), ...(lang.length > 0 ? ['--lang'] : [])];
+  return { flags: named.join(' '), fixed: fixed.map(shellQuote).join(' ') };
 }
 
 function make(
@@ -113,6 +152,7 @@ function make(
   out: string | undefined,
   base: string,
   timeoutS: number,
+  points: Points | undefined,
 ): { path: string; size: string; stages: string } {
   const args = [...(stage ? [stage.id] : []), ...baked].map(shellQuote).join(' ');
   // Relative to where the instructor is, unless that climbs out of it.
@@ -138,7 +178,7 @@ function make(
       const stages = stage ? [stage] : STAGES;
       const flags = baked.map(shellQuote).join(' ');
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, classroomWorkflow(stages, flags));
+      writeFileSync(path, classroomWorkflow(stages, flags, points));
       return { path: shown(path), size: '', stages: stages.map((s) => s.id).join(', ') };
     }
   }

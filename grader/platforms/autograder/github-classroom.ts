@@ -3,13 +3,15 @@
 // classroom-resources/autograding-grading-reporter adds them up. The reporter's rules: the workflow is
 // named "Autograding Tests", its one job "run-autograding-tests", and a runner id names the step.
 import { STAGES, type Stage } from '../../course/catalogue.ts';
+import { addPoints, type Points, pointsOf } from '../../report/formats/points.ts';
 
 /** A step id the reporter accepts: letters and digits only (stage-2 → stage2). */
 export const runnerId = (stage: Stage): string => stage.id.replace(/[^A-Za-z0-9]/g, '');
 
-export function classroomWorkflow(stages: readonly Stage[] = STAGES, flags = ''): string {
+export function classroomWorkflow(stages: readonly Stage[] = STAGES, flags = '', points?: Points): string {
+  const worth = (stage: Stage) => addPoints(stage.properties.map((p) => pointsOf(points, p.id)));
   const steps = stages.flatMap((stage) => [
-    `      - name: ${stage.id} (${stage.properties.length} points)`,
+    `      - name: ${stage.id} (${worth(stage)} points)`,
     `        id: ${runnerId(stage)}`,
     // A failing stage must not stop the next ones, nor the reporter: it fails the job itself.
     '        continue-on-error: true',

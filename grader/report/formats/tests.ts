@@ -3,7 +3,7 @@
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
 import { platformNote } from '../../subject/platform.ts';
-import { failureText, messageOf, seedNote, startNote } from '../render.ts';
+import { failureText, messageOf, seedNote } from '../render.ts';
 import { clip } from './clip.ts';
 import { type Cell, cellPoints, cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
 
@@ -49,11 +49,7 @@ export function platformTests(
     const { score, max } = cellPoints(results, c);
     const r = c.result;
     const message =
-      c.cell === 'error'
-        ? t('engine.not-graded', { reason: graded.error ?? '' })[lang]
-        : r && c.cell !== 'pass'
-          ? messageOf(r, lang)
-          : '';
+      c.cell === 'error' ? t('engine.not-graded.short')[lang] : r && c.cell !== 'pass' ? messageOf(r, lang) : '';
     const story = c.cell === 'fail' && r ? clip(failureText(r, lang, color), storyMax, lang) : message;
     return { id: c.id, title, cell: c.cell, score, max, message, story, durationMs: r?.durationMs ?? 0 };
   });
@@ -76,7 +72,6 @@ export function summaryLines(results: Results, graded: Graded, lang: Lang): stri
   return [
     graded.error ? t('engine.not-graded', { reason: graded.error })[lang] : summary,
     platformNote(results.stage.properties)?.[lang] ?? '',
-    graded.report ? startNote(graded.report, lang) : '',
     graded.file ? t('engine.graded-file', { file: graded.file })[lang] : '',
   ].filter((line) => line !== '');
 }
