@@ -125,7 +125,7 @@ describe('Gradescope', () => {
     expect(empty.code, empty.out).toBe(0);
     const nothing = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8'));
     expect(nothing.score).toBe(0);
-    expect(nothing.output).toMatch(/Nothing to run/);
+    expect(nothing.output).toMatch(/Nothing was submitted/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('a batch of eleven submissions', () => {
       const fields = (row ?? '').slice(name.length).trim().split(/\s+/);
       if (CLASS[name]?.fails === null) {
         expect(row).toContain(
-          'Nothing to run in the submission: no run, server.ts, server.js, server.mjs, server.py in its folder',
+          'Nothing to run in the submission: no file named run, server.ts, server.js, server.mjs, server.py in its folder',
         );
         continue;
       }

@@ -384,7 +384,7 @@ describe.concurrent('--engine prairielearn: ROOT/student in, ROOT/results/result
     expect(run.code).toBe(1);
     const json = checkPrairieLearn(results, { stage: STAGE_1, fails: 'error', lang: 'zh' });
     expect(json.score).toBe(0);
-    expect(json.message).toMatch(/^未评分：提交里没有可运行的东西/);
+    expect(json.message).toMatch(/^未评分：没有提交任何东西/);
     expect(json.message).toMatch(/[\u4e00-\u9fff]/);
   });
 });
@@ -440,15 +440,26 @@ describe.concurrent('--engine github-classroom: the repository in, result=<base6
     );
   });
 
-  test('a missing checkout, with no GITHUB_OUTPUT: an error result, on stdout', async () => {
+  test('an empty checkout, with no GITHUB_OUTPUT: an error result, on stdout', async () => {
     const work = workFolder();
-    const run = await engine('github-classroom', ['stage-1', '--engine-root', join(work, 'nowhere')]);
+    mkdirSync(join(work, 'repo'));
+    const run = await engine('github-classroom', ['stage-1', '--engine-root', join(work, 'repo')]);
     expect(run.stderr).toContain('GITHUB_OUTPUT is not set');
     expectWritten(run, 'GitHub Classroom', 'stdout', 1);
     const results = checkClassroom(resultLine(run.stdout), { stage: STAGE_1, fails: 'error' }, '');
-    expect(results.tests[0].message).toBe(
-      `Not graded: There is no submission at ${join(work, 'nowhere')}: the platform puts it there (is --engine-root right?).`,
-    );
+    expect(results.tests[0].message).toBe('Not graded: the summary above says why.');
+  });
+
+  test('an --engine-root that is not there is a usage error: nothing is written', async () => {
+    const work = workFolder();
+    const output = join(work, 'github_output');
+    const run = await engine('github-classroom', ['stage-1', '--engine-root', join(work, 'nowhere')], {
+      GITHUB_OUTPUT: output,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`There is no folder at ${join(work, 'nowhere')}: --engine-root names`);
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(join(work, 'nowhere'))).toBe(false);
   });
 });
 
