@@ -207,7 +207,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.value.seconds': '<秒>',
   'flags.value.mib': '<MiB>',
   'flags.value.engine': '<平台>',
-  'flags.value.points': '<项=分,…>',
+  'flags.value.points': '<项=分>,…',
   'flags.value.lang': 'en|zh',
   'flags.value.port': '<端口>',
   'flags.value.host': '<主机>',

@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/text.ts';
 import { clip } from './clip.ts';
 import type { Graded, Results } from './graded.ts';
 import { scoreOf } from './graded.ts';
-import { fitting, platformTests, STORY_MAX_BYTES, summaryLines } from './tests.ts';
+import { fitting, platformTests, STORY_MAX_BYTES, scoreLine, summaryLines } from './tests.ts';
 
 export function prairielearnResults(results: Results, graded: Graded, lang: Lang, storyMax = STORY_MAX_BYTES) {
   const { held, max } = scoreOf(results, graded);
@@ -14,7 +14,7 @@ export function prairielearnResults(results: Results, graded: Graded, lang: Lang
   return {
     gradable: graded.report !== undefined,
     score: max > 0 ? Math.round((held / max) * 1e6) / 1e6 : 0,
-    message: lines[0] ?? '',
+    message: scoreLine(results, graded, lang),
     output: clip(lines.join('\n'), storyMax, lang),
     tests: platformTests(results, graded, lang, false, storyMax).map((test) => ({
       name: test.id,

@@ -55,23 +55,26 @@ export function platformTests(
   });
 }
 
-/** The lines above the tests: the score, what this platform can't serve, a slow start, the file graded. */
-export function summaryLines(results: Results, graded: Graded, lang: Lang): string[] {
+/** The score in one line, or why there is none: the platforms' headline. */
+export function scoreLine(results: Results, graded: Graded, lang: Lang): string {
+  if (graded.error) return t('engine.not-graded', { reason: graded.error })[lang];
   const { held, max } = scoreOf(results, graded);
   const cells = cellsOf(results, graded);
-  const passed = cells.filter((c) => c.cell === 'pass').length;
-  const count = cells.filter((c) => c.cell !== 'skip').length;
-  const summary = t('engine.summary', {
+  return t('engine.summary', {
     id: results.stage.id,
     held,
     max,
-    passed,
-    count,
+    passed: cells.filter((c) => c.cell === 'pass').length,
+    count: cells.filter((c) => c.cell !== 'skip').length,
     seedNote: seedNote(results.seed, lang),
   })[lang];
+}
+
+/** The lines above the tests: what this platform can't serve (first, as every output puts it), the score, the file graded. */
+export function summaryLines(results: Results, graded: Graded, lang: Lang): string[] {
   return [
-    graded.error ? t('engine.not-graded', { reason: graded.error })[lang] : summary,
     platformNote(results.stage.properties)?.[lang] ?? '',
+    scoreLine(results, graded, lang),
     graded.file ? t('engine.graded-file', { file: graded.file })[lang] : '',
   ].filter((line) => line !== '');
 }
