@@ -23,6 +23,8 @@ export interface Request {
   hint: boolean;
   /** Grade again on every save. */
   watch: boolean;
+  /** Write the HTML report to .socket-lab/report.html (or --html's file) and open it in a browser. */
+  open: boolean;
   lang?: Lang;
   /** Replay the traffic of an earlier grade. */
   seed?: number;
@@ -49,9 +51,10 @@ export interface Outputs {
   csv?: string;
   junit?: string;
   gradescope?: string;
+  html?: string;
 }
 
-export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope'] as const;
+export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope', 'html'] as const;
 
 /** Width of the usage's first column, the flags: its longest, --engine-root <folder>, and two spaces. */
 const FLAG_COLUMN = 24;
@@ -128,7 +131,9 @@ export function parseRequest(argv: readonly string[]): Request {
   if (engine !== undefined) {
     if (!isEngineId(engine))
       throw new UsageError(t('args.bad-engine', { engine, known: joined(ENGINE_IDS, 'sep.or') }));
-    const alone = [values.watch && '--watch', values.hint && '--hint'].filter((flag) => flag !== false);
+    const alone = [values.watch && '--watch', values.hint && '--hint', values.open && '--open'].filter(
+      (flag) => flag !== false,
+    );
     if (alone.length > 0) {
       throw new UsageError(t('args.not-with-engine', { flags: joined(alone, 'sep.and'), count: alone.length }));
     }
@@ -138,7 +143,7 @@ export function parseRequest(argv: readonly string[]): Request {
   if (values.points !== undefined && values.points.trim() === '') {
     throw new UsageError(t('points.bad-item', { item: '' }));
   }
-  if (values.watch && OUTPUT_FORMATS.some((f) => values[f] !== undefined)) {
+  if (values.watch && (values.open || OUTPUT_FORMATS.some((f) => values[f] !== undefined))) {
     throw new UsageError(t('args.watch-and-files'));
   }
   const subject: SubjectChoice =
@@ -167,6 +172,7 @@ export function parseRequest(argv: readonly string[]): Request {
     json: values.json,
     hint: values.hint,
     watch: values.watch,
+    open: values.open,
     outputs,
     ...(lang ? { lang } : {}),
     ...(seed !== undefined ? { seed } : {}),

@@ -33,6 +33,8 @@ export const FLAGS = {
   out: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.out.help') },
   csv: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.csv.help') },
   junit: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.junit.help') },
+  html: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.html.help') },
+  open: { type: 'boolean', group: 'option', help: t('flags.open.help') },
   gradescope: { type: 'string', group: 'option', value: t('flags.value.path'), help: t('flags.gradescope.help') },
   'engine-root': {
     type: 'string',

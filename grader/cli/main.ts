@@ -14,10 +14,11 @@ import { runEngine } from '../platforms/run-engine.ts';
 import { climbOne } from '../progress/ladder.ts';
 import { hintLadders, loadProgress, progressFile, recordResult, saveProgress } from '../progress/store.ts';
 import { MINE, subjectOf } from '../progress/subject.ts';
-import { passedAll } from '../report/formats/graded.ts';
+import { passedAll, type Results } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
 import { type Points, parsePoints } from '../report/formats/points.ts';
 import { writeResults } from '../report/formats/write.ts';
+import { openInBrowser } from '../report/html/open.ts';
 import { LiveReport } from '../report/live.ts';
 import {
   colorWanted,
@@ -113,14 +114,29 @@ async function gradeClass(
       ? resultsJson(results, lang)
       : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base),
   );
-  const written = writeResults(results, request.outputs, lang, base, true);
-  if (!request.json) io.stdout.write(writtenNote(written, lang));
+  writeOutputs(results, request, io, lang, base, true);
   return results.graded.every(passedAll) ? 0 : 1;
 }
 
-function writtenNote(written: string[], lang: Lang): string {
-  if (written.length === 0) return '';
-  return `${t('main.written-note')[lang]}${written.join(', ')}\n`;
+/** Where --open writes the page when --html names no file of its own. */
+const OPEN_FILE = resolve(ROOT, '.socket-lab', 'report.html');
+
+/**
+ * The result files asked for, and with --open the HTML page handed to a browser; then a line saying
+ * what was written (the page --open shows has a line of its own, on stderr beside --json).
+ */
+function writeOutputs(results: Results, request: Request, io: Io, lang: Lang, base: string, batch: boolean): void {
+  const outputs = request.open && !request.outputs.html ? { ...request.outputs, html: OPEN_FILE } : request.outputs;
+  const written = writeResults(results, outputs, lang, base, batch);
+  const page = request.open && outputs.html ? resolve(base, outputs.html) : undefined;
+  const files = written.filter((path) => path !== page);
+  if (!request.json && files.length > 0) io.stdout.write(`${t('main.written-note')[lang]}${files.join(', ')}\n`);
+  if (page) {
+    const opened = openInBrowser(page, io.env);
+    (request.json ? io.stderr : io.stdout).write(
+      `${t(opened ? 'html.opening' : 'html.no-browser', { path: page })[lang]}\n`,
+    );
+  }
 }
 
 /** Grade once, remember it (results for the learner's own server only; hints for each subject apart), and print the report. */
@@ -216,8 +232,9 @@ async function gradeOnce(
     how: report.subject,
     ...(request.subject.kind === 'cmd' ? {} : { file: launch.label }),
     report,
+    ladder: { levels: hintLevels, command: options.hintCommand ?? hintCommand(stage, request.subject) },
   };
-  const written = writeResults(
+  writeOutputs(
     {
       stage,
       seed: report.seed,
@@ -226,12 +243,12 @@ async function gradeOnce(
       startedAt,
       ...(points ? { points } : {}),
     },
-    request.outputs,
+    request,
+    io,
     lang,
     userCwd(io.env),
     false,
   );
-  if (!request.json) io.stdout.write(writtenNote(written, lang));
   return report;
 }
 

@@ -12,6 +12,7 @@ import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
 import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
 import { residentBytes } from '../subject/memory.ts';
+import type { Printed } from '../subject/output.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
@@ -45,6 +46,8 @@ export interface PropertyResult {
   exit: ExitInfo | null;
   /** What the server printed, labelled 'stdout | ' or 'stderr | ', in the order it came. */
   output: string[];
+  /** Its first lines again, each with the time it came (the HTML report's diagrams). */
+  printed?: Printed[];
 }
 
 export interface Report {
@@ -208,6 +211,7 @@ function pastCap(property: Property, run: GradeRun, result?: PropertyResult): Pr
     port: result?.port ?? 0,
     exit: result?.exit ?? null,
     output: result?.output ?? [],
+    ...(result?.printed ? { printed: result.printed } : {}),
   };
 }
 
@@ -391,6 +395,7 @@ function resultOf(property: Property, launch: Launch, seen: Seen, styles: readon
     port,
     exit: subject.exitInfo,
     output: subject.transcript.lines(12),
+    printed: [...subject.printed],
   };
 }
 

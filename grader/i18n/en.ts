@@ -241,6 +241,9 @@ export const en = {
   'flags.out.help': 'write every report as JSON',
   'flags.csv.help': 'one row per submission: a column per property, and the score',
   'flags.junit.help': 'JUnit XML: a testsuite per submission, a testcase per property',
+  'flags.html.help':
+    'one self-contained HTML page: the report with a sequence diagram per failure; with --batch, the class',
+  'flags.open.help': 'write the HTML report to .socket-lab/report.html and open it in your browser',
   'flags.engine.help':
     'grade the submission where a platform puts it, and write its results file:\ngradescope, prairielearn or github-classroom',
   'flags.engine-root.help': "with --engine: the platform's folder (default /autograder, /grade, the repository)",
@@ -762,4 +765,53 @@ export const en = {
   'engine.no-github-output':
     'GITHUB_OUTPUT is not set (this is not a GitHub Actions step): here is the line the step would have set.',
   'engine.graded-file': 'Graded: {file}',
+
+  // report/html/
+  'html.arrow.connect': 'connect',
+  'html.arrow.close': 'closed its socket',
+  'html.arrow.refused': 'refused: nothing listens',
+  'html.arrow.reset-while-connecting': 'reset while connecting',
+  'html.arrow.no-answer': 'no answer',
+  'html.skipped': '… {skipped} more events …',
+  'html.axis': 'ms',
+  'html.diagram.title': 'The conversation on the wire, as a sequence diagram',
+  'html.diagram.desc': {
+    one: '{parties} lifelines, {count} event; time runs down the page. The same story as text follows.',
+    other: '{parties} lifelines, {count} events; time runs down the page. The same story as text follows.',
+  },
+  'html.more-lines': { one: '… and {count} more line', other: '… and {count} more lines' },
+  'html.verdicts': 'Verdicts',
+  'html.status.pass': 'holds',
+  'html.status.fail': 'fails',
+  'html.status.skip': 'skipped',
+  'html.wire.caption': "On the wire: port {port}, times in ms from the server's start; a shaded band is a pause.",
+  'html.wire.as-text': 'The same story as text',
+  'html.hints': 'Hints',
+  'html.class.passing': {
+    one: '{passing} of {count} submission passes every property',
+    other: '{passing} of {count} submissions pass every property',
+  },
+  'html.class.heat': 'Submissions × properties',
+  'html.class.share': 'How much of the class holds each property, the least held first',
+  'html.class.groups': 'Submissions that fail the same properties',
+  'html.class.reports': "Each submission's report",
+  'html.class.submission': 'submission',
+  'html.class.holds': 'holds',
+  'html.class.share-row': '{held} of {of}',
+  'html.class.group.all-hold': {
+    one: '{count} submission holds every property',
+    other: '{count} submissions hold every property',
+  },
+  'html.class.group.fail': { one: '{count} submission fails {ids}', other: '{count} submissions fail {ids}' },
+  'html.class.group.ungraded': {
+    one: '{count} submission could not be graded',
+    other: '{count} submissions could not be graded',
+  },
+  'html.cell.pass': 'holds',
+  'html.cell.fail': 'fails',
+  'html.cell.skip': 'skipped',
+  'html.cell.error': 'not graded',
+  'html.written': 'Report: {path}',
+  'html.opening': 'Report: {path} (opening it in your browser)',
+  'html.no-browser': 'Report: {path} (no browser here: open it in one)',
 } as const satisfies Record<string, Entry>;

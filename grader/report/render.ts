@@ -165,15 +165,20 @@ export function renderTail(report: Report, lang: Lang, color: boolean, options: 
 }
 
 function summary(report: Report, lang: Lang, c: ChalkInstance): string {
+  const { line, after } = summaryParts(report, lang);
+  return (report.passed ? c.green.bold(line) : c.red.bold(line)) + after;
+}
+
+/** The summary line: how many hold (shown in bold), and what follows it (passed, or where to start). */
+export function summaryParts(report: Pick<Report, 'results' | 'passed'>, lang: Lang): { line: string; after: string } {
   const held = report.results.filter((r) => r.status === 'pass').length;
   const skipped = report.results.filter((r) => r.status === 'skip').length;
   const measured = report.results.length - skipped;
   const skippedNote = skipped > 0 ? t('report.summary.skipped-note', { skipped })[lang] : '';
   const line = t('report.summary.line', { held, measured, skippedNote })[lang];
-  if (report.passed) return c.green.bold(line) + t('report.summary')[lang];
+  if (report.passed) return { line, after: t('report.summary')[lang] };
   const first = report.results.find((r) => r.status === 'fail');
-  const next = t('report.summary.next', { id: String(first?.id) })[lang];
-  return c.red.bold(line) + next;
+  return { line, after: t('report.summary.next', { id: String(first?.id) })[lang] };
 }
 
 /** A start slow enough to mention: the grade waited for it (every output says so). */

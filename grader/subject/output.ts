@@ -2,6 +2,12 @@
 // end are kept: a crash says what went wrong near the top, and where it was at the bottom.
 const KEEP_BYTES = 8 * 1024;
 
+/** A line the server printed, labelled with its stream, and when: ms since it was started, as the wire counts. */
+export interface Printed {
+  at: number;
+  line: string;
+}
+
 export class OutputCapture {
   private head = Buffer.alloc(0);
   private tail = Buffer.alloc(0);

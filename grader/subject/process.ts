@@ -7,7 +7,7 @@ import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
 import { LineSplitter } from './lines.ts';
 import { watchMemory } from './memory.ts';
-import { OutputCapture } from './output.ts';
+import { OutputCapture, type Printed } from './output.ts';
 import { groupMembers, HAS_PROC } from './procfs.ts';
 
 export interface ExitInfo {
@@ -33,6 +33,8 @@ let closing = false;
 const MIB = 1024 * 1024;
 /** A flood of one endless line must not be held forever: it is cut here. */
 const MAX_LINE = 4096;
+/** Lines kept with their times: a diagram draws a few; a crash's trace is in the transcript. */
+const MAX_PRINTED = 20;
 const WINDOWS = process.platform === 'win32';
 
 /**
@@ -58,6 +60,8 @@ export class SubjectProcess {
   readonly stderr = new OutputCapture();
   /** Both streams as labelled lines, in the order they came: a crash trace after the lines before it. */
   readonly transcript = new OutputCapture();
+  /** The first lines of the transcript with the time each came: the HTML report draws them where they happened. */
+  readonly printed: Printed[] = [];
   /** Resolves when the process has exited and its output is all read. */
   readonly closed: Promise<void>;
   readonly startedAt = performance.now();
@@ -106,7 +110,10 @@ export class SubjectProcess {
     // The transcript: every non-blank line, labelled with its stream.
     const lines = (['stdout', 'stderr'] as const).map((name) => {
       const splitter = new LineSplitter((line) => {
-        if (line.trim() !== '') this.transcript.push(Buffer.from(`${name} | ${line}\n`));
+        if (line.trim() === '') return;
+        this.transcript.push(Buffer.from(`${name} | ${line}\n`));
+        if (this.printed.length < MAX_PRINTED)
+          this.printed.push({ at: performance.now() - this.startedAt, line: `${name} | ${line}` });
       }, MAX_LINE);
       child[name]?.on('data', (chunk: Buffer) => {
         this[name].push(chunk);

@@ -15,6 +15,14 @@ export interface Graded {
   report?: Report;
   /** Why it could not be graded. */
   error?: Text;
+  /** The learner's hint ladders, climbed so far (a single grade in a terminal); files show the first hint. */
+  ladder?: Ladder;
+}
+
+/** How many hints of each failing property were shown, and the command that shows one more. */
+export interface Ladder {
+  levels: Record<string, number>;
+  command: string;
 }
 
 export interface Results {

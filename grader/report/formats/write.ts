@@ -1,4 +1,4 @@
-// Writes the result files asked for (--out, --csv, --junit, --gradescope), for one grade or a batch.
+// Writes the result files asked for (--out, --csv, --junit, --gradescope, --html), for one grade or a batch.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Outputs } from '../../cli/args.ts';
@@ -8,6 +8,7 @@ import type { Lang } from '../../i18n/text.ts';
 import { resultsCsv } from './csv.ts';
 import type { Results } from './graded.ts';
 import { gradescopeJson } from './gradescope.ts';
+import { resultsHtml } from './html.ts';
 import { resultsJson } from './json.ts';
 import { resultsJunit } from './junit.ts';
 
@@ -34,6 +35,7 @@ export function writeResults(results: Results, outputs: Outputs, lang: Lang, bas
   if (outputs.out) put(resolve(base, outputs.out), resultsJson(results, lang));
   if (outputs.csv) put(resolve(base, outputs.csv), resultsCsv(results));
   if (outputs.junit) put(resolve(base, outputs.junit), resultsJunit(results, lang));
+  if (outputs.html) put(resolve(base, outputs.html), resultsHtml(results, lang, batch));
   if (outputs.gradescope) {
     const target = resolve(base, outputs.gradescope);
     if (batch)
