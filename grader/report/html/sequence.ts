@@ -111,7 +111,9 @@ function wrap(text: string, columns: number, maxLines = 4): string[] {
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   if (lines.length <= maxLines) return lines.map((l) => shorten(l, columns));
-  return [...lines.slice(0, maxLines - 1), shorten(`${lines[maxLines - 1] ?? ''} …`, columns)].map((l) => shorten(l, columns));
+  return [...lines.slice(0, maxLines - 1), shorten(`${lines[maxLines - 1] ?? ''} …`, columns)].map((l) =>
+    shorten(l, columns),
+  );
 }
 
 /** The lanes, left to right: clients in the order they first appear, the server on the right. */
