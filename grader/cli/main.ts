@@ -1,6 +1,6 @@
 // The grade command from argv to exit status: 0 every property holds, 1 some fail, 2 usage or start-up.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { discover } from '../batch/discover.ts';
 import { gradeBatch } from '../batch/grade-batch.ts';
 import { renderBatch } from '../batch/table.ts';
@@ -118,15 +118,18 @@ async function gradeClass(
   return results.graded.every(passedAll) ? 0 : 1;
 }
 
-/** Where --open writes the page when --html names no file of its own. */
-const OPEN_FILE = resolve(ROOT, '.socket-lab', 'report.html');
+/** Where --open writes the page when --html names no file of its own: beside the progress file, in .socket-lab/. */
+function openFile(env: NodeJS.ProcessEnv): string {
+  return join(dirname(progressFile(env)), 'report.html');
+}
 
 /**
  * The result files asked for, and with --open the HTML page handed to a browser; then a line saying
  * what was written (the page --open shows has a line of its own, on stderr beside --json).
  */
 function writeOutputs(results: Results, request: Request, io: Io, lang: Lang, base: string, batch: boolean): void {
-  const outputs = request.open && !request.outputs.html ? { ...request.outputs, html: OPEN_FILE } : request.outputs;
+  const outputs =
+    request.open && !request.outputs.html ? { ...request.outputs, html: openFile(io.env) } : request.outputs;
   const written = writeResults(results, outputs, lang, base, batch);
   const page = request.open && outputs.html ? resolve(base, outputs.html) : undefined;
   const files = written.filter((path) => path !== page);

@@ -784,7 +784,8 @@ export const en = {
   'html.status.pass': 'holds',
   'html.status.fail': 'fails',
   'html.status.skip': 'skipped',
-  'html.wire.caption': "On the wire: port {port}, times in ms from the server's start; a shaded band is a pause.",
+  'html.wire.caption':
+    "On the wire: port {port}, times in ms from the server's start; a shaded band is a pause. What your server printed stands where the grader read it.",
   'html.wire.as-text': 'The same story as text',
   'html.hints': 'Hints',
   'html.class.passing': {

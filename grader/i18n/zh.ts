@@ -714,7 +714,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'html.status.pass': '成立',
   'html.status.fail': '不成立',
   'html.status.skip': '已跳过',
-  'html.wire.caption': '通信记录：端口 {port}，时间从服务器启动时算起（毫秒）；灰色横条表示停顿。',
+  'html.wire.caption': '通信记录：端口 {port}，时间从服务器启动时算起（毫秒）；灰色横条表示停顿。服务器打印的内容画在评分器读到它的时刻。',
   'html.wire.as-text': '同样的通信记录（文字版）',
   'html.hints': '提示',
   'html.class.passing': '{count} 份提交中有 {passing} 份全部成立',
