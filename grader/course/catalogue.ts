@@ -16,6 +16,12 @@ export interface Stage {
   /** The same solution in Python, the tutorial's own language. */
   pythonSolution: string;
   properties: readonly Property[];
+  /**
+   * The property whose conversation the lesson pictures (stages/<stage>/conversation.svg, drawn by
+   * `npm run pictures` from a grade of the solution): one that shows the lesson, with the same events on
+   * every grade.
+   */
+  picture: string;
   /** What passing this stage means the learner now knows: shown when it passes, and by `npm run progress`. */
   learned: Text;
 }
@@ -53,6 +59,7 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-1/server.ts',
     solution: 'solutions/stage-1/server.ts',
     pythonSolution: 'solutions/stage-1/server.py',
+    picture: 'closes-after-reply',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
     learned: t('stage-1.learned'),
   },
@@ -62,6 +69,7 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-2/server.ts',
     solution: 'solutions/stage-2/server.ts',
     pythonSolution: 'solutions/stage-2/server.py',
+    picture: 'closes-on-eof',
     properties: pick([...LOOP, 'exits-cleanly']),
     learned: t('stage-2.learned'),
   },
@@ -71,6 +79,7 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
     pythonSolution: 'solutions/stage-3/server.py',
+    picture: 'survives-reset',
     properties: pick([...LOOP, ...CONNECTION_LOOP]),
     learned: t('stage-3.learned'),
   },
@@ -80,6 +89,7 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-4/server.ts',
     solution: 'solutions/stage-4/server.ts',
     pythonSolution: 'solutions/stage-4/server.py',
+    picture: 'idle-client-no-block',
     properties: pick([
       ...LOOP,
       ...CONNECTION_LOOP,

@@ -17,7 +17,7 @@ const PALETTE_DARK = `
 /** The diagram's own rules: inside the page, and inside a lesson's picture (with the palette). */
 export const SEQUENCE_CSS = `
 svg.sequence { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; color: var(--ink); }
-svg.sequence { --paper: #ffffff; ${PALETTE} }
+svg.sequence { ${PALETTE} }
 @media (prefers-color-scheme: dark) { svg.sequence { ${PALETTE_DARK} } }
 .sq-paper { fill: var(--paper); }
 .sq-lifeline line { stroke: var(--line); stroke-width: 2; }
