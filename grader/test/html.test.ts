@@ -42,6 +42,22 @@ function lifelinesOf(parties: string[]): string[] {
   return [...lanes, 'server'].sort();
 }
 
+const WIRE_KINDS = [
+  'connect',
+  'refused',
+  'send',
+  'recv',
+  'fin-out',
+  'fin-in',
+  'rst-out',
+  'rst-in',
+  'close',
+  'exit',
+  'note',
+];
+/** Only the wire's own kinds are drawn as events. */
+const drawnKinds = (kinds: string[]) => kinds.filter((kind) => WIRE_KINDS.includes(kind));
+
 interface DrawnDiagram {
   id: string;
   events: number;
@@ -100,7 +116,10 @@ describeInBrowser('the HTML report in a browser', (browser: () => Browser) => {
         opened.page,
         `[...new Set([...document.querySelectorAll('[data-event]')].map((e) => e.dataset.event))].sort()`,
       );
-      expect(kinds).toEqual(expect.arrayContaining(['connect', 'exit', 'refused', 'rst-out', 'send']));
+      // What the fixture's clients always do; the server's end (an exit, a refused or a reset connect) is
+      // a race with the next client's connect, and each story draws whichever happened.
+      expect(kinds).toEqual(expect.arrayContaining(['connect', 'rst-out', 'send']));
+      expect(drawnKinds(kinds)).toEqual(kinds);
       // Passing properties draw nothing; each failure says why in words above its picture.
       expect(await inPage<number>(opened.page, `document.querySelectorAll('section.pass svg').length`)).toBe(0);
       expect(await inPage<string>(opened.page, `document.querySelector('.summary').textContent`)).toContain(
@@ -133,12 +152,11 @@ describeInBrowser('the HTML report in a browser', (browser: () => Browser) => {
       // Tab from the top lands on the verdicts' links; Enter on the first failure goes to its section.
       await opened.page.keyboard.press('Tab');
       expect(await inPage<string>(opened.page, `document.activeElement.textContent`)).toBe('listens');
-      const failingLink = `a[href="#p-${report.properties.find((p) => p.status === 'fail')?.id}"]`;
-      await opened.page.focus(failingLink);
+      const anchor = `#p-${report.properties.find((p) => p.status === 'fail')?.id}`;
+      await opened.page.focus(`a[href="${anchor}"]`);
       await opened.page.keyboard.press('Enter');
-      expect(await inPage<string>(opened.page, 'location.hash')).toBe(
-        `#p-${report.properties.find((p) => p.status === 'fail')?.id}`,
-      );
+      // A fragment navigation: its hashchange comes as a task of its own, so wait for it (bounded).
+      await opened.page.waitForFunction(`location.hash === '${anchor}'`, undefined, { timeout: 10_000 });
       expect(opened.requests).toEqual([]);
       expect(opened.errors).toEqual([]);
       await screenshot(opened.page, shots('failing-dark.png'));
@@ -210,7 +228,7 @@ describeInBrowser('the HTML report in a browser', (browser: () => Browser) => {
       const report = 'details[data-submission="bo"]';
       expect(await inPage<boolean>(opened.page, `document.querySelector('${report}').open`)).toBe(false);
       await opened.page.click('tr[data-submission="bo"] td[data-cell] a');
-      expect(await inPage<boolean>(opened.page, `document.querySelector('${report}').open`)).toBe(true);
+      await opened.page.waitForFunction(`document.querySelector('${report}').open`, undefined, { timeout: 10_000 });
       expect(opened.requests).toEqual([]);
       expect(opened.errors).toEqual([]);
       await screenshot(opened.page, shots('class-light.png'), false);

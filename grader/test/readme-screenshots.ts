@@ -48,6 +48,7 @@ try {
       await cls.page.screenshot({
         path: join(OUT, `report-class${suffix}.png`),
         clip: { x: 0, y: 0, width: 1100, height: Number(top) },
+        fullPage: true,
       });
     } finally {
       await cls.close();

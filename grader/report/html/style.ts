@@ -24,8 +24,8 @@ svg.sequence { ${PALETTE} }
 .sq-lifeline line.sq-faint { stroke: var(--faint); stroke-dasharray: 4 4; stroke-width: 1; }
 .sq-head { fill: var(--panel); stroke: var(--line); }
 .sq-name { fill: var(--ink); font-weight: 600; }
-.sq-time { fill: var(--muted); font-size: 11px; }
-.sq-axis { font-weight: 600; }
+svg.sequence .sq-time { fill: var(--muted); font-size: 11px; font-weight: 400; }
+svg.sequence .sq-axis { font-weight: 600; }
 .sq-pause rect { fill: var(--panel); opacity: 0.8; }
 .sq-skipped text { fill: var(--muted); font-style: italic; }
 .sq-arrow line { stroke: var(--data); stroke-width: 2; }
