@@ -292,7 +292,7 @@ export const en = {
   },
   'args.engine-root-alone': "--engine-root says where a platform's folders are: it goes with --engine.",
   'args.jobs-without-batch': '--jobs says how many submissions are graded at once: it goes with --batch.',
-  'args.watch-and-files': '--watch grades again and again; result files go with a single grade.',
+  'args.watch-and-files': '--watch grades again and again; result files and --open go with a single grade.',
   'args.needs-file-name': '--{format} needs a file name.',
   // cli/main.ts: after a usage error, in place of the whole usage
   'args.usage-pointer': 'Usage: npm run grade -- <stage> [options]; all options: npm run grade -- --help',

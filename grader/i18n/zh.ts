@@ -266,7 +266,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.not-with-engine': '{flags} 是给坐在键盘前的学习者用的，不能与 --engine 一起用：平台只评分一次，无人值守。',
   'args.engine-root-alone': '--engine-root 指明平台的文件夹在哪里：它要与 --engine 一起用。',
   'args.jobs-without-batch': '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
-  'args.watch-and-files': '--watch 会反复评分；结果文件只用于单次评分。',
+  'args.watch-and-files': '--watch 会反复评分；结果文件和 --open 只用于单次评分。',
   'args.needs-file-name': '--{format} 需要一个文件名。',
   // cli/main.ts：用法错误之后，代替整段用法说明
   'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',

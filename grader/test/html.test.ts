@@ -341,5 +341,6 @@ describe('--open', () => {
   test('goes with a single grade, not with --watch', async () => {
     const run = await runGrader(['stage-1', '--watch', '--open']);
     expect(run.code).toBe(2);
+    expect(run.stderr).toContain('result files and --open go with a single grade');
   });
 });
