@@ -8,7 +8,7 @@ import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type PropertyResult, type Report } from '../engine/grade.ts';
-import { joined, t } from '../i18n/t.ts';
+import { joined, type MessageId, t } from '../i18n/t.ts';
 import { detectLang, isLang, type Lang, langInArgv } from '../i18n/text.ts';
 import { runEngine } from '../platforms/run-engine.ts';
 import { climbOne } from '../progress/ladder.ts';
@@ -17,8 +17,8 @@ import { MINE, subjectOf } from '../progress/subject.ts';
 import { passedAll, type Results } from '../report/formats/graded.ts';
 import { resultsJson } from '../report/formats/json.ts';
 import { type Points, parsePoints } from '../report/formats/points.ts';
-import { writeResults } from '../report/formats/write.ts';
-import { openInBrowser } from '../report/html/open.ts';
+import { checkOutputPaths, writeResults } from '../report/formats/write.ts';
+import { type Opened, openInBrowser } from '../report/html/open.ts';
 import { LiveReport } from '../report/live.ts';
 import {
   colorWanted,
@@ -114,31 +114,46 @@ async function gradeClass(
       ? resultsJson(results, lang)
       : renderBatch(results, submissions, lang, colorWanted(io.stdout, io.env), jobs, base),
   );
-  writeOutputs(results, request, io, lang, base, true);
+  await writeOutputs(results, request, io, lang, base, true);
   return results.graded.every(passedAll) ? 0 : 1;
 }
 
-/** Where --open writes the page when --html names no file of its own: beside the progress file, in .socket-lab/. */
-function openFile(env: NodeJS.ProcessEnv): string {
-  return join(dirname(progressFile(env)), 'report.html');
+const OPENED_NOTE = {
+  opened: 'html.opened',
+  failed: 'html.open-failed',
+  'no-browser': 'html.no-browser',
+  'not-asked': 'html.written',
+} as const satisfies Record<Opened, MessageId>;
+
+/**
+ * Where --open writes the page when --html names no file of its own: beside the progress file, in
+ * .socket-lab/ (a class's page apart, so that it never takes the place of the learner's own report).
+ */
+function openFile(env: NodeJS.ProcessEnv, batch: boolean): string {
+  return join(dirname(progressFile(env)), batch ? 'class.html' : 'report.html');
 }
 
 /**
  * The result files asked for, and with --open the HTML page handed to a browser; then a line saying
  * what was written (the page --open shows has a line of its own, on stderr beside --json).
  */
-function writeOutputs(results: Results, request: Request, io: Io, lang: Lang, base: string, batch: boolean): void {
+async function writeOutputs(
+  results: Results,
+  request: Request,
+  io: Io,
+  lang: Lang,
+  base: string,
+  batch: boolean,
+): Promise<void> {
   const outputs =
-    request.open && !request.outputs.html ? { ...request.outputs, html: openFile(io.env) } : request.outputs;
+    request.open && !request.outputs.html ? { ...request.outputs, html: openFile(io.env, batch) } : request.outputs;
   const written = writeResults(results, outputs, lang, base, batch);
   const page = request.open && outputs.html ? resolve(base, outputs.html) : undefined;
   const files = written.filter((path) => path !== page);
   if (!request.json && files.length > 0) io.stdout.write(`${t('main.written-note')[lang]}${files.join(', ')}\n`);
   if (page) {
-    const opened = openInBrowser(page, io.env);
-    (request.json ? io.stderr : io.stdout).write(
-      `${t(opened ? 'html.opening' : 'html.no-browser', { path: page })[lang]}\n`,
-    );
+    const opened = await openInBrowser(page, io.env);
+    (request.json ? io.stderr : io.stdout).write(`${t(OPENED_NOTE[opened], { path: page })[lang]}\n`);
   }
 }
 
@@ -237,7 +252,7 @@ async function gradeOnce(
     report,
     ladder: { levels: hintLevels, command: options.hintCommand ?? hintCommand(stage, request.subject) },
   };
-  writeOutputs(
+  await writeOutputs(
     {
       stage,
       seed: report.seed,
@@ -316,6 +331,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const stage = await chooseStage(request, io, lang);
     if (stage === 'cancelled') return 130;
     const points = request.points !== undefined ? parsePoints(request.points, stage) : undefined;
+    checkOutputPaths(request.outputs, userCwd(io.env), request.batch !== undefined);
     if (request.engine) return await runEngine(request.engine, stage, request, io, lang, points);
     if (request.batch !== undefined) return await gradeClass(stage, request, request.batch, io, lang, points);
     const launch = launchFor(stage, request.subject);

@@ -59,11 +59,9 @@ export async function gradePicture(stage: Stage): Promise<PropertyResult> {
 
 /** The picture in one language, its root stamped with the signature. */
 export function pictureSvg(result: PropertyResult, lang: 'en' | 'zh'): string {
-  const svg = sequenceSvg(result.wire, lang, {
-    id: 'conversation',
-    ...(result.printed ? { printed: result.printed } : {}),
-    standalone: true,
-  });
+  // Without what the server printed: a lesson pictures the conversation, and a line stands where the grader
+  // happened to read it, which on a busy machine can be after the connect it came before.
+  const svg = sequenceSvg(result.wire, lang, { id: 'conversation', standalone: true });
   return `${svg.replace(/^<svg /, `<svg data-signature="${esc(signature(result.wire))}" `)}\n`;
 }
 

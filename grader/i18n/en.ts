@@ -242,7 +242,7 @@ export const en = {
   'flags.csv.help': 'one row per submission: a column per property, and the score',
   'flags.junit.help': 'JUnit XML: a testsuite per submission, a testcase per property',
   'flags.html.help':
-    'one self-contained HTML page: the report with a sequence diagram per failure; with --batch, the class',
+    'the report as one self-contained web page, a sequence diagram per failure;\nwith --batch, the class as a heat map',
   'flags.open.help': 'write the HTML report to .socket-lab/report.html and open it in your browser',
   'flags.engine.help':
     'grade the submission where a platform puts it, and write its results file:\ngradescope, prairielearn or github-classroom',
@@ -293,6 +293,7 @@ export const en = {
   'args.engine-root-alone': "--engine-root says where a platform's folders are: it goes with --engine.",
   'args.jobs-without-batch': '--jobs says how many submissions are graded at once: it goes with --batch.',
   'args.watch-and-files': '--watch grades again and again; result files and --open go with a single grade.',
+  'args.output-is-folder': '--{format} names a file, and {path} is a folder: name a file in it, like {example}.',
   'args.needs-file-name': '--{format} needs a file name.',
   // cli/main.ts: after a usage error, in place of the whole usage
   'args.usage-pointer': 'Usage: npm run grade -- <stage> [options]; all options: npm run grade -- --help',
@@ -792,6 +793,9 @@ export const en = {
     one: '{passing} of {count} submission passes every property',
     other: '{passing} of {count} submissions pass every property',
   },
+  'html.class.ungraded': '; {count} could not be graded',
+  'html.class.legend':
+    '✔ holds · ✘ fails · – skipped (not measurable here) · · not graded. A cell opens that report at that property.',
   'html.class.heat': 'Submissions × properties',
   'html.class.share': 'How much of the class holds each property, the least held first',
   'html.class.groups': 'Submissions that fail the same properties',
@@ -813,6 +817,7 @@ export const en = {
   'html.cell.skip': 'skipped',
   'html.cell.error': 'not graded',
   'html.written': 'Report: {path}',
-  'html.opening': 'Report: {path} (opening it in your browser)',
+  'html.opened': 'Report: {path} (opened in your browser)',
+  'html.open-failed': 'Report: {path} (your browser could not be started: open the file in one)',
   'html.no-browser': 'Report: {path} (no browser here: open it in one)',
 } as const satisfies Record<string, Entry>;

@@ -224,7 +224,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.out.help': '把所有报告写成 JSON',
   'flags.csv.help': '每份提交一行：每个评分项一列，外加得分',
   'flags.junit.help': 'JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase',
-  'flags.html.help': '一个独立的 HTML 页面：报告，每个不成立项配一张时序图；批量评分时是全班的结果',
+  'flags.html.help': '把报告写成一个独立的网页，每个不成立项配一张时序图；\n批量评分时是全班的热力图',
   'flags.open.help': '把 HTML 报告写到 .socket-lab/report.html，并用浏览器打开',
   'flags.engine.help': '评分平台放好的那份提交，并写出平台的结果文件：\ngradescope、prairielearn 或 github-classroom',
   'flags.engine-root.help': '与 --engine 同用：平台的文件夹（默认 /autograder、/grade、仓库本身）',
@@ -267,6 +267,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.engine-root-alone': '--engine-root 指明平台的文件夹在哪里：它要与 --engine 一起用。',
   'args.jobs-without-batch': '--jobs 表示同时评分几份提交：它要与 --batch 一起用。',
   'args.watch-and-files': '--watch 会反复评分；结果文件和 --open 只用于单次评分。',
+  'args.output-is-folder': '--{format} 要的是一个文件，而 {path} 是文件夹：请写它里面的一个文件，例如 {example}。',
   'args.needs-file-name': '--{format} 需要一个文件名。',
   // cli/main.ts：用法错误之后，代替整段用法说明
   'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',
@@ -714,10 +715,14 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'html.status.pass': '成立',
   'html.status.fail': '不成立',
   'html.status.skip': '已跳过',
-  'html.wire.caption': '通信记录：端口 {port}，时间从服务器启动时算起（毫秒）；灰色横条表示停顿。服务器打印的内容画在评分器读到它的时刻。',
+  'html.wire.caption':
+    '通信记录：端口 {port}，时间从服务器启动时算起（毫秒）；灰色横条表示停顿。服务器打印的内容画在评分器读到它的时刻。',
   'html.wire.as-text': '同样的通信记录（文字版）',
   'html.hints': '提示',
   'html.class.passing': '{count} 份提交中有 {passing} 份全部成立',
+  'html.class.ungraded': '；{count} 份无法评分',
+  'html.class.legend':
+    '✔ 成立 · ✘ 不成立 · – 已跳过（在本机无法测量）· · 未评分。点一下格子，就会打开那份报告的那个评分项。',
   'html.class.heat': '提交 × 评分项',
   'html.class.share': '每个评分项在全班的成立比例（最低的在前）',
   'html.class.groups': '不成立项完全相同的提交',
@@ -733,6 +738,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'html.cell.skip': '已跳过',
   'html.cell.error': '未评分',
   'html.written': '报告：{path}',
-  'html.opening': '报告：{path}（正在用浏览器打开）',
+  'html.opened': '报告：{path}（已在浏览器中打开）',
+  'html.open-failed': '报告：{path}（浏览器没能启动，请自己用浏览器打开这个文件）',
   'html.no-browser': '报告：{path}（这里没有浏览器，请自己用浏览器打开）',
 };

@@ -320,7 +320,7 @@ describe('--open', () => {
     });
     const page = join(work, 'lab', 'report.html');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Report: ${page} (opening it in your browser)`);
+    expect(run.stdout).toContain(`Report: ${page} (opened in your browser)`);
     expect(run.stdout).not.toContain('Results written');
     await waitForFile(copy);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(page, 'utf8'));
@@ -329,13 +329,41 @@ describe('--open', () => {
 
   test('with no browser, says where the page is; beside --json, on stderr', async () => {
     const progress = join(work, 'none', 'progress.json');
+    // No $BROWSER and no desktop to show a page on: over ssh, in CI.
     const run = await runGrader(['stage-1', '--solution', '--open', '--json'], {
-      BROWSER: 'none',
+      BROWSER: '',
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+      WSL_DISTRO_NAME: '',
       SOCKET_LAB_PROGRESS: progress,
     });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).passed).toBe(true);
     expect(run.stderr).toBe(`Report: ${join(work, 'none', 'report.html')} (no browser here: open it in one)\n`);
+  });
+
+  test('a browser that cannot start is said so; BROWSER=none opens nothing and names the page', async () => {
+    const progress = join(work, 'fails', 'progress.json');
+    const failed = await runGrader(['stage-1', '--solution', '--open'], {
+      BROWSER: join(work, 'no-such-browser'),
+      SOCKET_LAB_PROGRESS: progress,
+    });
+    const page = join(work, 'fails', 'report.html');
+    expect(failed.stdout).toContain(`Report: ${page} (your browser could not be started: open the file in one)`);
+    const none = await runGrader(['stage-1', '--solution', '--open'], {
+      BROWSER: 'none',
+      SOCKET_LAB_PROGRESS: progress,
+    });
+    expect(none.stdout).toContain(`Report: ${page}\n`);
+  });
+
+  test('--html naming a folder is a usage error before anything is graded', async () => {
+    const run = await runGrader(['stage-1', '--solution', '--html', `${work}/`]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `--html names a file, and ${work}/ is a folder: name a file in it, like ${work}/report.html.`,
+    );
   });
 
   test('goes with a single grade, not with --watch', async () => {

@@ -1,8 +1,8 @@
 // Writes the result files asked for (--out, --csv, --junit, --gradescope, --html), for one grade or a batch.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Outputs } from '../../cli/args.ts';
-import { OutputError } from '../../engine/errors.ts';
+import { OutputError, UsageError } from '../../engine/errors.ts';
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
 import { resultsCsv } from './csv.ts';
@@ -19,6 +19,29 @@ function write(path: string, text: string): void {
   } catch (err) {
     const reason = (err as Error).message;
     throw new OutputError(t('write.failed', { path, reason }));
+  }
+}
+
+const EXAMPLE_FILE: Record<keyof Outputs, string> = {
+  out: 'results.json',
+  csv: 'results.csv',
+  junit: 'results.xml',
+  gradescope: 'results.json',
+  html: 'report.html',
+};
+
+/**
+ * Before grading: a result file named by a folder ('out/', or one that exists) can only fail after the
+ * whole grade, so it is a usage error now. (A batch's --gradescope is a folder, as it should be.)
+ */
+export function checkOutputPaths(outputs: Outputs, base: string, batch: boolean): void {
+  for (const [format, path] of Object.entries(outputs)) {
+    if (path === undefined || (format === 'gradescope' && batch)) continue;
+    const folder = /[/\\]$/.test(path) || statSync(resolve(base, path), { throwIfNoEntry: false })?.isDirectory();
+    if (folder) {
+      const example = `${path.replace(/[/\\]+$/, '')}/${EXAMPLE_FILE[format as keyof Outputs]}`;
+      throw new UsageError(t('args.output-is-folder', { format, path, example }));
+    }
   }
 }
 

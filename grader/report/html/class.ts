@@ -21,13 +21,15 @@ export function classPage(results: Results, lang: Lang): string {
   const title = `Socket Lab · ${stage.id} · ${stage.title[lang]}`;
   const platform = platformNote(stage.properties);
   const passing = graded.filter(passedAll).length;
+  const ungraded = graded.filter((g) => !g.report).length;
   const body = [
     `<header><h1>${esc(title)}</h1>`,
     ...(platform ? [`<p class="meta">${esc(platform[lang])}</p>`] : []),
     `<p class="meta">${esc(t('batch.submissions', { count: graded.length })[lang])} · ${esc(seedNote(results.seed, lang))} · ${esc(results.startedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</p></header>`,
-    `<p class="summary ${passing === graded.length ? 'pass' : 'fail'}" role="status"><strong>${esc(t('html.class.passing', { passing, count: graded.length })[lang])}</strong></p>`,
+    `<p class="summary ${passing === graded.length ? 'pass' : 'fail'}" role="status"><strong>${esc(t('html.class.passing', { passing, count: graded.length })[lang])}</strong>${ungraded > 0 ? esc(t('html.class.ungraded', { count: ungraded })[lang]) : ''}</p>`,
     `<h2 id="heat">${esc(t('html.class.heat')[lang])}</h2>`,
     heatMap(results, anchors, lang),
+    `<p class="meta legend">${esc(t('html.class.legend')[lang])}</p>`,
     `<h2 id="share">${esc(t('html.class.share')[lang])}</h2>`,
     share(results, lang),
     `<h2 id="groups">${esc(t('html.class.groups')[lang])}</h2>`,
@@ -75,7 +77,8 @@ function holding(results: Results, id: string): { held: number; of: number } {
   let of = 0;
   for (const g of results.graded) {
     const cell = cellsOf(results, g).find((c) => c.id === id)?.cell;
-    if (cell === 'pass' || cell === 'fail' || cell === 'error') of++;
+    // Of the submissions graded: one that could not be is counted apart, not as failing everything.
+    if (cell === 'pass' || cell === 'fail') of++;
     if (cell === 'pass') held++;
   }
   return { held, of };

@@ -1,6 +1,6 @@
 // --open: hand the report to the learner's browser, when there is one to hand it to. Never waits for the
 // browser (it may stay open for hours) and never fails the grade: at worst the path is printed.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { shellQuote } from '../../cli/shell-quote.ts';
@@ -25,18 +25,34 @@ export function browserCommand(
   return undefined;
 }
 
-/** Start the browser on the file and let it go; true when one was started. */
-export function openInBrowser(path: string, env: NodeJS.ProcessEnv = process.env): boolean {
+/** What became of the page: handed to a browser, a launcher that failed, no browser here, or none asked for. */
+export type Opened = 'opened' | 'failed' | 'no-browser' | 'not-asked';
+
+/** A launcher that fails says so at once (a status other than 0); one still running after this has a browser up. */
+const SETTLE_MS = 1500;
+
+/** Start the browser on the file and let it go, after at most SETTLE_MS to hear whether it failed. */
+export function openInBrowser(path: string, env: NodeJS.ProcessEnv = process.env): Promise<Opened> {
+  if (env.BROWSER?.trim() === 'none') return Promise.resolve('not-asked');
   const how = browserCommand(path, env);
-  if (!how) return false;
-  try {
-    const child = spawn(how.command, how.args, { shell: how.shell, detached: true, stdio: 'ignore', env });
-    child.on('error', () => {}); // a browser that fails to start leaves the printed path
-    child.unref();
-    return true;
-  } catch {
-    return false;
-  }
+  if (!how) return Promise.resolve('no-browser');
+  return new Promise((done) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(how.command, how.args, { shell: how.shell, detached: true, stdio: 'ignore', env });
+    } catch {
+      done('failed');
+      return;
+    }
+    const settle = (opened: Opened) => {
+      clearTimeout(timer);
+      child.unref(); // the browser stays; the grader need not
+      done(opened);
+    };
+    const timer = setTimeout(() => settle('opened'), SETTLE_MS);
+    child.once('error', () => settle('failed'));
+    child.once('exit', (code) => settle(code === 0 ? 'opened' : 'failed'));
+  });
 }
 
 function onPath(command: string, env: NodeJS.ProcessEnv): boolean {

@@ -22,7 +22,11 @@ export interface SequenceOptions {
 // Geometry, in px. Text is measured in columns (wide characters count two) at a 7 px column.
 const COL = 7;
 const AXIS = 86;
-const LANE = 190;
+/** The space between two lifelines: room for the longest message's label (within bounds), so short messages show whole. */
+const LANE_MIN = 190;
+const LANE_MAX = 440;
+/** Bytes of a message shown in its label, at most: the rest is counted in its length. */
+const LABEL_BYTES = 48;
 const TOP = 48;
 const ROW = 30;
 const GAP_ROW = 24;
@@ -120,7 +124,6 @@ function wrap(text: string, columns: number, maxLines = 4): string[] {
 function lanesOf(events: readonly WireEvent[]): {
   lanes: string[];
   laneOf: (who: string) => string;
-  names: Map<string, string>;
 } {
   const clients: string[] = [];
   for (const e of events) if (e.who !== 'server' && e.who !== 'grader' && !clients.includes(e.who)) clients.push(e.who);
@@ -130,8 +133,7 @@ function lanesOf(events: readonly WireEvent[]): {
   const crowdName = `#${numbers[0]}…#${numbers.at(-1)}`;
   const laneOf = (who: string) => (crowded && crowd.includes(who) ? crowdName : who);
   const lanes = [...new Set(clients.map(laneOf)), 'server'];
-  const names = new Map(lanes.map((lane) => [lane, lane]));
-  return { lanes, laneOf, names };
+  return { lanes, laneOf };
 }
 
 function rowsOf(events: readonly WireEvent[], printed: readonly Printed[]): Row[] {
@@ -163,10 +165,11 @@ function rowsOf(events: readonly WireEvent[], printed: readonly Printed[]): Row[
 export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: SequenceOptions): string {
   const events = coalesce(wire);
   if (events.length === 0) return '';
-  const { lanes, laneOf, names } = lanesOf(events);
+  const { lanes, laneOf } = lanesOf(events);
   const rows = rowsOf(events, options.printed ?? []);
-  const x = (lane: string) => AXIS + MARGIN + LANE / 2 + lanes.indexOf(lane) * LANE;
-  const width = AXIS + MARGIN * 2 + lanes.length * LANE + NOTE_SPACE;
+  const spacing = laneWidth(events, lang);
+  const x = (lane: string) => AXIS + MARGIN + spacing / 2 + lanes.indexOf(lane) * spacing;
+  const width = AXIS + MARGIN * 2 + lanes.length * spacing + NOTE_SPACE;
   const serverX = x('server');
   const noteColumns = Math.floor((width - AXIS - MARGIN * 2) / COL) - 2;
 
@@ -196,7 +199,7 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
       continue;
     }
     if (row.kind === 'printed') {
-      const columns = Math.floor((NOTE_SPACE + LANE / 2 - 30) / COL);
+      const columns = Math.floor((NOTE_SPACE + spacing / 2 - 30) / COL);
       const more = row.lines.length - PRINTED_LINES;
       const lines = [
         ...row.lines.slice(0, PRINTED_LINES).map((line) => shorten(line, columns)),
@@ -218,8 +221,8 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
     if (event.who === 'grader' || (direction === 'self' && event.kind === 'note')) {
       // The grader's notes say what it does to the whole scene: across every lifeline.
       const lines = wrap(words(event, lang), noteColumns);
-      const left = lane === undefined ? AXIS + MARGIN : x(lane) - LANE / 2 + 8;
-      const span = lane === undefined ? width - AXIS - MARGIN * 2 : LANE - 16;
+      const left = lane === undefined ? AXIS + MARGIN : x(lane) - spacing / 2 + 8;
+      const span = lane === undefined ? width - AXIS - MARGIN * 2 : spacing - 16;
       body.push(
         `<g class="sq-note" ${data}>${time}<title>${esc(tip)}</title>` +
           `<rect x="${left}" y="${y - 11}" width="${span}" height="${lines.length * NOTE_LINE + 8}" rx="4"/>` +
@@ -232,7 +235,7 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
     if (direction === 'self' && lane !== undefined) {
       const exit = event.kind === 'exit';
       const text = exit ? words(event, lang) : (LABEL[event.kind]?.[lang] ?? '');
-      const lines = wrap(text, Math.floor((exit ? NOTE_SPACE + LANE / 2 - 30 : LANE - 30) / COL), 3);
+      const lines = wrap(text, Math.floor((exit ? NOTE_SPACE + spacing / 2 - 30 : spacing - 30) / COL), 3);
       body.push(note(`sq-${exit ? 'exit' : 'close'}`, x(lane), y, lines, time, tip, data, true));
       y += Math.max(ROW, lines.length * NOTE_LINE + 14);
       arrows++;
@@ -254,8 +257,7 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
     const start = lane === 'server' ? TOP + 10 : (firstY.get(lane) ?? TOP + 10);
     const ended = lane === 'server' ? events.some((e) => e.kind === 'exit') : true;
     const end = ended ? (lastY.get(lane) ?? height - MARGIN) : height - MARGIN;
-    const name = names.get(lane) ?? lane;
-    const shown = lane === 'server' ? t('client.server-label')[lang] : name;
+    const shown = lane === 'server' ? t('client.server-label')[lang] : lane;
     return (
       `<g class="sq-lifeline" data-lifeline="${esc(lane)}">` +
       `<line class="sq-faint" x1="${lx}" y1="${TOP + 10}" x2="${lx}" y2="${height - MARGIN}"/>` +
@@ -280,11 +282,22 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
   );
 }
 
+/** Wide enough for the widest label between two neighbouring lifelines, within LANE_MIN and LANE_MAX. */
+function laneWidth(events: readonly WireEvent[], lang: Lang): number {
+  const widest = Math.max(0, ...events.map((e) => displayWidth(arrowLabel(e, lang, Number.POSITIVE_INFINITY))));
+  return Math.min(LANE_MAX, Math.max(LANE_MIN, (widest + 4) * COL));
+}
+
 function arrowLabel(event: WireEvent, lang: Lang, columns: number): string {
   if (event.bytes) {
     const size = t('client.bytes', { count: event.bytes.length })[lang];
-    const quoted = quote(event.bytes.subarray(0, 48), 0, 48) + (event.bytes.length > 48 ? '…' : '');
-    return displayWidth(`${quoted} ${size}`) <= columns ? `${quoted} ${size}` : shorten(quoted, columns);
+    const quoted =
+      quote(event.bytes.subarray(0, LABEL_BYTES), 0, LABEL_BYTES) + (event.bytes.length > LABEL_BYTES ? '…' : '');
+    // Shortened, the length stays: it is what says how much of the message the label leaves out.
+    const full = `${quoted} ${size}`;
+    return displayWidth(full) <= columns
+      ? full
+      : `${shorten(quoted, Math.max(8, columns - displayWidth(size) - 1))} ${size}`;
   }
   if (event.kind === 'refused') {
     const code = words(event, lang);
