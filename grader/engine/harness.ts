@@ -22,9 +22,9 @@ import {
   HAS_PROC,
   inFlight,
   ranMs,
+  StarvationLedger,
   serverEnd,
   socketInodes,
-  starvedMs,
 } from '../subject/procfs.ts';
 import type { Limits } from './limits.ts';
 import { serverClock, serverDeadline } from './server-clock.ts';
@@ -156,12 +156,13 @@ export class Harness {
     // and a wait only starting takes the last count there is (see Starved in server-clock.ts).
     const now = performance.now();
     if (!this.cachedStarved || (fresh && now - this.cachedStarved.at > STARVED_FRESH_MS)) {
-      this.cachedStarved = { at: now, ms: starvedMs(this.members()) + starvedMs([process.pid]) };
+      this.cachedStarved = { at: now, ms: this.starvation.read([...this.members(), process.pid]) };
     }
     return this.cachedStarved.ms;
   }
 
   private cachedStarved: { at: number; ms: number } | null = null;
+  private readonly starvation = new StarvationLedger();
 
   /** Called once the probe gets through: the server listens, `ms` after it was spawned. */
   onListening: (ms: number) => void = () => {};

@@ -173,6 +173,30 @@ function schedstatMs(pids: readonly number[], field: 0 | 1): number {
  */
 export const starvedMs = (pids: readonly number[]): number => schedstatMs(pids, 1);
 
+/**
+ * A running total of the time these threads waited for a CPU that never goes down: a thread that ends
+ * (or a process that becomes a zombie, whose schedstat reads nothing) keeps the wait it had. A plain sum
+ * over the threads alive now drops by a whole thread's wait when one goes, and a clock that subtracts
+ * the growth of that sum would then run ahead of wall time.
+ */
+export class StarvationLedger {
+  private readonly waitNs = new Map<string, number>();
+
+  /** Read every thread of `pids` now; returns the total in ms, over every thread ever read. */
+  read(pids: readonly number[]): number {
+    for (const pid of pids) {
+      for (const tid of safeList(`/proc/${pid}/task`)) {
+        const value = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[1]);
+        const key = `${pid}/${tid}`;
+        if (Number.isFinite(value) && value > (this.waitNs.get(key) ?? 0)) this.waitNs.set(key, value);
+      }
+    }
+    let ns = 0;
+    for (const value of this.waitNs.values()) ns += value;
+    return ns / 1e6;
+  }
+}
+
 /** Milliseconds the threads of these processes have spent running on a CPU. */
 export const ranMs = (pids: readonly number[]): number => schedstatMs(pids, 0);
 
