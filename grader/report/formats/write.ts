@@ -22,6 +22,15 @@ function write(path: string, text: string): void {
   }
 }
 
+/** An existing folder; anything else (a file, nothing, a path through a file) is left to the write to judge. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const EXAMPLE_FILE: Record<keyof Outputs, string> = {
   out: 'results.json',
   csv: 'results.csv',
@@ -37,7 +46,7 @@ const EXAMPLE_FILE: Record<keyof Outputs, string> = {
 export function checkOutputPaths(outputs: Outputs, base: string, batch: boolean): void {
   for (const [format, path] of Object.entries(outputs)) {
     if (path === undefined || (format === 'gradescope' && batch)) continue;
-    const folder = /[/\\]$/.test(path) || statSync(resolve(base, path), { throwIfNoEntry: false })?.isDirectory();
+    const folder = /[/\\]$/.test(path) || isFolder(resolve(base, path));
     if (folder) {
       const example = `${path.replace(/[/\\]+$/, '')}/${EXAMPLE_FILE[format as keyof Outputs]}`;
       throw new UsageError(t('args.output-is-folder', { format, path, example }));
