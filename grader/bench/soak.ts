@@ -53,6 +53,14 @@ const allSubjects: Subject[] = [
     launch: fileLaunch(resolve(ROOT, stage.pythonSolution), ROOT),
     expectedFails: new Set<string>(),
   })),
+  ...STAGES.flatMap((stage) =>
+    Object.values(stage.styleSolutions).map((file) => ({
+      name: `${stage.id} ${file}`,
+      stage,
+      launch: fileLaunch(resolve(ROOT, file), ROOT),
+      expectedFails: new Set<string>(),
+    })),
+  ),
   ...FIXTURE_ROWS.map((row) => {
     const [flag, value = ''] = row.subject;
     return {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { discover } from '../batch/discover.ts';
 import { gradeBatch } from '../batch/grade-batch.ts';
 import { renderBatch } from '../batch/table.ts';
-import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
+import { findStage, ROOT, STAGES, type Stage, solutionFor } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
 import { OutputError, SubjectError, UsageError } from '../engine/errors.ts';
 import { grade, type PropertyResult, type Report } from '../engine/grade.ts';
@@ -32,6 +32,7 @@ import {
 import { notJudged } from '../report/story.ts';
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
+import { styleKeys } from '../subject/style.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
 import { takesValue } from './flags.ts';
 import { gradeOptions } from './grade-options.ts';
@@ -236,9 +237,7 @@ async function gradeOnce(
   }
   // Asked for one more, but every ladder was already at its top: say so, rather than nothing.
   const ladderTop =
-    reveal && first && !revealed
-      ? { id: first.id, solution: launch.runtime === 'python' ? stage.pythonSolution : stage.solution }
-      : undefined;
+    reveal && first && !revealed ? { id: first.id, solution: solutionFor(stage, styleKeys(launch)) } : undefined;
   io.stdout.write(
     request.json
       ? renderJson(report, lang)

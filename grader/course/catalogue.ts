@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
+import type { Style, StyleKey } from '../subject/style.ts';
 import { PROPERTIES, type Property } from './properties/index.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,6 +16,8 @@ export interface Stage {
   solution: string;
   /** The same solution in Python, the tutorial's own language. */
   pythonSolution: string;
+  /** The same solution in the other styles a learner may write (subject/style.ts): a ladder's last word names it. */
+  styleSolutions: Readonly<Partial<Record<Style, string>>>;
   properties: readonly Property[];
   /**
    * The property whose conversation the lesson pictures (stages/<stage>/conversation.svg, drawn by
@@ -59,6 +62,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-1/server.ts',
     solution: 'solutions/stage-1/server.ts',
     pythonSolution: 'solutions/stage-1/server.py',
+    styleSolutions: {
+      'node-callback': 'solutions/stage-1/server.callback.ts',
+      'python-asyncio': 'solutions/stage-1/server.asyncio.py',
+    },
     picture: 'closes-after-reply',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
     learned: t('stage-1.learned'),
@@ -69,6 +76,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-2/server.ts',
     solution: 'solutions/stage-2/server.ts',
     pythonSolution: 'solutions/stage-2/server.py',
+    styleSolutions: {
+      'node-callback': 'solutions/stage-2/server.callback.ts',
+      'python-asyncio': 'solutions/stage-2/server.asyncio.py',
+    },
     picture: 'closes-on-eof',
     properties: pick([...LOOP, 'exits-cleanly']),
     learned: t('stage-2.learned'),
@@ -79,6 +90,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-3/server.ts',
     solution: 'solutions/stage-3/server.ts',
     pythonSolution: 'solutions/stage-3/server.py',
+    styleSolutions: {
+      'node-callback': 'solutions/stage-3/server.callback.ts',
+      'python-asyncio': 'solutions/stage-3/server.asyncio.py',
+    },
     picture: 'survives-reset',
     properties: pick([...LOOP, ...CONNECTION_LOOP]),
     learned: t('stage-3.learned'),
@@ -89,6 +104,10 @@ export const STAGES: readonly Stage[] = [
     starter: 'stages/stage-4/server.ts',
     solution: 'solutions/stage-4/server.ts',
     pythonSolution: 'solutions/stage-4/server.py',
+    styleSolutions: {
+      'node-callback': 'solutions/stage-4/server.callback.ts',
+      'python-asyncio': 'solutions/stage-4/server.asyncio.py',
+    },
     picture: 'idle-client-no-block',
     properties: pick([
       ...LOOP,
@@ -112,4 +131,19 @@ export function findStage(name: string): Stage | undefined {
 /** The stage after this one, if any. */
 export function nextStage(stage: Stage): Stage | undefined {
   return STAGES[STAGES.indexOf(stage) + 1];
+}
+
+/** The stage's reference solution in the style of a server whose hints are looked up by `keys`. */
+export function solutionFor(stage: Stage, keys: readonly StyleKey[]): string {
+  for (const key of keys) {
+    if (key === 'python') return stage.pythonSolution;
+    const solution = stage.styleSolutions[key];
+    if (solution) return solution;
+  }
+  return stage.solution;
+}
+
+/** Every reference solution of the stage: TypeScript first, then Python, then the other styles. */
+export function solutionsOf(stage: Stage): string[] {
+  return [stage.solution, stage.pythonSolution, ...Object.values(stage.styleSolutions)];
 }

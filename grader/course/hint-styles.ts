@@ -6,7 +6,7 @@ import type { Args, MessageId } from '../i18n/t.ts';
 import type { StyleKey } from '../subject/style.ts';
 
 /** Ids of sentences with no placeholder: a variant is rebuilt from its id alone. */
-type PlainId = { [K in MessageId]: Args<K> extends [] ? K : never }[MessageId];
+export type PlainId = { [K in MessageId]: Args<K> extends [] ? K : never }[MessageId];
 
 export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Record<StyleKey, PlainId>>>>>> = {
   // Stage 1
@@ -61,7 +61,7 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
     python: 'idle-client-no-block.2.python',
   },
   'many-clients.2': { 'python-asyncio': 'many-clients.2.python-asyncio', python: 'many-clients.2.python' },
-  'backlog-full': { python: 'backlog-full.python' },
+  'backlog-full': { 'python-asyncio': 'backlog-full.python-asyncio', python: 'backlog-full.python' },
   crossed: { python: 'crossed.python' },
   'slow-reader.2': {
     'node-callback': 'slow-reader.2.node-callback',
@@ -74,6 +74,28 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
     python: 'slow-reader.stopped.python',
   },
   'stays-small.2': { python: 'stays-small.2.python' },
+  // Follow-ups (course/hint-follow-ups.ts)
+  'server-gone.crashed': {
+    'node-callback': 'server-gone.crashed.node-callback',
+    'python-asyncio': 'server-gone.crashed.python-asyncio',
+    python: 'server-gone.crashed.python',
+  },
+  'server-gone.ended': { 'python-asyncio': 'server-gone.ended.python-asyncio', python: 'server-gone.ended.python' },
+  'no-reply.spinning.2': {
+    'python-asyncio': 'no-reply.spinning.2.python-asyncio',
+    python: 'no-reply.spinning.2.python',
+  },
+  'stopped-listening.2': {
+    'node-callback': 'stopped-listening.2.node-callback',
+    'python-asyncio': 'stopped-listening.2.python-asyncio',
+    python: 'stopped-listening.2.python',
+  },
+  'backlog-full.2': { 'python-asyncio': 'backlog-full.2.python-asyncio', python: 'backlog-full.2.python' },
+  'crossed.2': {
+    'node-callback': 'crossed.2.node-callback',
+    'python-asyncio': 'crossed.2.python-asyncio',
+    python: 'crossed.2.python',
+  },
 };
 
 /** `h` as said for the first of `keys` (most particular first) that has a variant of it; else `h`. */

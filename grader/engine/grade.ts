@@ -2,10 +2,11 @@
 import { availableParallelism } from 'node:os';
 import type { WireEvent } from '../client/wire.ts';
 import type { Stage } from '../course/catalogue.ts';
+import { followUpsOf } from '../course/hint-follow-ups.ts';
 import { styled } from '../course/hint-styles.ts';
 import type { Property } from '../course/properties/index.ts';
 import { randomSeed, type Traffic, trafficFor } from '../course/traffic.ts';
-import type { Hint } from '../i18n/hint.ts';
+import { type Hint, hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
 import type { MessageId } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
@@ -380,7 +381,7 @@ function resultOf(property: Property, launch: Launch, seen: Seen, styles: readon
     startedForOthers,
   });
   const first = hintFor(lead, property, specific, exit, subject.transcript.total > 0);
-  const hints = (first ? [first, ...property.hints.slice(1)] : property.hints).map((h) => styled(h, styles));
+  const hints = (first ? ladderAfter(first, property, exit) : property.hints).map((h) => styled(h, styles));
   return {
     id: property.id,
     title: property.title,
@@ -434,6 +435,12 @@ function ride(run: GradeRun, property: Property, result: PropertyResult): void {
 /** Tell the caller a property is decided. */
 function decided(run: GradeRun, result: PropertyResult): void {
   run.options.onResult?.(result, run.gate.startMs ?? undefined);
+}
+
+/** The ladder that `first` leads: the rungs that follow its cause (course/hint-follow-ups.ts), or the property's own. */
+function ladderAfter(first: Hint, property: Property, exit: ExitInfo | null): Hint[] {
+  const next = followUpsOf(first.id, exit);
+  return [first, ...(next === 'property' ? property.hints.slice(1) : next.map((id) => hint(id)))];
 }
 
 /** The lead the table chose, as a hint: `property`, its own first one. */

@@ -729,6 +729,53 @@ export const en = {
     'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
   'closes-on-eof.1.python-asyncio':
     'The client said goodbye (FIN): from then on await reader.read() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?',
+  // course/hint-follow-ups.ts: the rungs after a first hint that names a cause of its own (see FOLLOW_UPS)
+  'server-gone.crashed':
+    "Find what ended it: its last words above name the error and the line it came from. An error no one catches ends the whole process: put try/catch around each conversation (a reset rejects the for await with ECONNRESET), so a client's trouble ends only that client.",
+  'server-gone.crashed.node-callback':
+    'Find what ended it: its last words above name the error and the line it came from. An "error" event with no listener ends the whole process: give every socket one as it arrives (socket.on("error", () => socket.destroy())), so a client\'s reset ends only that client.',
+  'server-gone.crashed.python':
+    "Find what ended it: the traceback's last lines name the exception and your line. An exception no one catches ends the script: put try/except (ConnectionResetError, BrokenPipeError) around each conversation, so a client's trouble ends only that client.",
+  'server-gone.crashed.python-asyncio':
+    "Find what ended it: the traceback's last lines name the exception and your line. Catch it around each conversation in serve (try: … except ConnectionError:), so a client's reset ends only that client's task, and keep main waiting (await server.serve_forever()).",
+  'server-gone.ended':
+    'It ended by itself, with status 0, while a client still needed it: a Node process exits once nothing is left to wait for. What let go too early: a server.close(), a loop left after the first message or client, or a process.exit()?',
+  'server-gone.ended.python':
+    'It ended by itself, with status 0, while a client still needed it: the script reached its last line (or sys.exit()). Which loop ended too early: the one around recv(), which ends only on b"", or (from stage 3 on) the one around accept(), which never ends?',
+  'server-gone.ended.python-asyncio':
+    'It ended by itself, with status 0, while a client still needed it: asyncio.run(main()) returns as soon as main does. Keep main waiting for as long as the server serves: await server.serve_forever() (from stage 3 on), or an event serve sets when its client has left.',
+  'listens-only-sometimes.2':
+    'Start it twice at once by hand, in two terminals, each with its own port (PORT=5001, then PORT=5002): does the second listen too? The grader starts a fresh server for each check, several at a time, each with its own PORT.',
+  'no-reply.spinning.2':
+    'End the loop on the read that returns nothing: for await (const chunk of socket) ends by itself on FIN, but a while (true) around socket.read() never does, and blocks every other event meanwhile.',
+  'no-reply.spinning.2.python':
+    'This is the whole loop: while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper()). Without the break, recv() returns b"" again and again, as fast as the CPU allows.',
+  'no-reply.spinning.2.python-asyncio':
+    'This is the whole loop: while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain(). Without the break, read() returns b"" again and again without waiting, and no other task runs.',
+  'stopped-listening.2':
+    'Accept in a loop that never ends: for await (const [socket] of on(server, "connection")) { … }, and call server.close() only when the server should stop for good.',
+  'stopped-listening.2.node-callback':
+    "createServer((socket) => { … }) calls your function for every client as long as the server listens: don't call server.close() in it.",
+  'stopped-listening.2.python':
+    'Keep the listening socket open for the whole loop: with socket.create_server(("", port)) as server:, then while True: conn, _ = server.accept() inside that with block; when a client is done, close only conn.',
+  'stopped-listening.2.python-asyncio':
+    "Keep the server open: async with server: await server.serve_forever(), and don't close it when a client leaves.",
+  'backlog-full.2':
+    'Empty the queue as fast as clients arrive: in the "connection" handler (or the loop over connections), start each conversation without awaiting it, and do nothing slow before the next.',
+  'backlog-full.2.python':
+    "Keep the accept loop doing nothing else: conn, _ = server.accept(), start that client's thread, and go straight back to accept(). With backlog=1024, a burst waits in the queue instead of timing out.",
+  'backlog-full.python-asyncio':
+    'The handshake did not complete: your listen backlog, the queue of clients waiting to be accepted, was full. Give it room for a crowd: asyncio.start_server(serve, port=port, backlog=1024) (its default is 100).',
+  'backlog-full.2.python-asyncio':
+    "start_server runs serve as a task of its own for every client, so accepting never waits for a conversation, unless a coroutine calls something that blocks (time.sleep, a socket's recv): that stops the accepting too.",
+  'crossed.2':
+    'Look for one variable every connection assigns (let client = socket, this.socket) that replies go through: the newest client overwrites it. Reply on the socket your conversation was given (serve(socket)), never on a shared one.',
+  'crossed.2.node-callback':
+    'Look for one variable every connection assigns (let client = socket) that replies go through: the newest client overwrites it. Reply on the socket the "connection" handler was given: socket.on("data", (chunk) => socket.write(…)) inside it.',
+  'crossed.2.python':
+    'Look for a global every connection assigns (global conn, a class attribute) that replies go through: the newest client overwrites it. Pass conn to the conversation as its argument (threading.Thread(target=serve, args=(conn,))) and reply on that.',
+  'crossed.2.python-asyncio':
+    'Look for a global every connection assigns that replies go through: the newest client overwrites it. Reply on the writer serve(reader, writer) was given, never on a shared one.',
   // platforms/autograder/command.ts
   'autograder.usage':
     "Usage: npm run autograder -- gradescope <stage> [--out <file.zip>]\n                        prairielearn <stage> [--out <folder>]\n                        github-classroom [<stage>] [--out <file.yml>]\nThe grade's options --lang, --points, --time-cap and --max-memory, given here, are baked in.",

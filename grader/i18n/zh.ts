@@ -665,6 +665,53 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
   'closes-on-eof.1.python-asyncio':
     '客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？',
+  // course/hint-follow-ups.ts：第一条提示说出了自己的原因时，接在它后面的提示（见 FOLLOW_UPS）
+  'server-gone.crashed':
+    '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有人捕获的错误会结束整个进程：用 try/catch 包住每一次对话（重置会让 for await 以 ECONNRESET 抛出），这样一个客户端出的问题只结束这个客户端。',
+  'server-gone.crashed.node-callback':
+    '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有监听者的 "error" 事件会结束整个进程：每个 socket 一到就给它加上一个（socket.on("error", () => socket.destroy())），这样一个客户端的重置只结束这个客户端。',
+  'server-gone.crashed.python':
+    '找出是什么结束了它：traceback 的最后几行写着异常的名字和你的那一行代码。没有人捕获的异常会结束整个脚本：用 try/except (ConnectionResetError, BrokenPipeError) 包住每一次对话，这样一个客户端出的问题只结束这个客户端。',
+  'server-gone.crashed.python-asyncio':
+    '找出是什么结束了它：traceback 的最后几行写着异常的名字和你的那一行代码。在 serve 里包住每一次对话来捕获它（try: … except ConnectionError:），这样一个客户端的重置只结束它自己的任务；并让 main 一直等着（await server.serve_forever()）。',
+  'server-gone.ended':
+    '它自己结束了，退出状态为 0，而客户端还需要它：Node 进程在没有任何东西可等时就会退出。是什么过早放手了：一次 server.close()，一个在第一条消息或第一个客户端之后就离开的循环，还是一次 process.exit()？',
+  'server-gone.ended.python':
+    '它自己结束了，退出状态为 0，而客户端还需要它：脚本走到了最后一行（或调用了 sys.exit()）。是哪个循环结束得太早：包住 recv() 的那个只应在 b"" 时结束；（从阶段 3 起）包住 accept() 的那个永远不该结束。',
+  'server-gone.ended.python-asyncio':
+    '它自己结束了，退出状态为 0，而客户端还需要它：main 一返回，asyncio.run(main()) 就返回。只要服务器还要服务，就让 main 一直等着：await server.serve_forever()（从阶段 3 起），或者等一个 serve 在客户端离开时设置的事件。',
+  'listens-only-sometimes.2':
+    '亲手同时启动它两次，在两个终端里，各用自己的端口（PORT=5001，然后 PORT=5002）：第二个也开始监听了吗？评分器为每项检查启动一个全新的服务器，一次好几个，各有自己的 PORT。',
+  'no-reply.spinning.2':
+    '在读到空数据的那一次结束循环：for await (const chunk of socket) 收到 FIN 时会自己结束，而包住 socket.read() 的 while (true) 永远不会，同时还会卡住其他所有事件。',
+  'no-reply.spinning.2.python':
+    '完整的循环就是这样：while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper())。没有这个 break，recv() 会一次又一次地返回 b""，CPU 有多快就转多快。',
+  'no-reply.spinning.2.python-asyncio':
+    '完整的循环就是这样：while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain()。没有这个 break，read() 会不停地立刻返回 b""，别的任务都没法运行。',
+  'stopped-listening.2':
+    '在一个永不结束的循环里接受连接：for await (const [socket] of on(server, "connection")) { … }，只在服务器要彻底停下时才调用 server.close()。',
+  'stopped-listening.2.node-callback':
+    '只要服务器还在监听，createServer((socket) => { … }) 就会为每个客户端调用你的函数：不要在里面调用 server.close()。',
+  'stopped-listening.2.python':
+    '在整个循环期间保持监听 socket 打开：with socket.create_server(("", port)) as server:，然后在这个 with 块里 while True: conn, _ = server.accept()；一个客户端结束时，只关闭 conn。',
+  'stopped-listening.2.python-asyncio':
+    '让服务器保持打开：async with server: await server.serve_forever()，客户端离开时不要关闭它。',
+  'backlog-full.2':
+    '客户端来得多快，就要多快地清空队列：在 "connection" 处理函数里（或遍历连接的循环里），启动每一次对话但不 await 它，在接受下一个之前不做任何慢的事。',
+  'backlog-full.2.python':
+    '让 accept 循环只做这一件事：conn, _ = server.accept()，为这个客户端启动线程，然后立刻回到 accept()。有了 backlog=1024，一批同时到来的客户端会在队列里等，而不是超时。',
+  'backlog-full.python-asyncio':
+    '握手没有完成：你的监听 backlog，即等待被接受的客户端队列，已经满了。给它足够的空间：asyncio.start_server(serve, port=port, backlog=1024)（默认只有 100）。',
+  'backlog-full.2.python-asyncio':
+    'start_server 会为每个客户端把 serve 作为一个独立的任务运行，所以接受连接从不等待某次对话；除非某个协程调用了会阻塞的东西（time.sleep、socket 的 recv）：那会让接受连接也停下来。',
+  'crossed.2':
+    '找找每个连接都会赋值、回复又都经过的那个变量（let client = socket、this.socket）：最新的客户端会覆盖它。在你的对话拿到的那个 socket 上回复（serve(socket)），不要用共享的那个。',
+  'crossed.2.node-callback':
+    '找找每个连接都会赋值、回复又都经过的那个变量（let client = socket）：最新的客户端会覆盖它。在 "connection" 处理函数拿到的那个 socket 上回复：在函数里面写 socket.on("data", (chunk) => socket.write(…))。',
+  'crossed.2.python':
+    '找找每个连接都会赋值、回复又都经过的那个全局变量（global conn，或一个类属性）：最新的客户端会覆盖它。把 conn 作为参数传给这次对话（threading.Thread(target=serve, args=(conn,))），在它上面回复。',
+  'crossed.2.python-asyncio':
+    '找找每个连接都会赋值、回复又都经过的那个全局变量：最新的客户端会覆盖它。在 serve(reader, writer) 拿到的那个 writer 上回复，不要用共享的那个。',
   // platforms/autograder/command.ts
   'autograder.usage':
     '用法：npm run autograder -- gradescope <阶段> [--out <文件.zip>]\n                        prairielearn <阶段> [--out <文件夹>]\n                        github-classroom [<阶段>] [--out <文件.yml>]\n在这里给出的评分选项 --lang、--points、--time-cap 和 --max-memory 会写进生成的文件。',

@@ -1,7 +1,7 @@
 // The course tests itself: every reference solution passes its stage, every untouched starter fails it
 // (and is reported, not crashed on), and every property has a broken server that proves it can fail.
 import { describe, expect, test } from 'vitest';
-import { STAGES } from '../course/catalogue.ts';
+import { STAGES, solutionsOf } from '../course/catalogue.ts';
 import { PROPERTIES } from '../course/properties/index.ts';
 import { failing, parseReport, runGrader } from './run-grader.ts';
 
@@ -23,16 +23,20 @@ describe.concurrent('the course', () => {
     expect(run.leftovers).toEqual([]);
   });
 
-  test.each(STAGES.map((s) => [s.id, s.pythonSolution]))(
-    'the Python reference solution of %s passes every property',
-    async (stage, file) => {
-      const run = await runGrader([stage, '--file', file, '--json']);
-      const report = parseReport(run);
-      expect(report.properties.filter((p) => p.status !== 'pass')).toEqual([]);
-      expect(run.code).toBe(0);
-      expect(run.orphans).toEqual([]);
-    },
-  );
+  // The same solution in Python and in the other styles a ladder may end on (solutions/stage-N/server.*).
+  test.each(
+    STAGES.flatMap((s) =>
+      solutionsOf(s)
+        .slice(1)
+        .map((file) => [s.id, file]),
+    ),
+  )('the reference solution of %s in %s passes every property', async (stage, file) => {
+    const run = await runGrader([stage, '--file', file, '--json']);
+    const report = parseReport(run);
+    expect(report.properties.filter((p) => p.status !== 'pass')).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.orphans).toEqual([]);
+  });
 
   test.each(STAGES.map((s) => s.id))('the untouched starter of %s fails, and is reported', async (stage) => {
     const run = await runGrader([stage, '--json']);

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findStage, ROOT, type Stage } from '../course/catalogue.ts';
+import { findStage, ROOT, STAGES, type Stage, solutionFor } from '../course/catalogue.ts';
+import { FOLLOW_UPS, followUpsOf } from '../course/hint-follow-ups.ts';
 import { HINT_STYLES, styled } from '../course/hint-styles.ts';
 import { PROPERTIES } from '../course/properties/index.ts';
 import { grade } from '../engine/grade.ts';
@@ -32,11 +33,29 @@ describe('the style, told from the source', () => {
     [fixture('stage-4/ignores-write-return.ts'), 'node-promise'],
     [fixture('class/ada/server.ts'), 'node-callback'],
     [fixture('hostile/never-listens.ts'), undefined],
-    [fixture('styles/callback-pauses.ts'), 'node-callback'],
     [fixture('styles/threads_small_backlog.py'), 'python-threads'],
   ];
   test.each(CASES)('%s: %s', (path, style) => {
     expect(styleOfFile(path)).toBe(style);
+  });
+
+  test("each stage's reference solutions are in the styles the catalogue files them under", () => {
+    for (const stage of STAGES) {
+      expect(styleOfFile(stage.solution), stage.solution).toBe('node-promise');
+      expect(styleOfFile(stage.pythonSolution), stage.pythonSolution).toMatch(/^python-(blocking|threads)$/);
+      for (const [style, file] of Object.entries(stage.styleSolutions)) expect(styleOfFile(file), file).toBe(style);
+    }
+  });
+
+  test("the last word of a ladder names the reference solution in the learner's style", () => {
+    const stage = findStage('stage-2') as Stage;
+    expect(solutionFor(stage, ['node-promise'])).toBe('solutions/stage-2/server.ts');
+    expect(solutionFor(stage, [])).toBe('solutions/stage-2/server.ts');
+    expect(solutionFor(stage, ['node-callback'])).toBe('solutions/stage-2/server.callback.ts');
+    expect(solutionFor(stage, ['python-asyncio', 'python'])).toBe('solutions/stage-2/server.asyncio.py');
+    expect(solutionFor(stage, ['python-blocking', 'python'])).toBe('solutions/stage-2/server.py');
+    // No threaded solution of its own: stage 4's Python solution is the threaded one, before it the blocking one.
+    expect(solutionFor(stage, ['python-threads', 'python'])).toBe('solutions/stage-2/server.py');
   });
 
   test('the ways of threads and of asyncio', () => {
@@ -99,6 +118,7 @@ describe('each style its ladder', () => {
       'to-upper-case',
       'stopped-listening',
       'crossed',
+      ...FOLLOW_UPS.flatMap((row) => (row.next === 'property' ? [] : row.next)),
     ] as const;
     for (const style of ['python-blocking', 'python-threads', 'python-asyncio'] as const) {
       const keys: StyleKey[] = [style, 'python'];
@@ -123,26 +143,71 @@ describe('each style its ladder', () => {
   });
 });
 
-/** Grade `path` on `properties` of `stage` only, in process: the results in the stage's order. */
+/** Grade `path` (a fixture's, or a reference solution's) on `properties` of `stage` only, in process: the results in the stage's order. */
 async function gradeOnly(stageId: string, properties: string[], path: string) {
   const stage = findStage(stageId) as Stage;
   const only = { ...stage, properties: stage.properties.filter((p) => properties.includes(p.id)) };
-  const launch = path.endsWith('.py')
-    ? commandLaunch(`python3 -u ${fixture(path)}`, ROOT)
-    : fileLaunch(resolve(ROOT, fixture(path)), ROOT);
+  const file = path.startsWith('solutions/') ? path : fixture(path);
+  const launch = file.endsWith('.py')
+    ? commandLaunch(`python3 -u ${file}`, ROOT)
+    : fileLaunch(resolve(ROOT, file), ROOT);
   const report = await grade(only, launch, { limits: limitsFor(timeoutScale()), seed: 7 });
   await report.stopped;
   return Object.fromEntries(report.results.map((r) => [r.id, r]));
 }
 
+describe('the rungs after a lead that names its own cause', () => {
+  test('a crash, an end with status 0, and memory each have their own', () => {
+    expect(followUpsOf('server-gone', { code: 1, signal: null })).toEqual(['server-gone.crashed']);
+    expect(followUpsOf('server-gone', { code: null, signal: 'SIGABRT' })).toEqual(['server-gone.crashed']);
+    expect(followUpsOf('server-gone', { code: 0, signal: null })).toEqual(['server-gone.ended']);
+    const memory = { usedMiB: 600, capMiB: 512 };
+    expect(followUpsOf('server-gone', { code: null, signal: 'SIGKILL', memory })).toBe('property');
+    expect(followUpsOf('backlog-full', null)).toEqual(['backlog-full.2']);
+    expect(followUpsOf('burst-unfinished', null)).toEqual([]);
+    expect(followUpsOf('uppercases.1', null)).toBe('property');
+  });
+
+  test('every follow-up is said in both languages, and in each style that has its own', () => {
+    for (const row of FOLLOW_UPS) {
+      if (row.next === 'property') continue;
+      for (const id of row.next)
+        for (const keys of [['node-callback'], ['python-asyncio', 'python'], ['python-threads', 'python']] as const) {
+          const h = styled(hint(id), keys);
+          expect(h.en, `${id} ${keys[0]}`).not.toBe('');
+          expect(h.zh, `${id} ${keys[0]}`).not.toBe('');
+        }
+    }
+  });
+});
+
 describe.concurrent('each style, its broken server and its fix by the last rung', () => {
+  test('Node callback style, ended by a reset: the next rung is about that crash, in its style', async () => {
+    const broken = await gradeOnly('stage-3', ['empty-session'], 'styles/callback-ignores-write.ts');
+    expect(broken['empty-session']?.status).toBe('fail');
+    expect(broken['empty-session']?.leadHintId).toBe('server-gone');
+    expect(broken['empty-session']?.hints.slice(1).map((h) => h.en)).toEqual([
+      hint('server-gone.crashed.node-callback').en,
+    ]);
+    expect(broken['empty-session']?.hints.at(-1)?.en).toContain('socket.on("error"');
+    const fixed = await gradeOnly('stage-3', ['empty-session'], 'solutions/stage-3/server.callback.ts');
+    expect(fixed['empty-session']?.status).toBe('pass');
+  });
+
+  test('Python, a server that ends with status 0 after one client: the next rung is about the loop that ended', async () => {
+    const ended = await gradeOnly('stage-3', ['survives-reset'], 'solutions/stage-2/server.py');
+    expect(ended['survives-reset']?.status).toBe('fail');
+    expect(ended['survives-reset']?.leadHintId).toBe('server-gone');
+    expect(ended['survives-reset']?.hints.slice(1).map((h) => h.en)).toEqual([hint('server-gone.ended.python').en]);
+  });
+
   test('Node callback style: pause()/resume() on "drain", an "error" listener', async () => {
     const broken = await gradeOnly('stage-4', ['queued-reset', 'slow-reader'], 'styles/callback-ignores-write.ts');
     expect(broken['slow-reader']?.status).toBe('fail');
     expect(broken['slow-reader']?.hints.at(-1)?.en).toContain('socket.pause()');
     expect(broken['queued-reset']?.status).toBe('fail');
     expect(broken['queued-reset']?.hints.map((h) => h.en).join(' ')).not.toContain('try/catch');
-    const fixed = await gradeOnly('stage-4', ['queued-reset', 'slow-reader'], 'styles/callback-pauses.ts');
+    const fixed = await gradeOnly('stage-4', ['queued-reset', 'slow-reader'], 'solutions/stage-4/server.callback.ts');
     expect(fixed['slow-reader']?.status).toBe('pass');
     expect(fixed['queued-reset']?.status).toBe('pass');
   });
@@ -164,7 +229,8 @@ describe.concurrent('each style, its broken server and its fix by the last rung'
     }
     expect(broken['next-client']?.leadHintId).toBe('no-reply.spinning.python');
     expect(broken['next-client']?.hints[0]?.en).toContain('if not data: break');
-    expect(broken['next-client']?.hints.at(-1)?.en).toContain('server.accept()');
+    // The rungs after it follow the spinning, not the connection loop the property is about.
+    expect(broken['next-client']?.hints.slice(1).map((h) => h.en)).toEqual([hint('no-reply.spinning.2.python').en]);
     const fixed = await gradeOnly('stage-3', ['next-client', 'no-busy-loop'], 'styles/blocking_breaks_on_eof.py');
     expect(fixed['next-client']?.status).toBe('pass');
     expect(fixed['no-busy-loop']?.status).toBe('pass');
@@ -174,7 +240,7 @@ describe.concurrent('each style, its broken server and its fix by the last rung'
     const broken = await gradeOnly('stage-4', ['many-clients'], 'styles/threads_small_backlog.py');
     expect(broken['many-clients']?.status).toBe('fail');
     expect(broken['many-clients']?.leadHintId).toBe('backlog-full.python');
-    expect(broken['many-clients']?.hints.at(-1)?.en).toBe(hint('many-clients.2.python').en);
+    expect(broken['many-clients']?.hints.at(-1)?.en).toBe(hint('backlog-full.2.python').en);
     const fixed = await gradeOnly('stage-4', ['many-clients'], 'styles/threads_large_backlog.py');
     expect(fixed['many-clients']?.status).toBe('pass');
   });
@@ -183,7 +249,7 @@ describe.concurrent('each style, its broken server and its fix by the last rung'
     const broken = await gradeOnly('stage-4', ['slow-reader'], 'stage-4/asyncio_without_drain.py');
     expect(broken['slow-reader']?.status).toBe('fail');
     expect(broken['slow-reader']?.hints.at(-1)?.en).toBe(hint('slow-reader.2.python-asyncio').en);
-    const fixed = await gradeOnly('stage-4', ['slow-reader'], 'styles/asyncio_drains.py');
+    const fixed = await gradeOnly('stage-4', ['slow-reader'], 'solutions/stage-4/server.asyncio.py');
     expect(fixed['slow-reader']?.status).toBe('pass');
   });
 });
