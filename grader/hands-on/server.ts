@@ -10,6 +10,7 @@ import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
 import { LineSplitter } from '../subject/lines.ts';
 import { probeListening } from '../subject/probe.ts';
 import { SubjectProcess } from '../subject/process.ts';
+import { shown } from '../subject/shown.ts';
 import type { StartLimits } from '../subject/start-watch.ts';
 import { say } from './messages.ts';
 import { Connection } from './session.ts';
@@ -34,7 +35,7 @@ export async function startServer(
   const subject = new SubjectProcess(withPort(run, port), port, options.killGraceMs, options.env);
   // Followed in the same synchronous step as the spawn: output only arrives on a later tick.
   const splitters = (['stdout', 'stderr'] as const).map((stream) => {
-    const splitter = new LineSplitter((line) => options.onLine(line, stream));
+    const splitter = new LineSplitter((line) => options.onLine(shown(line), stream));
     subject[stream].follow((chunk) => splitter.push(chunk));
     return splitter;
   });

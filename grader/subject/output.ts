@@ -1,5 +1,7 @@
 // A server's output is always drained (a full pipe would block it), but only its beginning and its
 // end are kept: a crash says what went wrong near the top, and where it was at the bottom.
+import { shown } from './shown.ts';
+
 const KEEP_BYTES = 8 * 1024;
 
 /** A line the server printed, labelled with its stream, and when: ms since it was started, as the wire counts. */
@@ -40,7 +42,10 @@ export class OutputCapture {
         .toString('utf8')
         .split(/\r?\n/)
         .filter((l) => l.trim() !== '');
-    const cut = (l: string) => (l.length > width ? `${l.slice(0, width)}…` : l);
+    const cut = (raw: string) => {
+      const l = shown(raw);
+      return l.length > width ? `${l.slice(0, width)}…` : l;
+    };
     const dropped = this.total > this.head.length + Math.min(this.tail.length, KEEP_BYTES);
     const head = split(this.head);
     const tail = split(this.tail.subarray(Math.max(0, this.tail.length - KEEP_BYTES)));

@@ -9,6 +9,7 @@ import { LineSplitter } from './lines.ts';
 import { watchMemory } from './memory.ts';
 import { OutputCapture, type Printed } from './output.ts';
 import { groupMembers, HAS_PROC } from './procfs.ts';
+import { shown } from './shown.ts';
 
 export interface ExitInfo {
   code: number | null;
@@ -113,7 +114,7 @@ export class SubjectProcess {
         if (line.trim() === '') return;
         this.transcript.push(Buffer.from(`${name} | ${line}\n`));
         if (this.printed.length < MAX_PRINTED)
-          this.printed.push({ at: performance.now() - this.startedAt, line: `${name} | ${line}` });
+          this.printed.push({ at: performance.now() - this.startedAt, line: `${name} | ${shown(line)}` });
       }, MAX_LINE);
       child[name]?.on('data', (chunk: Buffer) => {
         this[name].push(chunk);
