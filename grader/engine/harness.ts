@@ -300,10 +300,13 @@ export class Harness {
 
   /**
    * Reset a client that waits in line behind another, once the server's side has accepted it (Node
-   * accepts at once; a blocking server's kernel queues it), so the reset meets an accepted socket.
+   * accepts at once; a blocking server's kernel queues it) and the server has come back to rest, so
+   * the reset meets a socket the server is already watching. Node starts watching a new socket only when
+   * its event loop turns after the accept: reset any sooner and, on a starved machine, the reset lands
+   * in the same turn as what the grader does next, and is read after it.
    */
   async resetWaiting(client: ScriptedClient): Promise<void> {
-    await this.serverEndOf(client);
+    if ((await this.serverEndOf(client)) !== null) await this.atRest();
     client.reset();
   }
 
@@ -353,6 +356,21 @@ export class Harness {
       if (end.state === 'gone' || performance.now() >= deadline) return null;
       await pause(PROC_POLL_MS);
     }
+  }
+
+  /**
+   * Wait (bounded, on the server's clock) until the server is at rest (Linux): no thread runnable or on
+   * the disk, and none ran between two looks. A server at rest has finished what it was given so far.
+   */
+  private atRest(): Promise<boolean> {
+    let ran: number | undefined;
+    return this.pollUntil(() => {
+      const members = this.members();
+      const now = ranMs(members);
+      const still = now === ran && anyWorking(members) === false;
+      ran = now;
+      return still;
+    }, this.limits.closeMs);
   }
 
   private released(inode: number): Promise<boolean> {

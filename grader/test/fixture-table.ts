@@ -40,6 +40,7 @@ export const FIXTURE_ROWS: Row[] = [
     fails: ['empty-session', 'no-fd-leak', 'queued-reset', 'survives-reset'],
   },
   { stage: 'stage-3', subject: file('stage-3/reads-waiting-clients.ts'), fails: ['queued-reset'] },
+  { stage: 'stage-3', subject: file('stage-3/reads-waiting-clients-late.ts'), fails: ['queued-reset'] },
   { stage: 'stage-3', subject: python('stage-3/leaks_sockets.py'), fails: ['no-fd-leak'] },
   {
     stage: 'stage-3',
