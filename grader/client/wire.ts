@@ -22,15 +22,22 @@ export interface WireEvent {
   bytes?: Buffer;
   /** Words the learner reads: in both languages, or a plain fact such as an address. */
   detail?: string | Text;
+  /** The bytes are part of a stream of frames (stage 5): the story shows them as frames. */
+  framed?: true;
 }
 
 export class Wire {
   readonly events: WireEvent[] = [];
 
-  constructor(private readonly t0: number = performance.now()) {}
+  constructor(
+    private readonly t0: number = performance.now(),
+    /** The clients speak in frames (stage 5). */
+    private readonly framed = false,
+  ) {}
 
   add(who: string, kind: WireKind, extra: { bytes?: Buffer; detail?: string | Text } = {}): void {
-    this.events.push({ at: performance.now() - this.t0, who, kind, ...extra });
+    const framed = this.framed && extra.bytes ? { framed: true as const } : {};
+    this.events.push({ at: performance.now() - this.t0, who, kind, ...extra, ...framed });
   }
 
   /** Tell another wire's events here too, in time order (both count from the same start). */

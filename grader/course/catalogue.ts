@@ -4,6 +4,7 @@ import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import type { Style, StyleKey } from '../subject/style.ts';
 import { PROPERTIES, type Property } from './properties/index.ts';
+import { FRAMED, type Protocol, STREAM } from './protocol.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,6 +20,8 @@ export interface Stage {
   /** The same solution in the other styles a learner may write (subject/style.ts): a ladder's last word names it. */
   styleSolutions: Readonly<Partial<Record<Style, string>>>;
   properties: readonly Property[];
+  /** How a message goes on the wire: as its bytes (stages 1–4), or framed with its length (stage 5). */
+  protocol: Protocol;
   /**
    * The property whose conversation the lesson pictures (stages/<stage>/conversation.svg, drawn by
    * `npm run pictures` from a grade of the solution): one that shows the lesson, with the same events on
@@ -66,6 +69,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-1/server.callback.ts',
       'python-asyncio': 'solutions/stage-1/server.asyncio.py',
     },
+    protocol: STREAM,
     picture: 'closes-after-reply',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
     learned: t('stage-1.learned'),
@@ -80,6 +84,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-2/server.callback.ts',
       'python-asyncio': 'solutions/stage-2/server.asyncio.py',
     },
+    protocol: STREAM,
     picture: 'closes-on-eof',
     properties: pick([...LOOP, 'exits-cleanly']),
     learned: t('stage-2.learned'),
@@ -94,6 +99,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-3/server.callback.ts',
       'python-asyncio': 'solutions/stage-3/server.asyncio.py',
     },
+    protocol: STREAM,
     picture: 'survives-reset',
     properties: pick([...LOOP, ...CONNECTION_LOOP]),
     learned: t('stage-3.learned'),
@@ -108,6 +114,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-4/server.callback.ts',
       'python-asyncio': 'solutions/stage-4/server.asyncio.py',
     },
+    protocol: STREAM,
     picture: 'idle-client-no-block',
     properties: pick([
       ...LOOP,
@@ -118,6 +125,34 @@ export const STAGES: readonly Stage[] = [
       'stays-small',
     ]),
     learned: t('stage-4.learned'),
+  },
+  {
+    id: 'stage-5',
+    title: t('stage-5.title'),
+    starter: 'stages/stage-5/server.ts',
+    solution: 'solutions/stage-5/server.ts',
+    pythonSolution: 'solutions/stage-5/server.py',
+    styleSolutions: {
+      'node-callback': 'solutions/stage-5/server.callback.ts',
+      'python-asyncio': 'solutions/stage-5/server.asyncio.py',
+    },
+    protocol: FRAMED,
+    picture: 'two-in-one',
+    properties: pick([
+      'listens',
+      'framed-reply',
+      'two-in-one',
+      'split-header',
+      'empty-message',
+      'large-message',
+      'oversized-frame',
+      'mid-frame-reset',
+      'closes-on-eof',
+      'idle-client-no-block',
+      'own-buffer',
+      'no-busy-loop',
+    ]),
+    learned: t('stage-5.learned'),
   },
 ];
 

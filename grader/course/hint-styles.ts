@@ -74,6 +74,16 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
     python: 'slow-reader.stopped.python',
   },
   'stays-small.2': { python: 'stays-small.2.python' },
+  // Stage 5
+  'framed-reply.2': { python: 'framed-reply.2.python' },
+  'framing.byte-order.hint': { python: 'framing.byte-order.hint.python' },
+  'two-in-one.2': { python: 'two-in-one.2.python' },
+  'split-header.2': { python: 'split-header.2.python' },
+  'empty-message.2': { python: 'empty-message.2.python' },
+  'large-message.2': { python: 'large-message.2.python' },
+  'oversized-frame.2': { python: 'oversized-frame.2.python' },
+  'mid-frame-reset.2': { python: 'mid-frame-reset.2.python' },
+  'own-buffer.2': { python: 'own-buffer.2.python' },
   // Follow-ups (course/hint-follow-ups.ts)
   'server-gone.crashed': {
     'node-callback': 'server-gone.crashed.node-callback',

@@ -5,6 +5,7 @@ import type { Stage } from '../course/catalogue.ts';
 import { followUpsOf } from '../course/hint-follow-ups.ts';
 import { styled } from '../course/hint-styles.ts';
 import type { Property } from '../course/properties/index.ts';
+import type { Protocol } from '../course/protocol.ts';
 import { randomSeed, type Traffic, trafficFor } from '../course/traffic.ts';
 import { type Hint, hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
@@ -112,6 +113,8 @@ interface GradeRun {
   options: GradeOptions;
   gate: StartGate<PropertyResult>;
   traffic: Traffic;
+  /** How the stage's messages go on the wire. */
+  protocol: Protocol;
   live: Set<SubjectProcess>;
   stops: Promise<void>[];
   capped: boolean;
@@ -131,6 +134,7 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     options,
     gate: new StartGate(),
     traffic: trafficFor(seed),
+    protocol: stage.protocol,
     live: new Set(),
     stops: [],
     capped: false,
@@ -285,7 +289,7 @@ async function judgeStarted(
       },
     );
     run.live.add(subject);
-    const harness = new Harness(subject, options.limits, run.traffic);
+    const harness = new Harness(subject, options.limits, run.traffic, run.protocol);
     harness.onListening = (ms) => {
       onListening(ms);
       if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port, run.styles));

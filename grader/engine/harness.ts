@@ -5,6 +5,7 @@ import { BulkClient } from '../client/bulk-client.ts';
 import { type CloseSeen, openSocket, ScriptedClient } from '../client/scripted-client.ts';
 import type { WatchedSocket } from '../client/watched-socket.ts';
 import { Wire } from '../client/wire.ts';
+import { type Protocol, STREAM } from '../course/protocol.ts';
 import type { Traffic } from '../course/traffic.ts';
 import type { Hint } from '../i18n/hint.ts';
 import { say } from '../i18n/messages.ts';
@@ -75,8 +76,10 @@ export class Harness {
     readonly limits: Limits,
     /** What the clients send, drawn from the grade's seed. */
     readonly traffic: Traffic,
+    /** How a message goes on the wire at this stage: as it is, or framed. */
+    readonly protocol: Protocol = STREAM,
   ) {
-    this.wire = new Wire(subject.startedAt);
+    this.wire = new Wire(subject.startedAt, protocol.framed);
     void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info) }));
   }
 
@@ -223,6 +226,11 @@ export class Harness {
     return client.reply(from, expectedLength, this.limits.replyMs, quiet ? this.limits.quietMs : 0);
   }
 
+  /** Say `message` in the stage's protocol: its bytes as they are, or framed. */
+  send(client: ScriptedClient, message: Buffer): void {
+    client.send(this.protocol.request(message));
+  }
+
   /** Send `message` and require some reply, any reply: a content bug is not this property's business. */
   async answered(client: ScriptedClient, message: Buffer, waitMs = this.limits.replyMs): Promise<Buffer> {
     return this.answeredInTurn(client, message, { progress: () => 0, over: () => true }, waitMs);
@@ -241,7 +249,7 @@ export class Harness {
     waitMs = this.limits.replyMs,
   ): Promise<Buffer> {
     const from = client.received.length;
-    client.send(message);
+    this.send(client, message);
     let seen = turn.progress();
     let reply = await client.anyReply(from, waitMs);
     while (reply.length === 0 && !client.serverDone && turn.progress() !== seen && !turn.over()) {
@@ -308,6 +316,22 @@ export class Harness {
   async resetWaiting(client: ScriptedClient): Promise<void> {
     if ((await this.serverEndOf(client)) !== null) await this.atRest();
     client.reset();
+  }
+
+  /**
+   * Wait (bounded, on the server's clock) until the server has read all this client has sent: none of
+   * it left in either end's kernel queue (Linux). So the next bytes reach it in a read of their own.
+   * Elsewhere a short pause, and null: there is no telling.
+   */
+  async readAll(client: WatchedSocket, ms = this.limits.closeMs): Promise<boolean | null> {
+    if (!HAS_PROC) {
+      await pause(PROC_POLL_MS);
+      return null;
+    }
+    return this.pollUntil(async () => {
+      const flight = await this.inFlight(client);
+      return flight === null || flight.toServer === 0;
+    }, ms);
   }
 
   /**

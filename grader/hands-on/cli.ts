@@ -99,7 +99,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       if (!conn) return 1;
     }
     screen.say(say.connected(conn.host, conn.port, conn.localPort));
-    screen.say(say.welcome(), 'note');
+    screen.say(say.welcome(options.framed), 'note');
 
     const subject = current.server?.subject ?? null;
     void subject?.exited.then((exit) => {
@@ -111,7 +111,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     // good; a Ctrl-C likewise waits (at most one reply window) for the prompt, which ends the client.
     screen.raw = true;
     process.stdin.setRawMode(true);
-    const end = await new Repl(conn, screen, w, subject).run();
+    const end = await new Repl(conn, screen, w, subject, options.framed).run();
     current.ending = true;
     screen.say(end === 'interrupt' ? say.interrupted() : end === 'eof' ? say.endOfInput() : say.bye(), 'note');
     screen.mute();

@@ -9,13 +9,16 @@ export type Problem =
   | { code: 'unknown-escape'; sequence: string }
   | { code: 'bad-hex'; sequence: string }
   | { code: 'bad-code-point'; sequence: string }
-  | { code: 'dangling-backslash' };
+  | { code: 'dangling-backslash' }
+  | { code: 'framed-only'; name: string }
+  | { code: 'bad-length'; text: string };
 
 export type Input =
   | { kind: 'empty' }
   | { kind: 'send'; bytes: Buffer }
   | { kind: 'raw'; bytes: Buffer }
   | { kind: 'several'; parts: Buffer[] }
+  | { kind: 'header'; length: number }
   | { kind: 'fin' }
   | { kind: 'rst' }
   | { kind: 'reconnect' }
@@ -26,19 +29,23 @@ export type Input =
 type Simple = 'fin' | 'rst' | 'reconnect' | 'help' | 'quit';
 
 /** The commands, by every name they answer to. The first name of each is the one help shows. */
-export const COMMANDS: readonly { names: readonly string[]; kind: Simple | 'raw' | 'several' }[] = [
+export const COMMANDS: readonly { names: readonly string[]; kind: Simple | 'raw' | 'several' | 'header' }[] = [
   { names: ['help', 'h', '?'], kind: 'help' },
   { names: ['fin'], kind: 'fin' },
   { names: ['rst', 'reset'], kind: 'rst' },
   { names: ['reconnect'], kind: 'reconnect' },
   { names: ['several'], kind: 'several' },
   { names: ['raw'], kind: 'raw' },
+  { names: ['header'], kind: 'header' },
   { names: ['quit', 'q', 'exit'], kind: 'quit' },
 ];
 
-/** One line from the prompt. A plain message is sent exactly as typed: its UTF-8 bytes, nothing added. */
-export function parseInput(line: string): Input {
-  if (line === '') return { kind: 'empty' };
+/**
+ * One line from the prompt. A plain message is sent exactly as typed: its UTF-8 bytes, nothing added.
+ * `framed` (stage 5): each message goes out framed with its length, so an empty line is an empty message.
+ */
+export function parseInput(line: string, framed = false): Input {
+  if (line === '') return framed ? { kind: 'send', bytes: Buffer.alloc(0) } : { kind: 'empty' };
   if (!line.startsWith(':')) return { kind: 'send', bytes: Buffer.from(line, 'utf8') };
   // The argument starts after one separating space, so that `:raw  x` can send leading spaces.
   const match = /^:(\S*)(?:\s([\s\S]*))?$/.exec(line);
@@ -56,9 +63,20 @@ export function parseInput(line: string): Input {
       if (argument.trim() === '') return { kind: 'invalid', problem: { code: 'needs-argument', name } };
       const parts = argument.split('|').map((part) => part.trim());
       const empty = parts.indexOf('');
-      // An empty part adds no bytes: the learner surely meant something else.
-      if (empty >= 0) return { kind: 'invalid', problem: { code: 'empty-part', index: empty + 1 } };
+      // An empty part adds no bytes (the learner surely meant something else), unless framed: then it is
+      // an empty message, four bytes of header.
+      if (empty >= 0 && !framed) return { kind: 'invalid', problem: { code: 'empty-part', index: empty + 1 } };
       return { kind: 'several', parts: parts.map((part) => Buffer.from(part, 'utf8')) };
+    }
+    case 'header': {
+      if (!framed) return { kind: 'invalid', problem: { code: 'framed-only', name } };
+      if (argument.trim() === '') return { kind: 'invalid', problem: { code: 'needs-argument', name } };
+      const text = argument.trim().replaceAll(/[_,]/g, '');
+      const length = Number(text);
+      if (!/^\d+$/.test(text) || length > 0xffff_ffff) {
+        return { kind: 'invalid', problem: { code: 'bad-length', text: argument.trim() } };
+      }
+      return { kind: 'header', length };
     }
     default:
       if (argument.trim() !== '') return { kind: 'invalid', problem: { code: 'no-argument', name } };

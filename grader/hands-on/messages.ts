@@ -22,6 +22,12 @@ export function shown(bytes: Buffer): string {
 
 const size = (n: number): Text => t('client.bytes', { count: n });
 
+/** Frames as `[5] "hello" [0] ""`; a header alone as `[n]`. */
+function framesShown(payloads: Buffer[], headerAlone?: number): string {
+  if (headerAlone !== undefined) return `[${headerAlone}]`;
+  return payloads.map((p) => `[${p.length}] ${shown(p)}`).join(' ');
+}
+
 const WHAT_NOW: Text = t('client.what-now');
 
 export const say = {
@@ -86,7 +92,7 @@ export const say = {
     return t('client.exited-before-listening', { status });
   },
   connected: (host: string, port: number, localPort: number): Text => t('client.connected', { host, port, localPort }),
-  welcome: (): Text => t('client.welcome'),
+  welcome: (framed: boolean): Text => (framed ? t('client.welcome.framed') : t('client.welcome')),
   refused: (host: string, port: number): Text => t('client.refused', { host, port }),
   refusedOwnServer: (port: number, exit: ExitInfo | null): Text => {
     if (!exit) {
@@ -99,7 +105,12 @@ export const say = {
 
   prompt: (host: string, port: number): Text => t('client.prompt', { host, port }),
 
-  help: (): Text => t('client.help'),
+  help: (framed: boolean): Text => {
+    const help = t('client.help');
+    if (!framed) return help;
+    const more = t('client.help.framed');
+    return { en: `${help.en}\n\n${more.en}`, zh: `${help.zh}\n\n${more.zh}` };
+  },
 
   empty: (): Text => t('client.empty'),
 
@@ -108,7 +119,11 @@ export const say = {
       case 'unknown-command':
         return t('client.problem.unknown-command', { name: p.name });
       case 'needs-argument':
-        return p.name === 'several' ? t('client.problem.several-empty') : t('client.problem.raw-empty');
+        return p.name === 'several'
+          ? t('client.problem.several-empty')
+          : p.name === 'header'
+            ? t('client.problem.header-empty')
+            : t('client.problem.raw-empty');
       case 'no-argument':
         return t('client.problem.takes-nothing', { name: p.name });
       case 'empty-part':
@@ -121,6 +136,10 @@ export const say = {
         return t('client.problem.bad-code-point', { sequence: p.sequence });
       case 'dangling-backslash':
         return t('client.problem.dangling-backslash');
+      case 'framed-only':
+        return t('client.problem.framed-only', { name: p.name });
+      case 'bad-length':
+        return t('client.problem.bad-length', { text: p.text });
     }
   },
 
@@ -143,6 +162,21 @@ export const say = {
       size: size(bytes.length),
     }),
   noReply: (ms: number): Text => t('client.no-reply', { ms }),
+
+  // Stage 5: messages framed with their length, shown as the wire story shows them ([5] "hello").
+  sentFrames: (payloads: Buffer[], wire: Buffer): Text =>
+    t('client.sent-frames', { count: payloads.length, frames: framesShown(payloads), size: size(wire.length) }),
+  sentHeader: (length: number): Text =>
+    t('client.sent-header', { header: framesShown([], length), announced: size(length) }),
+  frameReply: (payload: Buffer, ms: number): Text => t('client.frame-reply', { frame: framesShown([payload]), ms }),
+  framePartial: (bytes: number, announced: number | null): Text =>
+    announced === null
+      ? t('client.frame-partial.header', { size: size(bytes) })
+      : t('client.frame-partial', { size: size(bytes), announced: size(announced) }),
+  framedLesson: (messages: number, replies: number): Text =>
+    replies >= messages
+      ? t('client.framed-lesson.whole', { messages, count: replies })
+      : t('client.framed-lesson.fewer', { messages, count: replies }),
   severalLesson: (messages: number, pieces: number): Text =>
     pieces === messages
       ? t('client.several-lesson.as-sent', { messages, pieces })

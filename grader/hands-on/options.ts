@@ -18,7 +18,8 @@ export type Target =
       subject: { kind: 'starter' } | { kind: 'solution' } | { kind: 'file'; path: string };
     };
 
-export type Options = { help: true; lang?: Lang } | { help: false; lang?: Lang; target: Target };
+/** `framed`: messages go out framed with their length (stage 5's protocol, or --framed). */
+export type Options = { help: true; lang?: Lang } | { help: false; lang?: Lang; target: Target; framed: boolean };
 
 export class OptionsError extends Error {
   constructor(
@@ -49,7 +50,12 @@ export function parseOptions(argv: readonly string[]): Options {
     if (starts) throw fail(say.portAndServer());
     const port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw fail(say.badPort(values.port));
-    return { help: false, ...withLang, target: { kind: 'port', port, ...(values.host ? { host: values.host } : {}) } };
+    return {
+      help: false,
+      ...withLang,
+      target: { kind: 'port', port, ...(values.host ? { host: values.host } : {}) },
+      framed: Boolean(values.framed),
+    };
   }
   if (values.host !== undefined) throw fail(say.hostWithoutPort());
   if (!starts) throw fail(say.noTarget());
@@ -65,11 +71,13 @@ export function parseOptions(argv: readonly string[]): Options {
         : say.unknownStage(stageName, joined(ids, 'sep.list')),
     );
   }
+  const framed = Boolean(values.framed) || stage?.protocol.framed === true;
   if (values.file !== undefined) {
     return {
       help: false,
       ...withLang,
       target: { kind: 'start', ...(stage ? { stage } : {}), subject: { kind: 'file', path: values.file } },
+      framed,
     };
   }
   if (!stage) throw fail(say.solutionNeedsStage());
@@ -77,5 +85,6 @@ export function parseOptions(argv: readonly string[]): Options {
     help: false,
     ...withLang,
     target: { kind: 'start', stage, subject: { kind: values.solution ? 'solution' : 'starter' } },
+    framed,
   };
 }

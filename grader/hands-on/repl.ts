@@ -2,7 +2,9 @@
 // Events a command waits for are reported by that command; any other event (a late byte, the server's
 // FIN or reset while the learner types) is reported as soon as it comes, and always before the next prompt.
 
+import { FrameReader, frame, header } from '../client/frames.ts';
 import { within } from '../engine/wait.ts';
+import type { Text } from '../i18n/text.ts';
 import type { SubjectProcess } from '../subject/process.ts';
 import { type Input, parseInput } from './commands.ts';
 import { say } from './messages.ts';
@@ -16,6 +18,8 @@ export class Repl {
   /** Events of `conn` up to here have been reported. */
   private reported = 0;
   private busy = false;
+  /** Stage 5: the replies of this connection read as frames, across exchanges. */
+  private frames = new FrameReader();
 
   constructor(
     conn: Connection,
@@ -23,6 +27,8 @@ export class Repl {
     private readonly w: Windows,
     /** The server this client started, if it did. */
     private readonly subject: SubjectProcess | null,
+    /** Messages go out framed with their length, and replies are read as frames (stage 5). */
+    private readonly framed = false,
   ) {
     this.attach(conn);
   }
@@ -35,7 +41,7 @@ export class Repl {
         const answer = await this.screen.ask(say.prompt(this.conn.host, this.conn.port)[this.screen.lang]);
         this.busy = true;
         if (answer.kind !== 'line') return answer.kind;
-        const input = parseInput(answer.text);
+        const input = parseInput(answer.text, this.framed);
         if (input.kind === 'quit') return 'quit';
         this.flushNotices();
         await this.handle(input);
@@ -48,6 +54,7 @@ export class Repl {
   private attach(conn: Connection): void {
     this.conn = conn;
     this.reported = 0;
+    this.frames = new FrameReader();
     conn.onEvent = () => {
       if (!this.busy) this.flushNotices();
     };
@@ -56,16 +63,19 @@ export class Repl {
   private async handle(input: Exclude<Input, { kind: 'quit' }>): Promise<void> {
     switch (input.kind) {
       case 'help':
-        return this.screen.say(say.help());
+        return this.screen.say(say.help(this.framed));
       case 'empty':
         return this.screen.say(say.empty(), 'warn');
       case 'invalid':
         return this.screen.say(say.problem(input.problem), 'warn');
       case 'send':
+        return this.framed ? this.exchangeFramed([input.bytes]) : this.exchange(input.bytes);
       case 'raw':
         return this.exchange(input.bytes);
       case 'several':
-        return this.exchange(Buffer.concat(input.parts), input.parts);
+        return this.framed ? this.exchangeFramed(input.parts) : this.exchange(Buffer.concat(input.parts), input.parts);
+      case 'header':
+        return this.exchange(header(input.length), undefined, say.sentHeader(input.length));
       case 'fin':
         return this.halfClose();
       case 'rst':
@@ -75,15 +85,24 @@ export class Repl {
     }
   }
 
-  /** Send in one write, then collect the reply until it goes quiet. */
-  private async exchange(bytes: Buffer, parts?: Buffer[]): Promise<void> {
+  /** Stage 5: the messages framed, all in one write; the replies shown frame by frame. */
+  private exchangeFramed(payloads: Buffer[]): Promise<void> {
+    const wire = Buffer.concat(payloads.map(frame));
+    return this.exchange(wire, undefined, say.sentFrames(payloads, wire), payloads.length);
+  }
+
+  /**
+   * Send in one write, then collect the reply until it goes quiet. `sent` says what went out, when
+   * more than its bytes (frames); `messages`: how many framed messages it carried, for the lesson.
+   */
+  private async exchange(bytes: Buffer, parts?: Buffer[], sent?: Text, messages = 0): Promise<void> {
     const conn = this.conn;
     const why = conn.cannotSend;
     if (why) return this.screen.say(say.cannotSend(why), 'warn');
     const afterFin = conn.finReceived;
     const from = conn.events.length;
     const sentAt = conn.send(bytes);
-    this.screen.say(parts ? say.sentSeveral(parts, bytes) : say.sent(bytes), 'note');
+    this.screen.say(sent ?? (parts ? say.sentSeveral(parts, bytes) : say.sent(bytes)), 'note');
     if (afterFin) this.screen.say(say.afterServerFin(), 'note');
     // After the server's FIN no reply can come, only a reset: the quiet window is enough to see it.
     const events = await conn.collect(from, {
@@ -95,9 +114,28 @@ export class Repl {
     if (data.length === 0 && !afterFin && !events.some((e) => e.kind !== 'data')) {
       this.screen.say(say.noReply(this.w.replyMs), 'warn');
     }
-    this.showData(data, sentAt, data.length > 1);
-    if (parts && data.length > 0) this.screen.say(say.severalLesson(parts.length, data.length));
+    if (this.framed) {
+      const replies = this.showFrames(data, sentAt);
+      if (messages > 1) this.screen.say(say.framedLesson(messages, replies));
+    } else {
+      this.showData(data, sentAt, data.length > 1);
+      if (parts && data.length > 0) this.screen.say(say.severalLesson(parts.length, data.length));
+    }
     this.showEndings(events);
+  }
+
+  /** What came, read as frames: each whole reply, then what is still coming of the next. How many replies. */
+  private showFrames(data: (ConnEvent & { kind: 'data' })[], since: number): number {
+    let replies = 0;
+    for (const e of data) {
+      for (const payload of this.frames.push(e.bytes)) {
+        this.screen.say(say.frameReply(payload, Math.max(0, Math.round(e.at - since))), 'reply');
+        replies++;
+      }
+    }
+    const { bytes, announced } = this.frames.partial;
+    if (data.length > 0 && bytes > 0) this.screen.say(say.framePartial(bytes, announced), 'note');
+    return replies;
   }
 
   private showData(data: (ConnEvent & { kind: 'data' })[], since: number, listPieces: boolean): void {
@@ -135,11 +173,9 @@ export class Repl {
     this.screen.say(say.finSent(), 'note');
     const events = await conn.collect(from, { quietMs: this.w.quietMs, maxMs: this.w.replyMs, untilClosed: true });
     this.reported = from + events.length;
-    this.showData(
-      events.filter((e) => e.kind === 'data'),
-      sentAt,
-      false,
-    );
+    const data = events.filter((e) => e.kind === 'data');
+    if (this.framed) this.showFrames(data, sentAt);
+    else this.showData(data, sentAt, false);
     const fin = events.find((e) => e.kind === 'fin');
     const reset = events.find((e) => e.kind === 'reset');
     if (fin) this.screen.say(say.finAfterFin(Math.max(0, Math.round(fin.at - sentAt))), 'warn');
@@ -189,6 +225,10 @@ export class Repl {
       bytes = [];
     };
     for (const e of events) {
+      if (e.kind === 'data' && this.framed) {
+        this.showFrames([e], e.at);
+        continue;
+      }
       if (e.kind === 'data') {
         bytes.push(e.bytes);
         continue;

@@ -41,6 +41,34 @@ export const en = {
     'Type a message and press Enter: its bytes are sent as UTF-8, exactly as typed; no newline is added\n(to send one, use :raw hello\\n). Then the client shows the reply as it came: bytes escaped so that\na newline shows as \\n, how many, and how long from the send to the last byte. A reply is over once\nno byte has come for a short while: TCP is a stream and never says where a message ends.\n\n  :help                  this list\n  :fin                   half-close: send FIN (you will send nothing more), keep reading, and show\n                         the server\'s FIN when it comes\n  :rst                   reset the connection: send RST instead of FIN, as a crashed client would\n  :reconnect             close this connection and open a new one to the same port\n  :several a | b | c     send several messages in ONE write, and see how the replies arrive\n  :raw <escaped>         send raw bytes written with escapes \\n \\r \\t \\0 \\\\ \\" \\xNN \\u{HEX}\n                         e.g. :raw caf\\xc3\\xa9\\n\n  :quit                  close the connection and leave (Ctrl-D on an empty line too)\n\nUp and Down recall what you typed before.',
   'client.empty':
     'Nothing sent. An empty message is zero bytes, and sending zero bytes puts nothing on the wire: the server receives nothing, so a reply would never come, and waiting for one would hang forever. (A classic bug of simple Python clients: they send "" and then block in recv() forever.) To send a newline, use :raw \\n',
+  'client.welcome.framed':
+    'Stage 5 speaks in frames: each line you type goes out as one message, a 4-byte length and then its UTF-8 bytes, and an empty line is an empty message. Replies are shown as [length] "payload". :help lists the commands.',
+  'client.help.framed':
+    'At stage 5, every message is framed with its length (4 bytes, big-endian):\n  (an empty line)        send an empty message: its header alone, 00 00 00 00\n  :several a | b         send the messages framed, all in ONE write: make 粘包 happen by hand\n  :header <n>            send a header alone, announcing n bytes (e.g. :header 1048577)\n  :raw <escaped>         send bytes as they are, unframed: half a message, or a header cut in two',
+  'client.problem.header-empty': 'Give the length after :header, e.g. :header 5 (then :raw hello sends those 5 bytes).',
+  'client.problem.framed-only':
+    ':{name} sends a length header, which only stage 5 speaks: start the client with stage-5, or add --framed.',
+  'client.problem.bad-length': '"{text}" is not a length: :header takes a whole number from 0 to 4294967295.',
+  'client.sent-frames': {
+    one: 'sent {count} message: {frames} ({size} on the wire)',
+    other: 'sent {count} messages in one write: {frames} ({size} on the wire)',
+  },
+  'client.sent-header':
+    'sent a header alone: {header}, announcing {announced}. :raw sends bytes as they are, unframed.',
+  'client.frame-reply': 'reply: {frame} (+{ms} ms)',
+  'client.frame-partial': 'and {size} of a message still coming (its header announces {announced})',
+  'client.frame-partial.header': 'and {size} of a header still coming',
+  'client.framed-lesson.whole': {
+    one: 'You sent {messages} messages in one write and got {count} reply. The length in front of each message says where it ends, however TCP cut or joined the bytes.',
+    other:
+      'You sent {messages} messages in one write and got {count} replies, each whole: the length in front of each message says where it ends, however TCP cut or joined the bytes.',
+  },
+  'client.framed-lesson.fewer': {
+    one: 'You sent {messages} messages in one write and got {count} reply: did the server take one read for one message? Both were in the same read (粘包); only the lengths say where each ends.',
+    other:
+      'You sent {messages} messages in one write and got {count} replies: did the server take one read for one message? They were in the same read (粘包); only the lengths say where each ends.',
+  },
+  'client.flags.framed.help': "with --port: speak stage 5's framing, a 4-byte length before each message",
   'client.problem.unknown-command':
     'There is no command :{name}; :help lists them. To send text that starts with ":", use :raw, e.g. :raw :{name}',
   'client.problem.several-empty': 'Give the messages after :several, separated by |, e.g. :several one | two',
@@ -107,7 +135,7 @@ export const en = {
   'client.flags.lang.help': 'the language of the client (default: from LANG/LC_ALL)',
   'client.usage.synopsis': 'Usage: npm run client -- {running}\n       npm run client -- {starting}',
   'client.usage.stage.help':
-    'stage-1 to stage-4 (or 1 to 4): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
+    'stage-1 to stage-5 (or 1 to 5): start your stages/<stage>/server.ts on a\nfree port, show its output, and stop it when the client ends',
   'client.usage.pointer': 'Usage: npm run client -- {stage} | {port}; all options: npm run client -- --help',
   'client.usage.examples': 'Examples: npm run client -- stage-2\n          npm run client -- --port 5000',
 
@@ -311,6 +339,9 @@ export const en = {
   'stage-4.title': 'concurrency',
   'stage-4.learned':
     'A server holds many conversations at once: the accept loop starts each one and moves on, the event loop (or a thread each) interleaves them, and a write that returns false means stop reading until "drain": backpressure keeps a slow reader from filling your memory.',
+  'stage-5.title': 'framing',
+  'stage-5.learned':
+    'A byte stream has no message boundaries: one read can hold two messages or part of one. A protocol frames each message (here with a 4-byte big-endian length), a server reads exactly that many bytes, refuses a length over its limit, and keeps what is left over for the next message, per connection.',
 
   // course/properties/connection-loop.ts
   'next-client.title': 'after one client leaves, the next is answered',
@@ -448,6 +479,109 @@ export const en = {
   'stays-small.note.2': 'all {burst} have left; at the peak the server used {peakMib} MiB, now {afterMib} MiB',
   'stays-small.fail.3':
     'Before the clients came your server used {beforeMib} MiB; {waited} ms after all {burst} had left it still uses {afterMib} MiB, about {perClientKiB} KiB for every client that has gone. Up to {settledLimit} MiB above where it started is fine.',
+
+  // course/properties/framing.ts
+  'framing.echoed':
+    '{what}: the reply is the request sent back upper-cased, length header and all ({bytes} bytes), not a reply of its own.',
+  'framing.byte-order':
+    "{what}: the reply's length header reads {got} in network byte order (big-endian); the reply is {due} bytes long, and {due} written in the machine's byte order (little-endian) reads {got} the other way round.",
+  'framing.closed': '{what}: your server closed the connection without replying.',
+  'framing.fewer': {
+    one: '{what}: {count} reply came back for {total} messages.',
+    other: '{what}: {count} replies came back for {total} messages.',
+  },
+  'framing.wrong':
+    '{what}: the reply is not one framed message whose payload is the length, a colon, and the payload with a–z upper-cased.',
+  'framed-reply.title': 'one message gets its one framed reply',
+  'framed-reply.1':
+    'Read the 4-byte length first, then exactly that many bytes: that is one message. Reply with one message of your own: a 4-byte length, then the payload "N:" and the message upper-cased (hello → 5:HELLO).',
+  'framed-reply.2':
+    'buffer.readUInt32BE(0) reads the length; for the reply, const payload = Buffer.concat([Buffer.from(String(n) + ":"), upperAscii(message)]), a 4-byte header with header.writeUInt32BE(payload.length), and socket.write(Buffer.concat([header, payload])).',
+  'framed-reply.2.python':
+    "n = struct.unpack('!I', header)[0] reads the length; reply = str(n).encode() + b':' + message.upper(), then conn.sendall(struct.pack('!I', len(reply)) + reply). The '!' means network byte order: big-endian.",
+  'framed-reply.check': 'The message',
+  'framing.echoed.hint':
+    'Your server still echoes the stream: header bytes and all come back upper-cased. Read each message by its length, and answer it with a message of its own.',
+  'framing.byte-order.hint':
+    "Your lengths are in the machine's byte order. On the wire they are big-endian (network byte order), whatever the machine: readUInt32BE and writeUInt32BE, not the LE ones.",
+  'framing.byte-order.hint.python':
+    "Your lengths are in the machine's byte order: struct.pack('i', n) or 'I' without a prefix is little-endian on most machines. Network byte order is '!I', on both sides: struct.unpack('!I', header) and struct.pack('!I', len(reply)).",
+  'framing.closed.hint':
+    "Why did your server hang up? If it read the length in the machine's byte order, 00 00 00 05 read little-endian is 83,886,080, over the limit. If it closed after an empty read, that is EOF, fine; but an empty message is not an empty read.",
+  'framing.closed.byte-order':
+    "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian), it is {swapped}, which may be over your limit: read lengths with readUInt32BE, never readUInt32LE.",
+  'framing.closed.byte-order.python':
+    "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian, what struct's 'I' or 'i' without a prefix means), it is {swapped}, which may be over your limit: struct.unpack('!I', header).",
+  'two-in-one.title': 'two messages in one write get two replies, in order',
+  'two-in-one.1':
+    'Two messages came in one segment, so one read held both (粘包, "sticky packets"). After the first message, what does your server do with the bytes left over in that read?',
+  'two-in-one.2':
+    'Keep the bytes not yet used in a buffer: let pending = Buffer.alloc(0) for each connection; on each chunk, pending = Buffer.concat([pending, chunk]); then, while pending holds a whole message (4 bytes and the length they announce), answer it and cut it off with pending.subarray(4 + n).',
+  'two-in-one.2.python':
+    "Read exactly what you need, no more: a recv_exact(conn, n) helper that loops on conn.recv(n - len(data)) until it has n bytes. Then read the header with recv_exact(conn, 4) and the message with recv_exact(conn, n): the second message stays in the kernel's buffer for the next call.",
+  'two-in-one.merged':
+    'One reply came for two messages: your server took one read for one message, and the second message, in the same read, was lost. A read is not a message: frame the stream yourself.',
+  'two-in-one.check': 'Two messages in one write',
+  'split-header.title': 'a message sent one byte at a time, header included, gets one whole reply',
+  'split-header.1':
+    'A read can return fewer bytes than you asked for, even for the 4-byte header: here every read held one byte. Does your server wait until it has all 4 before it reads the length?',
+  'split-header.2':
+    'Read the length only once pending.length >= 4, and take the message only once pending.length >= 4 + n; until then, wait for the next chunk.',
+  'split-header.2.python':
+    'conn.recv(4) may return 1 byte. Read the header with recv_exact(conn, 4): def recv_exact(conn, n): data = b""; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data.',
+  'split-header.note':
+    'A sends its message one byte at a time, {bytes} writes, each read by the server before the next',
+  'split-header.check': 'The message sent byte by byte',
+  'empty-message.title': 'a zero-length message gets its reply (0:), and the connection goes on',
+  'empty-message.1':
+    'A message of length 0 (the header 00 00 00 00 alone) is a real message, and its reply is the payload "0:". Only a read that returns nothing (EOF) means the client has left.',
+  'empty-message.2':
+    'Don\'t end the conversation when a message is empty: end it when the socket ends (the for await loop finishing, or the "end" event).',
+  'empty-message.2.python':
+    "An empty payload is not EOF: recv_exact(conn, 0) returns b'' without reading. Look for EOF inside recv_exact (conn.recv() returning b''), never on the message itself.",
+  'empty-message.check.1': 'The empty message',
+  'empty-message.check.2': 'The message after the empty one',
+  'empty-message.fail.closed':
+    'After answering the empty message, your server closed the connection: an empty message is not the client leaving.',
+  'large-message.title': 'a 1 MiB message comes back whole and exact',
+  'large-message.1':
+    'A 1 MiB message arrives in many reads, however it was written. Keep reading until you have all n bytes, then answer once.',
+  'large-message.2':
+    'Gather chunks until pending.length >= 4 + n before you cut the message; a server that answers each chunk as it comes sends a piece, not the message.',
+  'large-message.2.python':
+    'conn.recv(n) returns at most what has arrived so far (often 64 KiB): read the message with recv_exact(conn, n), and send the reply with conn.sendall().',
+  'large-message.note': 'A sends one message of {bytes} bytes: the most a server must take',
+  'large-message.check': 'The 1 MiB message',
+  'oversized-frame.title':
+    'a header announcing more than 1 MiB gets the connection closed at once; another client is answered meanwhile',
+  'oversized-frame.1':
+    'Check the length before you read the message: over 1,048,576 bytes, close the connection at once, without waiting for those bytes or making room for them. A hostile header could announce 4 GiB.',
+  'oversized-frame.2':
+    'Right after reading the length: if (n > 1_048_576) { socket.destroy(); return; }. Never Buffer.alloc(n) before that check.',
+  'oversized-frame.2.python':
+    'Right after reading the length: if n > 1_048_576: return (the with conn: block closes the connection). Never bytearray(n) before that check.',
+  'oversized-frame.note': 'A sends only a header announcing {bytes} bytes, one more than the {max} a server must take',
+  'oversized-frame.fail':
+    'A announced {bytes} bytes, over the 1 MiB limit, and {closeMs} ms later the connection was still open: your server waits for (or makes room for) bytes it should refuse.',
+  'oversized-frame.fail.other':
+    "While A's oversized header was in, B got no reply within {replyMs} ms: one client's header holds up the others.",
+  'mid-frame-reset.title': 'a client that resets halfway through a message does not take the server down',
+  'mid-frame-reset.1':
+    "A sent half a message, then reset the connection. Read your server's last words above: did the error on that read end your process?",
+  'mid-frame-reset.2':
+    'A reset in the middle of a message is an error on that connection only: keep the try/catch around the whole conversation (in callback style, an "error" listener on the socket), drop that client and go on.',
+  'mid-frame-reset.2.python':
+    "Catch ConnectionResetError (and your recv_exact's EOFError) around the whole conversation of one client: the with conn: block closes it, and the server goes on.",
+  'mid-frame-reset.note': 'A sends the header and {sent} of the {total} bytes it announces, then resets',
+  'own-buffer.title': "two clients' messages, each arriving in pieces, get each its own reply",
+  'own-buffer.1':
+    'A and B each sent half a message, then the rest. What your server keeps of a message still coming belongs to one connection: is its buffer shared by both?',
+  'own-buffer.2':
+    'Declare the buffer inside the conversation, let pending = Buffer.alloc(0) in serve(socket), not at the top of the file, where every connection writes into the same one.',
+  'own-buffer.2.python':
+    'Keep what is left of a message in local variables of the function that serves one client (recv_exact keeps nothing between calls), never in a global.',
+  'own-buffer.note': 'A and B each send the first half of a message, then each the rest',
+  'own-buffer.check': 'The message of {name}',
 
   // course/properties/content.ts
   'uppercases.title': 'the reply is the message with a–z uppercased, nothing more',

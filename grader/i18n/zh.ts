@@ -37,6 +37,32 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '输入一条消息并按回车：它的字节按 UTF-8 原样发出，不会加换行（要发换行，用 :raw hello\\n）。\n随后客户端显示收到的回复：转义后的字节（换行显示为 \\n）、字节数，以及从发送到最后一个字节\n用了多久。一段时间没有新字节到来，就认为这次回复结束了：TCP 是字节流，从不标明一条消息在哪里结束。\n\n  :help                  显示这个列表\n  :fin                   半关闭：发送 FIN（你不会再发送任何东西），继续读取，服务器的 FIN\n                         到来时显示出来\n  :rst                   重置连接：发送 RST 而不是 FIN，就像崩溃的客户端那样\n  :reconnect             关闭当前连接，再向同一个端口建立一个新连接\n  :several a | b | c     在一次 write 中发送多条消息，看看回复是怎样到达的\n  :raw <转义文本>        发送用转义写出的原始字节：\\n \\r \\t \\0 \\\\ \\" \\xNN \\u{十六进制}\n                         例如 :raw caf\\xc3\\xa9\\n\n  :quit                  关闭连接并退出（在空行上按 Ctrl-D 也可以）\n\n上下方向键可以找回之前输入的内容。',
   'client.empty':
     '没有发送。空消息就是 0 个字节，而发送 0 个字节不会往线路上放任何东西：服务器什么也收不到，回复永远不会来，等它就会永远卡住。（这是简单 Python 客户端的经典缺陷：发送 "" 之后，就永远阻塞在 recv() 上。）要发送一个换行，用 :raw \\n',
+  'client.welcome.framed':
+    '第 5 阶段用帧说话：你输入的每一行都作为一条消息发出，先是 4 字节的长度，再是它的 UTF-8 字节；空行就是一条空消息。回复显示为 [长度] "内容"。:help 列出所有命令。',
+  'client.help.framed':
+    '第 5 阶段的每条消息都带着它的长度（4 字节，大端）：\n  （空行）               发送一条空消息：只有它的长度头 00 00 00 00\n  :several a | b         把这些消息分帧后在一次发送里发出：亲手制造粘包\n  :header <n>            只发送一个长度头，声明 n 个字节（例如 :header 1048577）\n  :raw <转义>            原样发送字节，不分帧：半条消息，或者切成两半的长度头',
+  'client.problem.header-empty': '在 :header 后面写上长度，例如 :header 5（然后 :raw hello 发送这 5 个字节）。',
+  'client.problem.framed-only': ':{name} 发送长度头，只有第 5 阶段这样说话：用 stage-5 启动客户端，或者加上 --framed。',
+  'client.problem.bad-length': '“{text}”不是长度：:header 接受 0 到 4294967295 之间的整数。',
+  'client.sent-frames': {
+    one: '发送了 {count} 条消息：{frames}（线路上共 {size}）',
+    other: '在一次发送里发送了 {count} 条消息：{frames}（线路上共 {size}）',
+  },
+  'client.sent-header': '只发送了一个长度头：{header}，声明 {announced}。:raw 原样发送字节，不分帧。',
+  'client.frame-reply': '回复：{frame}（+{ms} 毫秒）',
+  'client.frame-partial': '还有一条消息的 {size} 在路上（它的长度头声明了 {announced}）',
+  'client.frame-partial.header': '还有一个长度头的 {size} 在路上',
+  'client.framed-lesson.whole': {
+    one: '你在一次发送里发了 {messages} 条消息，收到 {count} 条回复。每条消息前面的长度说明了它在哪里结束，不管 TCP 怎样切开或合并字节。',
+    other:
+      '你在一次发送里发了 {messages} 条消息，收到 {count} 条回复，每条都完整：每条消息前面的长度说明了它在哪里结束，不管 TCP 怎样切开或合并字节。',
+  },
+  'client.framed-lesson.fewer': {
+    one: '你在一次发送里发了 {messages} 条消息，只收到 {count} 条回复：服务器是不是把一次读取当成了一条消息？它们在同一次读取里（粘包）；只有长度才能说明每条消息在哪里结束。',
+    other:
+      '你在一次发送里发了 {messages} 条消息，只收到 {count} 条回复：服务器是不是把一次读取当成了一条消息？它们在同一次读取里（粘包）；只有长度才能说明每条消息在哪里结束。',
+  },
+  'client.flags.framed.help': '与 --port 一起用：说第 5 阶段的分帧协议，每条消息前面带 4 字节的长度',
   'client.problem.unknown-command':
     '没有 :{name} 这个命令；:help 列出所有命令。要发送以“:”开头的文本，用 :raw，例如 :raw :{name}',
   'client.problem.several-empty': '在 :several 后面给出几条消息，用 | 分隔，例如 :several one | two',
@@ -94,7 +120,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'client.flags.lang.help': '客户端的语言（默认取自 LANG/LC_ALL）',
   'client.usage.synopsis': '用法：npm run client -- {running}\n      npm run client -- {starting}',
   'client.usage.stage.help':
-    'stage-1 到 stage-4（也可以写 1 到 4）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
+    'stage-1 到 stage-5（也可以写 1 到 5）：在一个空闲端口上启动你的\nstages/<阶段>/server.ts，显示它的输出，客户端结束时把它停掉',
   'client.usage.pointer': '用法：npm run client -- {stage} | {port}；全部选项：npm run client -- --help',
   'client.usage.examples': '例如：npm run client -- stage-2\n      npm run client -- --port 5000',
 
@@ -285,6 +311,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'stage-4.title': '并发',
   'stage-4.learned':
     '服务器可以同时进行许多对话：接受连接的循环启动每个对话后就继续往下走，由事件循环（或每个客户端一个线程）把它们交错执行；write 返回 false 表示要停止读取直到 "drain"：背压让读得慢的客户端不会塞满你的内存。',
+  'stage-5.title': '分帧',
+  'stage-5.learned':
+    '字节流没有消息边界：一次读取可能包含两条消息，也可能只有一条消息的一部分。协议要给每条消息分帧（这里用 4 字节大端长度），服务器正好读取那么多字节，拒绝超过上限的长度，并为每个连接各自保留剩下的字节，留给下一条消息。',
 
   // course/properties/connection-loop.ts
   'next-client.title': '一个客户端离开后，下一个能得到回答',
@@ -408,6 +437,102 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'stays-small.note.2': '{burst} 个客户端都已离开；高峰时服务器占用 {peakMib} MiB，现在 {afterMib} MiB',
   'stays-small.fail.3':
     '客户端到来之前你的服务器占用 {beforeMib} MiB；{burst} 个客户端全部离开 {waited} 毫秒后，它仍占用 {afterMib} MiB，相当于每个已离开的客户端约 {perClientKiB} KiB。比开始时多出不超过 {settledLimit} MiB 是可以的。',
+
+  // course/properties/framing.ts
+  'framing.echoed': '{what}：回复是把请求连同长度头一起转成大写原样发回（{bytes} 字节），不是一条独立的回复。',
+  'framing.byte-order':
+    '{what}：回复的长度头按网络字节序（大端）读是 {got}；回复本该长 {due} 字节，而 {due} 按本机字节序（小端）写出，反过来读就是 {got}。',
+  'framing.closed': '{what}：你的服务器没有回复就关闭了连接。',
+  'framing.fewer': {
+    one: '{what}：{total} 条消息只收到 {count} 条回复。',
+    other: '{what}：{total} 条消息只收到 {count} 条回复。',
+  },
+  'framing.wrong': '{what}：回复不是一条带长度头的消息，或者它的内容不是“长度、冒号、a–z 转成大写的内容”。',
+  'framed-reply.title': '一条消息得到它的一条带长度头的回复',
+  'framed-reply.1':
+    '先读 4 字节的长度，再读正好那么多字节：这才是一条消息。回复也是一条消息：4 字节长度，然后是内容“N:”加上转成大写的消息（hello → 5:HELLO）。',
+  'framed-reply.2':
+    'buffer.readUInt32BE(0) 读出长度；回复时 const payload = Buffer.concat([Buffer.from(String(n) + ":"), upperAscii(message)])，用 header.writeUInt32BE(payload.length) 写出 4 字节的长度头，再 socket.write(Buffer.concat([header, payload]))。',
+  'framed-reply.2.python':
+    "n = struct.unpack('!I', header)[0] 读出长度；reply = str(n).encode() + b':' + message.upper()，然后 conn.sendall(struct.pack('!I', len(reply)) + reply)。'!' 表示网络字节序，也就是大端。",
+  'framed-reply.check': '这条消息',
+  'framing.echoed.hint':
+    '你的服务器还在回显字节流：连长度头在内都转成大写发回来了。按长度读出每条消息，再用一条独立的消息回复它。',
+  'framing.byte-order.hint':
+    '你的长度用的是本机字节序。不管在什么机器上，线路上的长度都是大端（网络字节序）：用 readUInt32BE 和 writeUInt32BE，不要用 LE 的版本。',
+  'framing.byte-order.hint.python':
+    "你的长度用的是本机字节序：struct.pack('i', n) 或不带前缀的 'I' 在大多数机器上是小端。网络字节序是 '!I'，两头都要用：struct.unpack('!I', header) 和 struct.pack('!I', len(reply))。",
+  'framing.closed.hint':
+    '你的服务器为什么挂断？如果它按本机字节序读长度，00 00 00 05 按小端读是 83,886,080，超过了上限。如果它是在读到空数据后关闭的，那是 EOF，没问题；但空消息不是空读取。',
+  'framing.closed.byte-order':
+    '你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端）读则是 {swapped}，可能超过了你的上限：用 readUInt32BE 读长度，不要用 readUInt32LE。',
+  'framing.closed.byte-order.python':
+    "你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端，也就是 struct 里不带前缀的 'I' 或 'i'）读则是 {swapped}，可能超过了你的上限：用 struct.unpack('!I', header)。",
+  'two-in-one.title': '一次发送里的两条消息得到两条回复，顺序不变',
+  'two-in-one.1':
+    '两条消息在同一个报文段里到达，一次读取就拿到了两条（粘包）。处理完第一条消息后，你的服务器怎么处理这次读取里剩下的字节？',
+  'two-in-one.2':
+    '把还没用到的字节留在缓冲区里：每个连接一个 let pending = Buffer.alloc(0)；每收到一块数据，pending = Buffer.concat([pending, chunk])；然后只要 pending 里有一条完整的消息（4 字节加上它声明的长度），就回复它，再用 pending.subarray(4 + n) 把它切掉。',
+  'two-in-one.2.python':
+    '需要多少就读多少，不多读：写一个 recv_exact(conn, n) 辅助函数，循环调用 conn.recv(n - len(data))，直到凑够 n 字节。先用 recv_exact(conn, 4) 读长度头，再用 recv_exact(conn, n) 读消息：第二条消息会留在内核的缓冲区里，等下一次调用。',
+  'two-in-one.merged':
+    '两条消息只收到一条回复：你的服务器把一次读取当成了一条消息，同一次读取里的第二条消息丢了。一次读取不是一条消息：字节流要由你自己分帧。',
+  'two-in-one.check': '一次发送里的两条消息',
+  'split-header.title': '连长度头在内一次只发一个字节的消息，得到一条完整的回复',
+  'split-header.1':
+    '一次读取可能比你要求的少，连 4 字节的长度头也不例外：这里每次读取只有一个字节。你的服务器会等凑齐 4 个字节再读长度吗？',
+  'split-header.2':
+    '只有在 pending.length >= 4 时才读长度，只有在 pending.length >= 4 + n 时才取出消息；在那之前，等下一块数据。',
+  'split-header.2.python':
+    'conn.recv(4) 可能只返回 1 个字节。用 recv_exact(conn, 4) 读长度头：def recv_exact(conn, n): data = b""; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data。',
+  'split-header.note': 'A 一次一个字节地发送它的消息，共 {bytes} 次发送，每个字节都等服务器读走后再发下一个',
+  'split-header.check': '逐字节发送的消息',
+  'empty-message.title': '长度为 0 的消息得到回复（0:），连接继续',
+  'empty-message.1':
+    '长度为 0 的消息（只有长度头 00 00 00 00）也是一条真正的消息，它的回复内容是“0:”。只有什么都读不到（EOF）才表示客户端已经离开。',
+  'empty-message.2': '不要在消息为空时结束对话：要在 socket 结束时结束（for await 循环结束，或 "end" 事件）。',
+  'empty-message.2.python':
+    "空消息不是 EOF：recv_exact(conn, 0) 不读任何东西就返回 b''。要在 recv_exact 里判断 EOF（conn.recv() 返回 b''），而不是看消息本身。",
+  'empty-message.check.1': '这条空消息',
+  'empty-message.check.2': '空消息之后的那条消息',
+  'empty-message.fail.closed': '回复了空消息之后，你的服务器关闭了连接：空消息并不表示客户端离开了。',
+  'large-message.title': '1 MiB 的消息完整、准确地返回',
+  'large-message.1': '不管怎么发送，1 MiB 的消息都会分成很多次读取到达。一直读到凑齐 n 个字节，再回复一次。',
+  'large-message.2':
+    '在 pending.length >= 4 + n 之前一直收集数据块，然后再切出消息；每到一块就回复一块的服务器，发回的是消息的碎片，而不是消息。',
+  'large-message.2.python':
+    'conn.recv(n) 最多只返回已经到达的数据（通常是 64 KiB）：用 recv_exact(conn, n) 读消息，用 conn.sendall() 发送回复。',
+  'large-message.note': 'A 发送一条 {bytes} 字节的消息：服务器必须接受的最大长度',
+  'large-message.check': '这条 1 MiB 的消息',
+  'oversized-frame.title': '长度头声明超过 1 MiB 时立即关闭连接；同时另一个客户端得到回答',
+  'oversized-frame.1':
+    '读消息之前先检查长度：超过 1,048,576 字节就立即关闭连接，不要等那些字节，也不要为它们分配空间。恶意的长度头可以声明 4 GiB。',
+  'oversized-frame.2':
+    '读出长度后马上检查：if (n > 1_048_576) { socket.destroy(); return; }。在这个检查之前绝不要 Buffer.alloc(n)。',
+  'oversized-frame.2.python':
+    '读出长度后马上检查：if n > 1_048_576: return（with conn: 代码块会关闭连接）。在这个检查之前绝不要 bytearray(n)。',
+  'oversized-frame.note': 'A 只发送一个长度头，声明 {bytes} 字节，比服务器必须接受的 {max} 字节多 1 个',
+  'oversized-frame.fail':
+    'A 声明了 {bytes} 字节，超过 1 MiB 的上限，{closeMs} 毫秒后连接仍然开着：你的服务器在等待（或准备存放）本该拒绝的字节。',
+  'oversized-frame.fail.other':
+    'A 的超长长度头还在的时候，B 在 {replyMs} 毫秒内没有得到回复：一个客户端的长度头挡住了其他客户端。',
+  'mid-frame-reset.title': '发到一半就重置连接的客户端不会让服务器崩溃',
+  'mid-frame-reset.1':
+    'A 发了半条消息，然后重置了连接。看看上面你的服务器最后输出了什么：那次读取上的错误是不是结束了你的进程？',
+  'mid-frame-reset.2':
+    '消息中途的重置只是那个连接上的错误：让 try/catch 包住整个对话（回调写法就给 socket 加一个 "error" 监听器），丢下这个客户端，继续服务。',
+  'mid-frame-reset.2.python':
+    '在一个客户端的整个对话外面捕获 ConnectionResetError（以及你的 recv_exact 抛出的 EOFError）：with conn: 代码块会关闭它，服务器继续运行。',
+  'mid-frame-reset.note': 'A 发送长度头和它声明的 {total} 字节中的 {sent} 字节，然后重置连接',
+  'own-buffer.title': '两个客户端的消息各自分几段到达，各自得到自己的回复',
+  'own-buffer.1':
+    'A 和 B 各发了半条消息，然后各发剩下的部分。你的服务器为还没到齐的消息保存的数据属于某一个连接：这个缓冲区是不是被两个连接共用了？',
+  'own-buffer.2':
+    '把缓冲区声明在对话里面：在 serve(socket) 里写 let pending = Buffer.alloc(0)，而不是写在文件顶层，那样每个连接都会写进同一个缓冲区。',
+  'own-buffer.2.python':
+    '还没到齐的消息要放在服务一个客户端的函数的局部变量里（recv_exact 在两次调用之间什么都不保留），绝不要放在全局变量里。',
+  'own-buffer.note': 'A 和 B 各发送一条消息的前半部分，然后各发送剩下的部分',
+  'own-buffer.check': '{name} 的消息',
 
   // course/properties/content.ts
   'uppercases.title': '回复是把 a–z 转成大写的原消息，不多不少',

@@ -5,7 +5,7 @@ import type { WireEvent, WireKind } from '../client/wire.ts';
 import type { PropertyResult } from '../engine/grade.ts';
 import type { Lang } from '../i18n/text.ts';
 import { caretAt } from './bytes.ts';
-import { coalesce } from './wire-story.ts';
+import { coalesce, frameTexts } from './wire-story.ts';
 
 /** A failure caused by a server that never listened: `listens` tells it; this one was not judged. */
 export function notJudged(result: PropertyResult): boolean {
@@ -37,6 +37,8 @@ export interface WireEventData {
   /** Words in the report's language, or a plain fact (an address, an error code). */
   detail?: string;
   bytes?: BytesData;
+  /** Stage 5: the bytes read as frames, as the report shows them (`[5] "hello"`). */
+  frames?: string;
 }
 
 export interface StoryData {
@@ -49,10 +51,11 @@ export interface StoryData {
   output: string[];
 }
 
-function eventData(event: WireEvent, lang: Lang): WireEventData {
+function eventData(event: WireEvent, lang: Lang, frames?: string): WireEventData {
   const data: WireEventData = { atMs: Math.round(event.at * 10) / 10, who: event.who, kind: event.kind };
   if (event.detail !== undefined) data.detail = typeof event.detail === 'string' ? event.detail : event.detail[lang];
   if (event.bytes) data.bytes = bytesData(event.bytes);
+  if (frames !== undefined) data.frames = frames;
   return data;
 }
 
@@ -71,8 +74,10 @@ export function storyOf(result: PropertyResult, lang: Lang): StoryData | undefin
   if (result.status === 'pass') return undefined;
   const judged = !notJudged(result);
   const { expected, actual } = result;
+  const told = judged ? coalesce(result.wire) : [];
+  const frames = frameTexts(told);
   return {
-    wire: judged ? coalesce(result.wire).map((event) => eventData(event, lang)) : [],
+    wire: told.map((event, i) => eventData(event, lang, frames[i])),
     ...(judged && expected && actual
       ? { expected: bytesData(expected), received: bytesData(actual), firstDifference: caretAt(expected, actual) }
       : {}),

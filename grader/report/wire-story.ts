@@ -1,5 +1,6 @@
 // The wire story as lines: who sent what, who closed, who reset, and when.
 
+import { FrameView } from '../client/frames.ts';
 import type { WireEvent } from '../client/wire.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang, Text } from '../i18n/text.ts';
@@ -38,6 +39,21 @@ export function coalesce(events: readonly WireEvent[]): WireEvent[] {
   return out;
 }
 
+/**
+ * What each event's bytes carry, read as frames (stage 5), or undefined: one view for each client and
+ * direction, fed in order, so a frame cut across arrivals is told as its parts.
+ */
+export function frameTexts(events: readonly WireEvent[]): (string | undefined)[] {
+  const views = new Map<string, FrameView>();
+  return events.map((event) => {
+    if (!event.framed || !event.bytes) return undefined;
+    const stream = `${event.who} ${event.kind}`;
+    const view = views.get(stream) ?? new FrameView();
+    views.set(stream, view);
+    return view.describe(event.bytes);
+  });
+}
+
 // A failed connect, by its code: "refused" only when it was.
 const CONNECT_FAILED: Record<string, Text> = {
   ECONNREFUSED: t('wire.connect-failed.econnrefused'),
@@ -45,12 +61,12 @@ const CONNECT_FAILED: Record<string, Text> = {
   ETIMEDOUT: t('wire.connect-failed.etimedout'),
 };
 
-function line(event: WireEvent, lang: Lang): string {
+function line(event: WireEvent, lang: Lang, frames?: string): string {
   const time = `${event.at.toFixed(1).padStart(8)} ms`;
   const name = WHO[event.who]?.[lang] ?? event.who;
   const who = name + ' '.repeat(Math.max(0, 6 - displayWidth(name)));
   const verb = ARROWS[event.kind][lang];
-  if (event.bytes) return `${time}  ${who} ${verb} ${quote(event.bytes)}`;
+  if (event.bytes) return `${time}  ${who} ${verb} ${frames ?? quote(event.bytes)}`;
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];
@@ -67,7 +83,9 @@ function line(event: WireEvent, lang: Lang): string {
 
 /** At most `max` lines: the beginning and the end of a long story, with the middle counted. */
 export function wireStory(events: readonly WireEvent[], lang: Lang, max = 24): string[] {
-  const lines = coalesce(events).map((e) => line(e, lang));
+  const told = coalesce(events);
+  const frames = frameTexts(told);
+  const lines = told.map((e, i) => line(e, lang, frames[i]));
   if (lines.length <= max) return lines;
   const head = 8;
   const tail = max - head - 1;

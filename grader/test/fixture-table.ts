@@ -73,4 +73,38 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-4', subject: file('stage-4/ignores-write-return.ts'), fails: ['slow-reader'] },
   { stage: 'stage-4', subject: python('stage-4/asyncio_without_drain.py'), fails: ['slow-reader'] },
   { stage: 'stage-4', subject: file('stage-4/keeps-a-mebibyte-per-client.ts'), fails: ['stays-small'] },
+  {
+    stage: 'stage-5',
+    subject: file('stage-5/one-read-one-message.ts'),
+    fails: ['large-message', 'own-buffer', 'split-header', 'two-in-one'],
+  },
+  { stage: 'stage-5', subject: python('stage-5/header_in_one_recv.py'), fails: ['split-header'] },
+  {
+    stage: 'stage-5',
+    subject: python('stage-5/native_byte_order.py'),
+    fails: [
+      'empty-message',
+      'framed-reply',
+      'idle-client-no-block',
+      'large-message',
+      'mid-frame-reset',
+      'oversized-frame',
+      'own-buffer',
+      'split-header',
+      'two-in-one',
+    ],
+  },
+  { stage: 'stage-5', subject: python('stage-5/empty_message_as_leaving.py'), fails: ['empty-message'] },
+  { stage: 'stage-5', subject: file('stage-5/no-length-limit.ts'), fails: ['oversized-frame'] },
+  { stage: 'stage-5', subject: file('stage-5/crashes-on-reset.ts'), fails: ['mid-frame-reset'] },
+  {
+    stage: 'stage-5',
+    subject: file('stage-5/shared-buffer.ts'),
+    fails: ['mid-frame-reset', 'oversized-frame', 'own-buffer'],
+  },
+  {
+    stage: 'stage-5',
+    subject: python('stage-5/one_client_at_a_time.py'),
+    fails: ['idle-client-no-block', 'own-buffer'],
+  },
 ];

@@ -46,8 +46,25 @@ describe('parseInput', () => {
     [':several a |', { kind: 'invalid', problem: { code: 'empty-part', index: 2 } }],
     [':fin now', { kind: 'invalid', problem: { code: 'no-argument', name: 'fin' } }],
     [':raw \\q', { kind: 'invalid', problem: { code: 'unknown-escape', sequence: '\\q' } }],
+    [':header 5', { kind: 'invalid', problem: { code: 'framed-only', name: 'header' } }],
   ])('%j', (line, expected) => {
     expect(parseInput(line)).toEqual(expected);
+  });
+
+  // Stage 5: each message framed with its length, so an empty one is a message too.
+  test.each<[string, Input]>([
+    ['', { kind: 'send', bytes: b('') }],
+    ['hello', { kind: 'send', bytes: b('hello') }],
+    [':several a || b', { kind: 'several', parts: [b('a'), b(''), b('b')] }],
+    [':header 5', { kind: 'header', length: 5 }],
+    [':header 1_048_577', { kind: 'header', length: 1_048_577 }],
+    [':header 4294967295', { kind: 'header', length: 0xffff_ffff }],
+    [':header', { kind: 'invalid', problem: { code: 'needs-argument', name: 'header' } }],
+    [':header 4294967296', { kind: 'invalid', problem: { code: 'bad-length', text: '4294967296' } }],
+    [':header -1', { kind: 'invalid', problem: { code: 'bad-length', text: '-1' } }],
+    [':raw \\0\\0', { kind: 'raw', bytes: Buffer.from([0, 0]) }],
+  ])('framed: %j', (line, expected) => {
+    expect(parseInput(line, true)).toEqual(expected);
   });
 });
 
@@ -110,6 +127,17 @@ describe('parseOptions', () => {
     const options = parseOptions(argv);
     expect(options.help).toBe(false);
     if (!options.help) expect(options.target).toMatchObject(target);
+  });
+
+  test.each([
+    [['stage-5'], true],
+    [['5', '--file', 'x.ts'], true],
+    [['--port', '5000', '--framed'], true],
+    [['--file', 'x.ts', '--framed'], true],
+    [['stage-4'], false],
+    [['--port', '5000'], false],
+  ])('%j speaks in frames: %s', (argv, framed) => {
+    expect(parseOptions(argv)).toMatchObject({ help: false, framed });
   });
 
   test('a stage is found by number or name', () => {
@@ -177,6 +205,9 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     { code: 'bad-hex', sequence: '\\x' },
     { code: 'bad-code-point', sequence: '\\u' },
     { code: 'dangling-backslash' },
+    { code: 'needs-argument', name: 'header' },
+    { code: 'framed-only', name: 'header' },
+    { code: 'bad-length', text: 'x' },
   ] as const;
   const texts = [
     say.serverLabel,
@@ -197,13 +228,23 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     say.starting('x', 1),
     say.exitedBeforeListening(exit),
     say.connected('h', 1, 2),
-    say.welcome(),
+    say.welcome(false),
+    say.welcome(true),
     say.refused('h', 1),
     say.refusedOwnServer(1, null),
     say.refusedOwnServer(1, exit),
     say.connectFailed('h', 1, 'ETIMEDOUT'),
     say.prompt('h', 1),
-    say.help(),
+    say.help(false),
+    say.help(true),
+    say.sentFrames([b('a')], b('\0\0\0\x01a')),
+    say.sentFrames([b('a'), b('')], b('')),
+    say.sentHeader(5),
+    say.frameReply(b('5:HELLO'), 3),
+    say.framePartial(2, null),
+    say.framePartial(6, 7),
+    say.framedLesson(2, 2),
+    say.framedLesson(2, 1),
     say.empty(),
     ...problems.map((p) => say.problem(p)),
     say.sent(b('x')),

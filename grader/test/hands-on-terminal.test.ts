@@ -65,6 +65,31 @@ describe.skipIf(process.platform !== 'linux')('the hands-on client in a terminal
     expect(run.orphans).toEqual([]);
   });
 
+  test('at stage 5 it speaks in frames: empty messages, two in one write, a header alone', async () => {
+    const run = await client(
+      ['stage-5', '--solution'],
+      [
+        { waitFor: /server \| listening on port \d+/ },
+        { waitFor: PROMPT },
+        ...enter('hello', 'reply: [7] "5:HELLO" (+'),
+        ...enter('', 'reply: [2] "0:" (+'),
+        ...enter(':several one | two', 'You sent 2 messages in one write and got 2 replies'),
+        // Half a header: the server waits for the rest, so no reply comes yet.
+        ...enter(':raw \\0\\0', 'no reply within'),
+        ...enter(':raw \\0\\x02hi', 'reply: [4] "2:HI" (+'),
+        ...enter(':header 1048577', 'the server closed the connection (FIN)'),
+        { type: ':quit' },
+        { key: 'enter' },
+        { waitFor: 'Bye.' },
+      ],
+    );
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('sent 1 message: [5] "hello" (9 bytes on the wire)');
+    expect(run.output).toContain('sent 2 messages in one write: [3] "one" [3] "two" (14 bytes on the wire)');
+    expect(run.output).toContain('sent a header alone: [1048577], announcing 1048577 bytes.');
+    expect(run.orphans).toEqual([]);
+  });
+
   test('says so when nothing listens on the port, and how to start a server', async () => {
     const port = await closedPort();
     const run = await client(['--port', String(port)], [{ waitFor: 'connection was refused' }]);

@@ -6,6 +6,7 @@ import { usage } from '../cli/args.ts';
 import type { ScriptedClient } from '../client/scripted-client.ts';
 import { STAGES } from '../course/catalogue.ts';
 import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
+import { FRAMING_HINTS } from '../course/properties/framing.ts';
 import { en } from '../i18n/en.ts';
 import { type Entry, holesOf } from '../i18n/entry.ts';
 import { GLOSSARY, halfWidthInChinese, misusedTerms } from '../i18n/glossary.ts';
@@ -96,7 +97,8 @@ describe('every message in both languages', () => {
   });
 
   test('first hints for particular failures', () => {
-    for (const [i, text] of SITUATION_HINTS.entries()) bothLanguages(text, `situation hint ${i}`);
+    for (const [i, text] of [...SITUATION_HINTS, ...FRAMING_HINTS].entries())
+      bothLanguages(text, `situation hint ${i}`);
   });
 
   test('stages: titles and what they teach', () => {

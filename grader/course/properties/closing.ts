@@ -14,7 +14,7 @@ export const closesOnEof: Property = {
   hints: [hint('closes-on-eof.1'), hint('closes-on-eof.2')],
   async check(h) {
     const a = await h.connect('A');
-    a.send(h.traffic.greeting);
+    h.send(a, h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs); // a reply is not this property's business: wait, don't judge
     a.halfClose();
     if ((await a.serverClose(h.limits.closeMs)) === 'timeout') {
@@ -49,7 +49,7 @@ export const noBusyLoop: Property = {
   async check(h) {
     if (!HAS_PROC) throw new Skip(say.needsProc());
     const a = await h.connect('A');
-    a.send(h.traffic.greeting);
+    h.send(a, h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs);
     a.leave();
     // Watch the server's threads: runnable (R) means running or waiting for a CPU. An idle server sleeps

@@ -3,6 +3,16 @@ import { idleClientNoBlock, manyClients, slowReader, staysSmall } from './concur
 import { listens } from './connect.ts';
 import { emptySession, nextClient, noFdLeak, queuedClients, queuedReset, survivesReset } from './connection-loop.ts';
 import { longMessage, manyMessages, splitCharacter, uppercases } from './content.ts';
+import {
+  emptyMessage,
+  framedReplyProperty,
+  largeMessage,
+  midFrameReset,
+  oversizedFrame,
+  ownBuffer,
+  splitHeader,
+  twoInOne,
+} from './framing.ts';
 import { closesAfterReply, exitsAfterClient, exitsCleanly } from './one-shot.ts';
 import type { Property } from './property.ts';
 
@@ -30,4 +40,12 @@ export const PROPERTIES: readonly Property[] = [
   manyClients,
   slowReader,
   staysSmall,
+  framedReplyProperty,
+  twoInOne,
+  splitHeader,
+  emptyMessage,
+  largeMessage,
+  oversizedFrame,
+  midFrameReset,
+  ownBuffer,
 ];

@@ -6,7 +6,7 @@ import { t } from '../../i18n/t.ts';
 import type { Lang, Text } from '../../i18n/text.ts';
 import type { Printed } from '../../subject/output.ts';
 import { displayWidth, quote } from '../bytes.ts';
-import { coalesce, wireStory } from '../wire-story.ts';
+import { coalesce, frameTexts, wireStory } from '../wire-story.ts';
 import { esc } from './markup.ts';
 import { SEQUENCE_CSS } from './style.ts';
 
@@ -165,9 +165,12 @@ function rowsOf(events: readonly WireEvent[], printed: readonly Printed[]): Row[
 export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: SequenceOptions): string {
   const events = coalesce(wire);
   if (events.length === 0) return '';
+  // Stage 5: bytes read as frames, each stream from its start ([5] "hello").
+  const texts = frameTexts(events);
+  const frames = new Map(events.flatMap((e, i) => (texts[i] === undefined ? [] : [[e, texts[i]] as const])));
   const { lanes, laneOf } = lanesOf(events);
   const rows = rowsOf(events, options.printed ?? []);
-  const spacing = laneWidth(events, lang);
+  const spacing = laneWidth(events, lang, frames);
   const x = (lane: string) => AXIS + MARGIN + spacing / 2 + lanes.indexOf(lane) * spacing;
   const width = AXIS + MARGIN * 2 + lanes.length * spacing + NOTE_SPACE;
   const serverX = x('server');
@@ -211,7 +214,8 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
     }
     const { event } = row;
     const lane = event.who === 'grader' ? undefined : laneOf(event.who);
-    const tip = wireStory([event], lang)[0]?.trim() ?? '';
+    const framed = frames.get(event);
+    const tip = (wireStory([event], lang)[0]?.trim() ?? '') + (framed ? ` ${framed}` : '');
     if (lane !== undefined) {
       if (!firstY.has(lane)) firstY.set(lane, y);
       lastY.set(lane, y);
@@ -244,7 +248,7 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
     if (lane === undefined) continue;
     const from = direction === 'to-server' ? x(lane) : serverX;
     const to = direction === 'to-server' ? serverX : x(lane);
-    const label = arrowLabel(event, lang, Math.floor(Math.abs(to - from) / COL) - 3);
+    const label = arrowLabel(event, lang, Math.floor(Math.abs(to - from) / COL) - 3, framed);
     body.push(arrow(event.kind, from, to, y, label, time, tip, data));
     y += ROW;
     arrows++;
@@ -283,15 +287,19 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
 }
 
 /** Wide enough for the widest label between two neighbouring lifelines, within LANE_MIN and LANE_MAX. */
-function laneWidth(events: readonly WireEvent[], lang: Lang): number {
-  const widest = Math.max(0, ...events.map((e) => displayWidth(arrowLabel(e, lang, Number.POSITIVE_INFINITY))));
+function laneWidth(events: readonly WireEvent[], lang: Lang, frames: ReadonlyMap<WireEvent, string>): number {
+  const widest = Math.max(
+    0,
+    ...events.map((e) => displayWidth(arrowLabel(e, lang, Number.POSITIVE_INFINITY, frames.get(e)))),
+  );
   return Math.min(LANE_MAX, Math.max(LANE_MIN, (widest + 4) * COL));
 }
 
-function arrowLabel(event: WireEvent, lang: Lang, columns: number): string {
+function arrowLabel(event: WireEvent, lang: Lang, columns: number, frames?: string): string {
   if (event.bytes) {
     const size = t('client.bytes', { count: event.bytes.length })[lang];
     const quoted =
+      frames ??
       quote(event.bytes.subarray(0, LABEL_BYTES), 0, LABEL_BYTES) + (event.bytes.length > LABEL_BYTES ? '…' : '');
     // Shortened, the length stays: it is what says how much of the message the label leaves out.
     const full = `${quoted} ${size}`;
