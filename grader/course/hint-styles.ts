@@ -77,13 +77,17 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
   // Stage 5
   'framed-reply.2': { python: 'framed-reply.2.python' },
   'framing.byte-order.hint': { python: 'framing.byte-order.hint.python' },
-  'two-in-one.2': { python: 'two-in-one.2.python' },
-  'split-header.2': { python: 'split-header.2.python' },
+  'two-in-one.2': { 'python-asyncio': 'two-in-one.2.python-asyncio', python: 'two-in-one.2.python' },
+  'split-header.2': { 'python-asyncio': 'split-header.2.python-asyncio', python: 'split-header.2.python' },
   'empty-message.2': { python: 'empty-message.2.python' },
-  'large-message.2': { python: 'large-message.2.python' },
+  'large-message.2': { 'python-asyncio': 'large-message.2.python-asyncio', python: 'large-message.2.python' },
   'oversized-frame.2': { python: 'oversized-frame.2.python' },
-  'mid-frame-reset.2': { python: 'mid-frame-reset.2.python' },
-  'own-buffer.2': { python: 'own-buffer.2.python' },
+  'mid-frame-reset.2': {
+    'node-callback': 'mid-frame-reset.2.node-callback',
+    'python-asyncio': 'mid-frame-reset.2.python-asyncio',
+    python: 'mid-frame-reset.2.python',
+  },
+  'own-buffer.2': { 'node-callback': 'own-buffer.2.node-callback', python: 'own-buffer.2.python' },
   // Follow-ups (course/hint-follow-ups.ts)
   'server-gone.crashed': {
     'node-callback': 'server-gone.crashed.node-callback',

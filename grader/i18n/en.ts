@@ -580,6 +580,18 @@ export const en = {
     'Declare the buffer inside the conversation, let pending = Buffer.alloc(0) in serve(socket), not at the top of the file, where every connection writes into the same one.',
   'own-buffer.2.python':
     'Keep what is left of a message in local variables of the function that serves one client (recv_exact keeps nothing between calls), never in a global.',
+  'two-in-one.2.python-asyncio':
+    'Read exactly what you need: header = await reader.readexactly(4), then message = await reader.readexactly(n). The second message stays in the StreamReader for the next call.',
+  'split-header.2.python-asyncio':
+    'reader.read(4) may return 1 byte; await reader.readexactly(4) waits for all 4 (and raises IncompleteReadError if the client leaves first).',
+  'large-message.2.python-asyncio':
+    'reader.read(n) returns at most what has arrived: read the message with await reader.readexactly(n), then writer.write(reply) and await writer.drain().',
+  'mid-frame-reset.2.node-callback':
+    'Give every socket an "error" listener, socket.on("error", …), as soon as it connects: a reset halfway through a message is an "error" event, and one nobody listens to ends the process.',
+  'mid-frame-reset.2.python-asyncio':
+    'Catch asyncio.IncompleteReadError (the client left halfway through a message) and ConnectionError around the conversation in your handler, and close the writer in finally.',
+  'own-buffer.2.node-callback':
+    'Declare let pending = Buffer.alloc(0) inside the "connection" callback, next to its socket.on("data", …), not at the top of the file, where every connection writes into the same one.',
   'own-buffer.note': 'A and B each send the first half of a message, then each the rest',
   'own-buffer.check': 'The message of {name}',
 

@@ -531,6 +531,18 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '把缓冲区声明在对话里面：在 serve(socket) 里写 let pending = Buffer.alloc(0)，而不是写在文件顶层，那样每个连接都会写进同一个缓冲区。',
   'own-buffer.2.python':
     '还没到齐的消息要放在服务一个客户端的函数的局部变量里（recv_exact 在两次调用之间什么都不保留），绝不要放在全局变量里。',
+  'two-in-one.2.python-asyncio':
+    '需要多少就读多少：header = await reader.readexactly(4)，然后 message = await reader.readexactly(n)。第二条消息会留在 StreamReader 里，等下一次调用。',
+  'split-header.2.python-asyncio':
+    'reader.read(4) 可能只返回 1 个字节；await reader.readexactly(4) 会等凑齐 4 个（如果客户端先离开，就抛出 IncompleteReadError）。',
+  'large-message.2.python-asyncio':
+    'reader.read(n) 最多只返回已经到达的数据：用 await reader.readexactly(n) 读消息，然后 writer.write(reply) 再 await writer.drain()。',
+  'mid-frame-reset.2.node-callback':
+    '每个 socket 一连上就给它加一个 "error" 监听器，socket.on("error", …)：消息中途的重置是一个 "error" 事件，没人监听的 "error" 事件会结束整个进程。',
+  'mid-frame-reset.2.python-asyncio':
+    '在处理函数里用 try 包住对话，捕获 asyncio.IncompleteReadError（客户端在消息中途离开）和 ConnectionError，并在 finally 里关闭 writer。',
+  'own-buffer.2.node-callback':
+    '把 let pending = Buffer.alloc(0) 声明在 "connection" 回调里，和它的 socket.on("data", …) 放在一起，而不是写在文件顶层，那样每个连接都会写进同一个缓冲区。',
   'own-buffer.note': 'A 和 B 各发送一条消息的前半部分，然后各发送剩下的部分',
   'own-buffer.check': '{name} 的消息',
 

@@ -12,7 +12,10 @@ const POINTER = {
 describe.concurrent('usage', () => {
   test.each([
     { args: [], says: 'Which stage? Name one.' },
-    { args: ['stage-9'], says: 'There is no stage "stage-9". The stages are: stage-1, stage-2, stage-3, stage-4.' },
+    {
+      args: ['stage-9'],
+      says: 'There is no stage "stage-9". The stages are: stage-1, stage-2, stage-3, stage-4, stage-5.',
+    },
     { args: ['1', '2'], says: 'One stage at a time' },
     { args: ['1', '--solution', '--cmd', 'python3 x.py'], says: 'Choose one subject: --solution or --cmd.' },
     { args: ['1', '--bogus'], says: 'There is no option --bogus.' },

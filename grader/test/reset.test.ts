@@ -149,9 +149,12 @@ describe('npm run reset', () => {
   test.each([
     [
       ['stage-9'],
-      'There is no stage "stage-9". Usage: npm run reset -- <stage>, the stage one of stage-1, stage-2, stage-3, stage-4.',
+      'There is no stage "stage-9". Usage: npm run reset -- <stage>, the stage one of stage-1, stage-2, stage-3, stage-4, stage-5.',
     ],
-    [[], 'Usage: npm run reset -- <stage> [--lang en|zh], the stage one of stage-1, stage-2, stage-3, stage-4.'],
+    [
+      [],
+      'Usage: npm run reset -- <stage> [--lang en|zh], the stage one of stage-1, stage-2, stage-3, stage-4, stage-5.',
+    ],
     [['stage-2', 'stage-3'], 'Usage:'],
     [['stage-2', '--force'], 'Usage:'],
     [['stage-2', '--lang', 'fr'], 'Usage:'],
@@ -166,7 +169,7 @@ describe('npm run reset', () => {
 
   test('no such stage, in Chinese', () => {
     expect(run(course(false), ['9'], { LC_ALL: 'zh_CN.UTF-8' }).err).toEqual([
-      '没有名为“9”的阶段。用法：npm run reset -- <阶段>，阶段为 stage-1、stage-2、stage-3、stage-4 之一。',
+      '没有名为“9”的阶段。用法：npm run reset -- <阶段>，阶段为 stage-1、stage-2、stage-3、stage-4、stage-5 之一。',
     ]);
   });
 
