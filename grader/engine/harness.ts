@@ -40,6 +40,8 @@ export interface FailureDetails {
   hint?: Hint;
   /** It failed because the server is no longer there (it exited): the runner may say so as the hint. */
   serverGone?: boolean;
+  /** The server closed or reset this client's connection instead of answering: its words say so. */
+  serverClosed?: boolean;
 }
 
 export class Failure extends Error {
@@ -258,10 +260,19 @@ export class Harness {
     }
     if (reply.length === 0) {
       const exit = this.subject.exitInfo;
+      const closed = !exit && client.serverDone;
+      // It hung up on the message: the protocol may know why (a length read in the wrong byte order).
+      const hungUp = closed
+        ? this.protocol.hangUpHint?.(this.protocol.request(message), this.subject.runtime === 'python')
+        : undefined;
       // Nothing at all came back: from a server running flat out, a loop that never waits is the cause.
       const silent = !exit && client.received.length === 0;
-      const hint = silent ? ((await this.spinning()) ? say.spinningHint() : say.noReplyHint()) : undefined;
-      throw new Failure(say.noReply(client, waitMs, exit), { ...(hint ? { hint } : {}), serverGone: Boolean(exit) });
+      const hint = hungUp ?? (silent ? ((await this.spinning()) ? say.spinningHint() : say.noReplyHint()) : undefined);
+      throw new Failure(say.noReply(client, waitMs, exit), {
+        ...(hint ? { hint } : {}),
+        serverGone: Boolean(exit),
+        serverClosed: closed,
+      });
     }
     return reply;
   }

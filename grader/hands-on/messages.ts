@@ -173,6 +173,8 @@ export const say = {
     announced === null
       ? t('client.frame-partial.header', { size: size(bytes) })
       : t('client.frame-partial', { size: size(bytes), announced: size(announced) }),
+  notTheReply: (message: Buffer, due: Buffer): Text =>
+    t('client.not-the-reply', { message: framesShown([message]), due: framesShown([due]) }),
   framedLesson: (messages: number, replies: number): Text =>
     replies >= messages
       ? t('client.framed-lesson.whole', { messages, count: replies })

@@ -2,7 +2,7 @@
 // Events a command waits for are reported by that command; any other event (a late byte, the server's
 // FIN or reset while the learner types) is reported as soon as it comes, and always before the next prompt.
 
-import { FrameReader, frame, header } from '../client/frames.ts';
+import { FrameReader, frame, header, replyPayload } from '../client/frames.ts';
 import { within } from '../engine/wait.ts';
 import type { Text } from '../i18n/text.ts';
 import type { SubjectProcess } from '../subject/process.ts';
@@ -88,14 +88,14 @@ export class Repl {
   /** Stage 5: the messages framed, all in one write; the replies shown frame by frame. */
   private exchangeFramed(payloads: Buffer[]): Promise<void> {
     const wire = Buffer.concat(payloads.map(frame));
-    return this.exchange(wire, undefined, say.sentFrames(payloads, wire), payloads.length);
+    return this.exchange(wire, undefined, say.sentFrames(payloads, wire), payloads);
   }
 
   /**
    * Send in one write, then collect the reply until it goes quiet. `sent` says what went out, when
-   * more than its bytes (frames); `messages`: how many framed messages it carried, for the lesson.
+   * more than its bytes (frames); `messages`: the framed messages it carried, whose replies are judged.
    */
-  private async exchange(bytes: Buffer, parts?: Buffer[], sent?: Text, messages = 0): Promise<void> {
+  private async exchange(bytes: Buffer, parts?: Buffer[], sent?: Text, messages: Buffer[] = []): Promise<void> {
     const conn = this.conn;
     const why = conn.cannotSend;
     if (why) return this.screen.say(say.cannotSend(why), 'warn');
@@ -116,7 +116,14 @@ export class Repl {
     }
     if (this.framed) {
       const replies = this.showFrames(data, sentAt);
-      if (messages > 1) this.screen.say(say.framedLesson(messages, replies));
+      // Each reply next to the one stage 5 asks for: a server that merely echoes is told so.
+      const wrong = replies.findIndex((reply, i) => {
+        const message = messages[i];
+        return message !== undefined && !reply.equals(replyPayload(message));
+      });
+      const message = messages[wrong];
+      if (message) this.screen.say(say.notTheReply(message, replyPayload(message)), 'warn');
+      else if (messages.length > 1) this.screen.say(say.framedLesson(messages.length, replies.length));
     } else {
       this.showData(data, sentAt, data.length > 1);
       if (parts && data.length > 0) this.screen.say(say.severalLesson(parts.length, data.length));
@@ -124,13 +131,13 @@ export class Repl {
     this.showEndings(events);
   }
 
-  /** What came, read as frames: each whole reply, then what is still coming of the next. How many replies. */
-  private showFrames(data: (ConnEvent & { kind: 'data' })[], since: number): number {
-    let replies = 0;
+  /** What came, read as frames: each whole reply, then what is still coming of the next. The replies. */
+  private showFrames(data: (ConnEvent & { kind: 'data' })[], since: number): Buffer[] {
+    const replies: Buffer[] = [];
     for (const e of data) {
       for (const payload of this.frames.push(e.bytes)) {
         this.screen.say(say.frameReply(payload, Math.max(0, Math.round(e.at - since))), 'reply');
-        replies++;
+        replies.push(payload);
       }
     }
     const { bytes, announced } = this.frames.partial;

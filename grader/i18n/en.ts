@@ -56,8 +56,10 @@ export const en = {
   'client.sent-header':
     'sent a header alone: {header}, announcing {announced}. :raw sends bytes as they are, unframed.',
   'client.frame-reply': 'reply: {frame} (+{ms} ms)',
-  'client.frame-partial': 'and {size} of a message still coming (its header announces {announced})',
-  'client.frame-partial.header': 'and {size} of a header still coming',
+  'client.frame-partial': 'reply so far: {size} of a message still coming (its header announces {announced})',
+  'client.frame-partial.header': 'reply so far: {size} of a header still coming',
+  'client.not-the-reply':
+    "That is not the reply stage 5 asks for: to {message}, a server answers {due} (the message's length, a colon, the message upper-cased, framed).",
   'client.framed-lesson.whole': {
     one: 'You sent {messages} messages in one write and got {count} reply. The length in front of each message says where it ends, however TCP cut or joined the bytes.',
     other:
@@ -154,7 +156,7 @@ export const en = {
   'report.next': 'Next',
   'report.next-stage': '{id} · {title}: {readme}, npm run grade {id}',
   'report.last-stage':
-    'That was the last stage: your server now serves many clients at once. npm run progress shows the whole course.',
+    'That was the last stage: your server now serves many clients at once and finds every message whole in a byte stream. npm run progress shows the whole course.',
   'report.colon': ': ',
   'report.heading': ':',
   'report.failure-details.where': " ({port} {port2}, times from the server's start):",
@@ -490,6 +492,8 @@ export const en = {
     one: '{what}: {count} reply came back for {total} messages.',
     other: '{what}: {count} replies came back for {total} messages.',
   },
+  'framing.read-byte-order':
+    '{what}: the reply begins "{named}:", but the message was {length} bytes long: your server read its header, {header}, in the machine\'s byte order (little-endian), not the network\'s (big-endian).',
   'framing.wrong':
     '{what}: the reply is not one framed message whose payload is the length, a colon, and the payload with a–z upper-cased.',
   'framed-reply.title': 'one message gets its one framed reply',
@@ -506,8 +510,6 @@ export const en = {
     "Your lengths are in the machine's byte order. On the wire they are big-endian (network byte order), whatever the machine: readUInt32BE and writeUInt32BE, not the LE ones.",
   'framing.byte-order.hint.python':
     "Your lengths are in the machine's byte order: struct.pack('i', n) or 'I' without a prefix is little-endian on most machines. Network byte order is '!I', on both sides: struct.unpack('!I', header) and struct.pack('!I', len(reply)).",
-  'framing.closed.hint':
-    "Why did your server hang up? If it read the length in the machine's byte order, 00 00 00 05 read little-endian is 83,886,080, over the limit. If it closed after an empty read, that is EOF, fine; but an empty message is not an empty read.",
   'framing.closed.byte-order':
     "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian), it is {swapped}, which may be over your limit: read lengths with readUInt32BE, never readUInt32LE.",
   'framing.closed.byte-order.python':

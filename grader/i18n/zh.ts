@@ -50,8 +50,10 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   },
   'client.sent-header': '只发送了一个长度头：{header}，声明 {announced}。:raw 原样发送字节，不分帧。',
   'client.frame-reply': '回复：{frame}（+{ms} 毫秒）',
-  'client.frame-partial': '还有一条消息的 {size} 在路上（它的长度头声明了 {announced}）',
-  'client.frame-partial.header': '还有一个长度头的 {size} 在路上',
+  'client.frame-partial': '到目前为止的回复：一条消息的 {size}，其余还在路上（它的长度头声明了 {announced}）',
+  'client.frame-partial.header': '到目前为止的回复：一个长度头的 {size}，其余还在路上',
+  'client.not-the-reply':
+    '这不是第 5 阶段要求的回复：对 {message}，服务器应该回复 {due}（消息的长度、一个冒号、转成大写的消息，分帧发送）。',
   'client.framed-lesson.whole': {
     one: '你在一次发送里发了 {messages} 条消息，收到 {count} 条回复。每条消息前面的长度说明了它在哪里结束，不管 TCP 怎样切开或合并字节。',
     other:
@@ -139,7 +141,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.next': '下一步',
   'report.next-stage': '{id} · {title}：{readme}，npm run grade {id}',
   'report.last-stage':
-    '这是最后一个阶段：你的服务器现在能同时服务许多客户端了。npm run progress 可以查看整个课程的进度。',
+    '这是最后一个阶段：你的服务器现在能同时服务许多客户端，并能在字节流里完整地找出每条消息了。npm run progress 可以查看整个课程的进度。',
   'report.colon': '：',
   'report.heading': '：',
   'report.failure-details.where': '（{port} {port2}，从服务器启动时计时）：',
@@ -447,6 +449,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     one: '{what}：{total} 条消息只收到 {count} 条回复。',
     other: '{what}：{total} 条消息只收到 {count} 条回复。',
   },
+  'framing.read-byte-order':
+    '{what}：回复以“{named}:”开头，可消息长 {length} 字节：你的服务器按本机字节序（小端）读了它的长度头 {header}，而不是按网络字节序（大端）。',
   'framing.wrong': '{what}：回复不是一条带长度头的消息，或者它的内容不是“长度、冒号、a–z 转成大写的内容”。',
   'framed-reply.title': '一条消息得到它的一条带长度头的回复',
   'framed-reply.1':
@@ -462,8 +466,6 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '你的长度用的是本机字节序。不管在什么机器上，线路上的长度都是大端（网络字节序）：用 readUInt32BE 和 writeUInt32BE，不要用 LE 的版本。',
   'framing.byte-order.hint.python':
     "你的长度用的是本机字节序：struct.pack('i', n) 或不带前缀的 'I' 在大多数机器上是小端。网络字节序是 '!I'，两头都要用：struct.unpack('!I', header) 和 struct.pack('!I', len(reply))。",
-  'framing.closed.hint':
-    '你的服务器为什么挂断？如果它按本机字节序读长度，00 00 00 05 按小端读是 83,886,080，超过了上限。如果它是在读到空数据后关闭的，那是 EOF，没问题；但空消息不是空读取。',
   'framing.closed.byte-order':
     '你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端）读则是 {swapped}，可能超过了你的上限：用 readUInt32BE 读长度，不要用 readUInt32LE。',
   'framing.closed.byte-order.python':

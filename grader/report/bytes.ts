@@ -38,7 +38,9 @@ export function displayPieces(bytes: Buffer): Piece[] {
     const named = NAMED[b];
     const len = named !== undefined || (b >= 0x20 && b < 0x7f) ? 1 : utf8Length(bytes, i);
     let text: string;
-    if (named !== undefined) text = named;
+    // \0 before a digit would read as an octal escape (\0146): there, the byte is \x00.
+    if (b === 0 && (bytes[i + 1] ?? 0) >= 0x30 && (bytes[i + 1] ?? 0) <= 0x39) text = '\\x00';
+    else if (named !== undefined) text = named;
     else if (len === 0) text = `\\x${b.toString(16).padStart(2, '0')}`;
     else
       text = bytes

@@ -243,6 +243,7 @@ test('every message is written in both languages: the Chinese is Chinese, not a 
     say.frameReply(b('5:HELLO'), 3),
     say.framePartial(2, null),
     say.framePartial(6, 7),
+    say.notTheReply(b('hello'), b('5:HELLO')),
     say.framedLesson(2, 2),
     say.framedLesson(2, 1),
     say.empty(),

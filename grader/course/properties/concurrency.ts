@@ -18,7 +18,8 @@ const mib = (bytes: number) => (bytes / MIB).toFixed(1);
 
 /** Rethrow a client's failure in the property's own words (and hint), unless the server is gone: the runner says so. */
 function reword(err: unknown, text: Text, lead?: Hint): never {
-  if (!(err instanceof Failure) || err.details.serverGone) throw err;
+  // A server that hung up on the client, or is gone, is told as it happened, not reworded as a silence.
+  if (!(err instanceof Failure) || err.details.serverGone || err.details.serverClosed) throw err;
   throw new Failure(text, lead ? { hint: lead } : {});
 }
 

@@ -17,11 +17,9 @@ import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import type { Text } from '../../i18n/text.ts';
 import { upperAscii } from '../../report/bytes.ts';
+import { grouped, hangUpHint, hex } from '../protocol.ts';
 import { hello } from './connection-loop.ts';
 import type { Property } from './property.ts';
-
-/** 1048577 as 1,048,577: a byte count the learner can read at a glance. */
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** First hints for the ways a reply goes wrong whatever the property: each in both languages. */
 const ECHOED_HINT = hint('framing.echoed.hint');
@@ -40,17 +38,18 @@ function judgeReplies(
   reply: Buffer,
   what: Text,
   fewerHint?: Hint,
+  /** The request's header reached the server in one piece (not sent byte by byte). */
+  whole = true,
 ): void {
   const expected = Buffer.concat(payloads.map(framedReply));
   if (reply.equals(expected)) return;
   const shown = { expected, actual: reply };
   if (reply.length === 0) {
     const exit = h.subject.exitInfo;
-    if (client.serverDone && !exit)
-      throw new Failure(t('framing.closed', { what }), {
-        ...shown,
-        hint: closedHint(request, h.subject.runtime === 'python'),
-      });
+    if (client.serverDone && !exit) {
+      const lead = whole ? hangUpHint(request, h.subject.runtime === 'python') : undefined;
+      throw new Failure(t('framing.closed', { what }), { ...shown, ...(lead ? { hint: lead } : {}) });
+    }
     throw new Failure(say.noReply(client, h.limits.replyMs, exit), { ...shown, serverGone: Boolean(exit) });
   }
   if (reply.equals(upperAscii(request))) {
@@ -61,6 +60,20 @@ function judgeReplies(
     const due = replyPayload(first).length;
     if (reply.readUInt32LE(0) === due && reply.readUInt32BE(0) !== due) {
       throw new Failure(t('framing.byte-order', { what, got: reply.readUInt32BE(0), due }), {
+        ...shown,
+        hint: BYTE_ORDER_HINT,
+      });
+    }
+  }
+  // A length read in the machine's byte order: the reply names it ("4096:" for a header of 00 10 00 00).
+  const swapped = request.length >= HEADER_BYTES ? request.readUInt32LE(0) : undefined;
+  if (first && swapped !== undefined && swapped !== first.length) {
+    const named = readFrames(reply)
+      .frames[0]?.toString('latin1')
+      .match(/^(\d+):/)?.[1];
+    if (named === String(swapped)) {
+      const header = hex(request.subarray(0, HEADER_BYTES));
+      throw new Failure(t('framing.read-byte-order', { what, header, length: grouped(first.length), named }), {
         ...shown,
         hint: BYTE_ORDER_HINT,
       });
@@ -79,17 +92,6 @@ function judgeReplies(
     });
   }
   throw new Failure(t('framing.wrong', { what }), shown);
-}
-
-/** Why a server may hang up on a message: the header it was sent, read the wrong way round, is over the limit. */
-function closedHint(request: Buffer, python: boolean): Hint {
-  if (request.length < HEADER_BYTES) return hint('framing.closed.hint');
-  const head = request.subarray(0, HEADER_BYTES);
-  return hint(python ? 'framing.closed.byte-order.python' : 'framing.closed.byte-order', {
-    header: [...head].map((b) => b.toString(16).padStart(2, '0')).join(' '),
-    length: grouped(head.readUInt32BE(0)),
-    swapped: grouped(head.readUInt32LE(0)),
-  });
 }
 
 /** Send `payloads` framed, as one write, and judge the replies. */
@@ -149,7 +151,7 @@ export const splitHeader: Property = {
       if (waiting && i < request.length - 1) waiting = (await h.readAll(a)) !== false;
     }
     const reply = await a.reply(0, framedReply(message).length, h.limits.replyMs, h.limits.quietMs);
-    judgeReplies(h, a, request, [message], reply, t('split-header.check'));
+    judgeReplies(h, a, request, [message], reply, t('split-header.check'), undefined, false);
   },
 };
 
@@ -168,7 +170,8 @@ export const emptyMessage: Property = {
     const request = frame(message);
     a.send(request);
     const reply = await a.reply(from, framedReply(message).length, h.limits.replyMs, h.limits.quietMs);
-    if (reply.length === 0 && a.serverDone && !h.subject.exitInfo) {
+    // Unless its header, read in the wrong byte order, is why it hung up: judgeReplies says so.
+    if (reply.length === 0 && a.serverDone && !h.subject.exitInfo && !hangUpHint(request, false)) {
       throw new Failure(t('empty-message.fail.closed'), { expected: framedReply(message), actual: reply });
     }
     judgeReplies(h, a, request, [message], reply, t('empty-message.check.2'));
@@ -213,7 +216,7 @@ export const oversizedFrame: Property = {
     try {
       await h.answered(b, hello('B'));
     } catch (err) {
-      if (!(err instanceof Failure) || err.details.serverGone) throw err;
+      if (!(err instanceof Failure) || err.details.serverGone || err.details.serverClosed) throw err;
       throw new Failure(t('oversized-frame.fail.other', { replyMs: h.limits.replyMs }));
     }
     if ((await a.serverClose(h.limits.closeMs)) === 'timeout') {
@@ -275,8 +278,7 @@ export const ownBuffer: Property = {
 export const FRAMING_HINTS: readonly Hint[] = [
   ECHOED_HINT,
   BYTE_ORDER_HINT,
-  hint('framing.closed.hint'),
-  closedHint(frame(Buffer.from('hello')), false),
-  closedHint(frame(Buffer.from('hello')), true),
+  hangUpHint(frame(Buffer.from('hello')), false) as Hint,
+  hangUpHint(frame(Buffer.from('hello')), true) as Hint,
   MERGED_HINT,
 ];
