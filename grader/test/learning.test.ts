@@ -229,7 +229,7 @@ describe('the report', () => {
     if (!stage) throw new Error('no stages');
     const report = passedReport(stage, stage.starter);
     expect(renderHuman(report, 'en', false, { celebrate: true })).toContain(
-      'That was the last stage: your server now serves many clients at once.',
+      'That was the last stage: your server now serves many clients at once and finds every message whole in a byte stream.',
     );
     expect(renderHuman(report, 'zh', false, { celebrate: true })).toContain('这是最后一个阶段');
     const file = join(dir, 'all-passed.json');
