@@ -48,7 +48,7 @@ export function readFrames(stream: Buffer): { frames: Buffer[]; rest: Buffer } {
 function lengthLabel(headerBytes: Buffer): string {
   const length = headerBytes.readUInt32BE(0);
   if (length <= MAX_PAYLOAD) return `[${length}]`;
-  return `[${length} = ${[...headerBytes].map((b) => b.toString(16).padStart(2, '0')).join(' ')}]`;
+  return `[${length} = ${hex(headerBytes)}]`;
 }
 
 /**
@@ -99,7 +99,8 @@ export class FrameView {
   }
 }
 
-function hex(bytes: Buffer): string {
+/** Bytes as hex pairs: 00 00 00 05. */
+export function hex(bytes: Buffer): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 

@@ -1,7 +1,7 @@
 // What a message looks like on the wire, per stage: until stage 4 a message is its bytes, sent as they
 // are and echoed upper-cased; from stage 5 each is framed with its length (client/frames.ts). Properties
 // shared by both (closes-on-eof, idle-client-no-block, no-busy-loop) speak through it.
-import { frame, framedReply, HEADER_BYTES, MAX_PAYLOAD } from '../client/frames.ts';
+import { frame, framedReply, HEADER_BYTES, hex, MAX_PAYLOAD } from '../client/frames.ts';
 import { type Hint, hint } from '../i18n/hint.ts';
 import { upperAscii } from '../report/bytes.ts';
 
@@ -20,9 +20,6 @@ export const STREAM: Protocol = { framed: false, request: (message) => message, 
 
 /** 1048577 as 1,048,577: a byte count the learner can read at a glance. */
 export const grouped = (n: number) => n.toLocaleString('en-US');
-
-/** Bytes as hex pairs: 00 00 00 05. */
-export const hex = (bytes: Buffer) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
 /**
  * Why a server may hang up on a message it was sent whole: its header, read in the machine's byte order

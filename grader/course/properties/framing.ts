@@ -6,6 +6,7 @@ import {
   framedReply,
   HEADER_BYTES,
   header,
+  hex,
   MAX_PAYLOAD,
   readFrames,
   replyPayload,
@@ -17,7 +18,7 @@ import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import type { Text } from '../../i18n/text.ts';
 import { upperAscii } from '../../report/bytes.ts';
-import { grouped, hangUpHint, hex } from '../protocol.ts';
+import { grouped, hangUpHint } from '../protocol.ts';
 import { hello } from './connection-loop.ts';
 import type { Property } from './property.ts';
 
