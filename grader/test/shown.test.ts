@@ -28,9 +28,19 @@ describe('shown', () => {
   });
 });
 
-/** Anything a terminal or a CI log would obey. */
+/**
+ * Anything a terminal or a CI log would obey. A workflow command is a line `::name …::value`: a line
+ * that only starts with "::" is not one (the wire story says "::1 port 41276" when a client reached
+ * the server on IPv6, as it may on a slow machine: the probe tries 127.0.0.1, then ::1).
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]|^\s*::|##\[/m;
+const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]|^\s*::.*::|##\[/m;
+
+test('the check itself tells a workflow command from an IPv6 address', () => {
+  expect('   ::add-mask::secret').toMatch(OBEYED);
+  expect('a\n::error title=owned::x').toMatch(OBEYED);
+  expect('::1 port 41276').not.toMatch(OBEYED);
+});
 
 /**
  * Every string in a parsed JSON value, one per line, but bytes on the wire ({ text, length }): those are
