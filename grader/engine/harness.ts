@@ -23,9 +23,9 @@ import {
   HAS_PROC,
   inFlight,
   ranMs,
-  StarvationLedger,
   serverEnd,
   socketInodes,
+  starvationLedger,
 } from '../subject/procfs.ts';
 import type { Limits } from './limits.ts';
 import { serverClock, serverDeadline } from './server-clock.ts';
@@ -167,7 +167,7 @@ export class Harness {
   }
 
   private cachedStarved: { at: number; ms: number } | null = null;
-  private readonly starvation = new StarvationLedger();
+  private readonly starvation = starvationLedger();
 
   /** Called once the probe gets through: the server listens, `ms` after it was spawned. */
   onListening: (ms: number) => void = () => {};

@@ -398,9 +398,9 @@ export const en = {
   'no-busy-loop.2':
     'Stop reading once the stream has ended: leave the loop (in Python: if not data: break) and close the socket, instead of reading again and again.',
   'no-busy-loop.fail':
-    'The client left, and {elapsed} ms later the server was still busy: runnable {percent}% of the last {busyWindowMs} ms, where an idle server sleeps.',
+    'The client left, and {elapsed} ms later the server was still busy: runnable (running, or waiting for a CPU) {percent}% of that time, where an idle server sleeps.',
   'no-busy-loop.fail.printing':
-    'The client left, and {elapsed} ms later the server was still busy: printing without pause, in {percent}% of the last {busyWindowMs} ms (what it printed is below), where an idle server sleeps. A loop printing what it reads keeps going when every read returns nothing.',
+    'The client left, and {elapsed} ms later the server was still busy: it had written {bytes} bytes meanwhile, without pause (what it printed is below), where an idle server sleeps. A loop printing what it reads keeps going when every read returns nothing.',
 
   // course/properties/concurrency.ts
   'idle-forgotten':

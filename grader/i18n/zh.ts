@@ -365,9 +365,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'no-busy-loop.2':
     '数据流结束后就停止读取：跳出循环（Python 里是 if not data: break）并关闭 socket，而不是一遍又一遍地读。',
   'no-busy-loop.fail':
-    '客户端离开 {elapsed} 毫秒后服务器仍在忙：最近 {busyWindowMs} 毫秒中有 {percent}% 的时间处于可运行状态，而空闲的服务器应该在睡眠。',
+    '客户端离开 {elapsed} 毫秒后服务器仍在忙：这段时间里有 {percent}% 处于可运行状态（正在运行或在等 CPU），而空闲的服务器应该在睡眠。',
   'no-busy-loop.fail.printing':
-    '客户端离开 {elapsed} 毫秒后服务器仍在忙：最近 {busyWindowMs} 毫秒中有 {percent}% 的时间在不停地打印（打印的内容见下方），而空闲的服务器应该在睡眠。一个把读到的内容打印出来的循环，在每次读都读到空的时候也会一直转下去。',
+    '客户端离开 {elapsed} 毫秒后服务器仍在忙：这段时间里它不停地写出了 {bytes} 字节（打印的内容见下方），而空闲的服务器应该在睡眠。一个把读到的内容打印出来的循环，在每次读都读到空的时候也会一直转下去。',
 
   // course/properties/concurrency.ts
   'idle-forgotten':

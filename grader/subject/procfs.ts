@@ -174,26 +174,68 @@ function schedstatMs(pids: readonly number[], field: 0 | 1): number {
 export const starvedMs = (pids: readonly number[]): number => schedstatMs(pids, 1);
 
 /**
- * A running total of the time these threads waited for a CPU that never goes down: a thread that ends
- * (or a process that becomes a zombie, whose schedstat reads nothing) keeps the wait it had. A plain sum
- * over the threads alive now drops by a whole thread's wait when one goes, and a clock that subtracts
- * the growth of that sum would then run ahead of wall time.
+ * Running totals that never go down, one count per key (a thread, a process): a key that ends (or a
+ * process that becomes a zombie, whose counts read nothing) keeps what it had. A plain sum over what is
+ * alive now drops by a whole thread's count when one goes, and a measure of its growth would then be
+ * wrong: a clock that subtracts it would run ahead of wall time, a rate would go negative.
  */
-export class StarvationLedger {
-  private readonly waitNs = new Map<string, number>();
+class Ledger {
+  private readonly counts = new Map<string, number>();
+
+  protected keep(key: string, value: number): void {
+    if (Number.isFinite(value) && value > (this.counts.get(key) ?? 0)) this.counts.set(key, value);
+  }
+
+  protected total(): number {
+    let sum = 0;
+    for (const value of this.counts.values()) sum += value;
+    return sum;
+  }
+}
+
+/** A running total, in ms, of schedstat's times for these threads (/proc/<pid>/task/<tid>/schedstat). */
+export class ThreadTimeLedger extends Ledger {
+  /** `pick`: which of a thread's times to count, from its time on a CPU and its time waiting for one, in ns. */
+  constructor(private readonly pick: (ranNs: number, waitedNs: number) => number) {
+    super();
+  }
 
   /** Read every thread of `pids` now; returns the total in ms, over every thread ever read. */
   read(pids: readonly number[]): number {
     for (const pid of pids) {
       for (const tid of safeList(`/proc/${pid}/task`)) {
-        const value = Number(safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[1]);
-        const key = `${pid}/${tid}`;
-        if (Number.isFinite(value) && value > (this.waitNs.get(key) ?? 0)) this.waitNs.set(key, value);
+        const fields = safeRead(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ');
+        if (fields) this.keep(`${pid}/${tid}`, this.pick(Number(fields[0]), Number(fields[1])));
       }
     }
-    let ns = 0;
-    for (const value of this.waitNs.values()) ns += value;
-    return ns / 1e6;
+    return this.total() / 1e6;
+  }
+}
+
+/** The time these threads waited for a CPU (runnable, not running): what a server clock gives back. */
+export const starvationLedger = () => new ThreadTimeLedger((_ran, waited) => waited);
+
+/** The time these threads were runnable: on a CPU, or waiting for one. A thread that sleeps adds nothing. */
+export const runnableLedger = () => new ThreadTimeLedger((ran, waited) => ran + waited);
+
+/**
+ * A running total of the bytes these processes wrote (to pipes, files and sockets alike: wchar in
+ * /proc/<pid>/io), counted by the kernel as each write returns, however slowly we read what they print.
+ */
+export class WrittenLedger extends Ledger {
+  private seen = false;
+
+  /** Read every process of `pids` now; returns the total in bytes, or null while none could ever be read. */
+  read(pids: readonly number[]): number | null {
+    for (const pid of pids) {
+      const line = safeRead(`/proc/${pid}/io`)
+        ?.split('\n')
+        .find((l) => l.startsWith('wchar:'));
+      if (line === undefined) continue;
+      this.seen = true;
+      this.keep(String(pid), Number(line.slice('wchar:'.length)));
+    }
+    return this.seen ? this.total() : null;
   }
 }
 

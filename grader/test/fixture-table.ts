@@ -32,6 +32,7 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-2', subject: file('stage-2/spins-after-close.ts'), fails: ['no-busy-loop'] },
   { stage: 'stage-2', subject: file('stage-2/unsettled-await.ts'), fails: ['exits-cleanly'] },
   { stage: 'stage-2', subject: python('stage-2/classic_loop.py'), fails: ['closes-on-eof', 'no-busy-loop'] },
+  { stage: 'stage-2', subject: python('stage-2/prints_while_spinning.py'), fails: ['closes-on-eof', 'no-busy-loop'] },
   { stage: 'stage-3', subject: file('stage-3/awaits-first-message.ts'), fails: ['empty-session'] },
   { stage: 'stage-3', subject: file('stage-3/once-per-client.ts'), fails: ['no-fd-leak', 'queued-clients'] },
   {

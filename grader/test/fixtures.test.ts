@@ -11,7 +11,12 @@ describe.concurrent('broken servers fail exactly their properties', () => {
   test.each(rows)('$stage $name fails [$fails]', async ({ stage, subject, fails }) => {
     const run = await runGrader([stage, ...subject, '--json']);
     const report = parseReport(run);
-    expect(failing(report)).toEqual([...fails].sort());
+    // A row that does not hold says why: each property whose verdict is not the one expected, with its message.
+    const why = report.properties
+      .filter((p) => (p.status === 'fail') !== fails.includes(p.id))
+      .map((p) => `${p.id} (${p.status}): ${p.message}`)
+      .join('\n');
+    expect(failing(report), why).toEqual([...fails].sort());
     expect(run.code).toBe(fails.length === 0 ? 0 : 1);
     expect(run.orphans).toEqual([]);
     expect(run.leftovers).toEqual([]);

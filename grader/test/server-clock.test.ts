@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, expect, test, vi } from 'vitest';
 import { afterServerTime, STARVED_CAP, serverClock, serverDeadline } from '../engine/server-clock.ts';
-import { HAS_PROC, StarvationLedger, starvedMs } from '../subject/procfs.ts';
+import { HAS_PROC, starvationLedger, starvedMs } from '../subject/procfs.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -64,7 +64,7 @@ test.skipIf(!HAS_PROC)(
     try {
       await Promise.all([a, b].map((child) => once(child.stdout as NodeJS.ReadableStream, 'data')));
       const pids = [a.pid ?? 0, b.pid ?? 0];
-      const ledger = new StarvationLedger();
+      const ledger = starvationLedger();
       const before = ledger.read(pids);
       expect(before).toBeGreaterThan(0);
       a.stdin?.end();

@@ -21,7 +21,15 @@ import { detectLang } from '../i18n/text.ts';
 import { displayWidth, escapeBytes, firstDifference, quote, quoteAt, upperAscii } from '../report/bytes.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
-import { groupUsage, HAS_PROC, serverEnd, socketInodes, tcpTable } from '../subject/procfs.ts';
+import {
+  groupUsage,
+  HAS_PROC,
+  runnableLedger,
+  serverEnd,
+  socketInodes,
+  tcpTable,
+  WrittenLedger,
+} from '../subject/procfs.ts';
 
 const b = (s: string) => Buffer.from(s, 'utf8');
 const STAGE_IDS = STAGES.map((s) => s.id);
@@ -277,6 +285,44 @@ describe.runIf(HAS_PROC)('/proc', () => {
       expect(usage.cpuMs).toBeGreaterThan(ownMs + 30);
     } finally {
       process.kill(-pid, 'SIGKILL');
+    }
+  });
+
+  test('bytes written count as each write returns, read by us or not, and stay counted after the writer exits', async () => {
+    // Nothing reads this child's stdout: what it wrote sits in the pipe, and the kernel counted it.
+    const writer = spawn('sh', ['-c', 'printf 0123456789; exec sleep 0.3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = writer.pid ?? -1;
+    const ledger = new WrittenLedger();
+    const exited = once(writer, 'exit');
+    for (let i = 0; i < 500 && !readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('sleep'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const written = ledger.read([pid]);
+    expect(written).toBeGreaterThanOrEqual(10); // and a byte or so of the shell's own
+    await exited;
+    expect(ledger.read([pid])).toBe(written);
+    expect(new WrittenLedger().read([pid])).toBeNull();
+    writer.stdout?.destroy();
+  });
+
+  test('a spinning process is runnable all the time, whatever else runs; a sleeping one adds nothing', async () => {
+    const spinner = spawn(process.execPath, ['-e', 'console.log("go"); for (;;);'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const sleeper = spawn('sleep', ['5'], { stdio: 'ignore' });
+    try {
+      await once(spinner.stdout as NodeJS.ReadableStream, 'data');
+      const [spinning, sleeping] = [runnableLedger(), runnableLedger()];
+      const pids = { spinner: [spinner.pid ?? -1], sleeper: [sleeper.pid ?? -1] };
+      const before = { spinner: spinning.read(pids.spinner), sleeper: sleeping.read(pids.sleeper) };
+      const started = performance.now();
+      await new Promise((r) => setTimeout(r, 200));
+      const wall = performance.now() - started;
+      // On a CPU or waiting for one: the two add up to the wall time that passed, on any machine.
+      expect(spinning.read(pids.spinner) - before.spinner).toBeGreaterThan(0.8 * wall);
+      expect(sleeping.read(pids.sleeper) - before.sleeper).toBeLessThan(5);
+    } finally {
+      spinner.kill('SIGKILL');
+      sleeper.kill('SIGKILL');
     }
   });
 });

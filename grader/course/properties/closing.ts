@@ -5,7 +5,7 @@ import { pause } from '../../engine/wait.ts';
 import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
-import { anyRunnable, groupMembers, HAS_PROC } from '../../subject/procfs.ts';
+import { anyRunnable, groupMembers, HAS_PROC, runnableLedger, WrittenLedger } from '../../subject/procfs.ts';
 import type { Property } from './property.ts';
 
 export const closesOnEof: Property = {
@@ -25,20 +25,22 @@ export const closesOnEof: Property = {
 
 interface Sample {
   at: number;
-  /** A thread was runnable. */
-  runnable: boolean;
-  /** It printed since the sample before: a loop printing without pause is busy even while it waits on
-   *  our pipe (blocked in write, not runnable), as a tutorial's print(data) in a loop spinning on b'' is. */
-  printed: boolean;
+  /** Ms the server's threads have been runnable so far: on a CPU, or waiting for one. */
+  runnableMs: number;
+  /** Bytes it has written so far. */
+  written: number;
 }
 
-/** Share of the samples within the trailing `windowMs` for which `busy` holds. */
-function share(samples: Sample[], now: number, windowMs: number, busy: (s: Sample) => boolean): number {
-  const recent = samples.filter((s) => s.at >= now - windowMs);
-  return recent.length === 0 ? 0 : recent.filter(busy).length / recent.length;
-}
-
-const SAMPLE_EVERY_MS = 4;
+/** Look this often: each look reads running totals, so a look missed on a starved grader loses nothing. */
+const SAMPLE_EVERY_MS = 20;
+/** Runnable for this share of a window, the server is busy. An idle one sleeps in epoll or recv. */
+const BUSY_SHARE = 0.5;
+/**
+ * Writing this much in a window, it is busy too: a loop printing what it reads, spinning on reads that
+ * return nothing, may spend its time blocked on our pipe or in a short sleep, not runnable. A line said
+ * on the way out is less.
+ */
+const BUSY_BYTES = 64;
 
 export const noBusyLoop: Property = {
   id: 'no-busy-loop',
@@ -52,40 +54,53 @@ export const noBusyLoop: Property = {
     h.send(a, h.traffic.greeting);
     await a.anyReply(0, h.limits.replyMs);
     a.leave();
-    // Watch the server's threads: runnable (R) means running or waiting for a CPU. An idle server sleeps
-    // in epoll or recv whatever else the machine runs; a spinning one is runnable whatever else runs.
+    // Judge what the server did over a window, from the kernel's running totals: the time its threads
+    // were runnable (schedstat) and the bytes it wrote (/proc/<pid>/io). Totals, not states seen at the
+    // moments we look: on a loaded machine we look seldom, and a spinning server sleeping in its write or
+    // a short pause at each of those moments would pass. Waiting for a CPU counts as runnable: a spinning
+    // server always is, whatever else runs; an idle one sleeps.
     const started = performance.now();
     // Time the server could have used: on a loaded machine, a correct server still finishing its
     // goodbye waits for a CPU (runnable) without being busy; the server clock gives that time back.
     const serverTime = serverClock((fresh) => h.starvedMs(fresh));
+    const runnable = runnableLedger();
+    const written = new WrittenLedger();
+    // Where /proc/<pid>/io can't be read, what reached our pipes.
+    const inKernel = written.read(groupMembers(h.subject.pid)) !== null;
+    const writtenSoFar = (members: number[]) =>
+      (inKernel ? written.read(members) : null) ?? h.subject.stdout.total + h.subject.stderr.total;
     const samples: Sample[] = [];
-    const printedSoFar = () => h.subject.stdout.total + h.subject.stderr.total;
-    let printedBefore = printedSoFar();
-    let members = groupMembers(h.subject.pid);
+    let first: Sample | undefined; // the observation's first look
+    const window = h.limits.busyWindowMs;
     for (;;) {
       const now = performance.now();
-      let runnable = anyRunnable(members);
-      if (runnable === null) {
-        members = groupMembers(h.subject.pid);
-        if (members.length === 0) return; // it has exited: nothing left to spin
-        runnable = anyRunnable(members) ?? false;
-      }
-      const printed = printedSoFar() !== printedBefore;
-      printedBefore = printedSoFar();
-      samples.push({ at: now, runnable, printed });
-      const elapsed = now - started;
-      if (elapsed >= h.limits.busyWindowMs) {
-        const window = h.limits.busyWindowMs;
-        const busy = share(samples, now, window, (s) => s.runnable || s.printed);
-        if (busy < 0.5) return;
+      const members = groupMembers(h.subject.pid);
+      if (members.length === 0) return; // it has exited: nothing left to spin
+      const sample = { at: now, runnableMs: runnable.read(members), written: writtenSoFar(members) };
+      // The kernel adds a thread's wait for a CPU to its total only once it gets one: a thread waiting
+      // now, on a machine loaded enough that it has waited the whole window, has not shown it yet.
+      const waitingNow = anyRunnable(members) === true;
+      samples.push(sample);
+      first ??= sample;
+      // The window: from the last look at least `window` ago (more, when the grader was starved) to now.
+      while (samples.length > 1 && (samples[1] as Sample).at <= now - window) samples.shift();
+      const from = samples[0] as Sample;
+      const span = now - from.at;
+      if (span >= window) {
+        const share = (sample.runnableMs - from.runnableMs) / span;
+        const bytes = Math.round(((sample.written - from.written) * window) / span);
+        if (share < BUSY_SHARE && bytes < BUSY_BYTES && !waitingNow) return;
         if (serverTime() >= h.limits.busyObserveMs) {
-          const running = share(samples, now, window, (s) => s.runnable);
-          const printing = share(samples, now, window, (s) => s.printed);
-          const at = { elapsed: Math.round(elapsed), busyWindowMs: window };
+          // Told over the whole observation: the last window's totals may lag (see waitingNow).
+          const elapsed = now - started;
+          const overall = (sample.runnableMs - first.runnableMs) / (now - first.at);
           throw new Failure(
-            running >= 0.5
-              ? t('no-busy-loop.fail', { ...at, percent: Math.round(running * 100) })
-              : t('no-busy-loop.fail.printing', { ...at, percent: Math.round(printing * 100) }),
+            overall < BUSY_SHARE && bytes >= BUSY_BYTES
+              ? t('no-busy-loop.fail.printing', { elapsed: Math.round(elapsed), bytes: sample.written - first.written })
+              : t('no-busy-loop.fail', {
+                  elapsed: Math.round(elapsed),
+                  percent: Math.min(100, Math.round(overall * 100)),
+                }),
           );
         }
       }
