@@ -50,15 +50,16 @@ interface StageRow {
 const stageRows: StageRow[] = [];
 for (const stage of STAGES) {
   const solution = resolve(ROOT, stage.solution);
+  const request = stage.protocol.request(Buffer.from('hello'));
   process.stderr.write(`${stage.id}: floor, grade, end to end (${runs} runs each)…\n`);
-  const startTsx = await sample(runs, () => firstReply(process.execPath, [...TSX, solution]));
+  const startTsx = await sample(runs, () => firstReply(process.execPath, [...TSX, solution], request));
   const launch = fileLaunch(solution, ROOT);
   const startCompiled = await sample(runs, async () => {
     // as the grader runs it: compiled once, then plain Node
     const { compileServer } = await import('../subject/compile.ts');
     const compiled = await compileServer(solution);
     try {
-      return await firstReply(process.execPath, ['--enable-source-maps', compiled?.file ?? solution]);
+      return await firstReply(process.execPath, ['--enable-source-maps', compiled?.file ?? solution], request);
     } finally {
       await compiled?.remove();
     }

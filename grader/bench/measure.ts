@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
-import { pause } from '../engine/wait.ts';
+import { pause, TIMED_OUT, within } from '../engine/wait.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 
 export interface Spread {
@@ -51,7 +51,13 @@ export async function timeCommand(
  * Spawn-to-first-reply of a server: start it, connect as soon as it listens (trying every millisecond),
  * send one message, time its reply. The floor no grader can go below.
  */
-export async function firstReply(command: string, args: string[]): Promise<number> {
+const REPLY_BOUND_MS = 10_000;
+
+/**
+ * ms from spawn to the first reply to `request` (bytes in the stage's protocol: a framed server waits
+ * for a whole frame). Bounded: 10 s to listen, 10 s more for the reply.
+ */
+export async function firstReply(command: string, args: string[], request: Buffer): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, PORT: String(port) } });
@@ -63,10 +69,11 @@ export async function firstReply(command: string, args: string[]): Promise<numbe
         socket.once('error', () => resolve('down'));
       });
       if (outcome === 'up') {
-        socket.write('hello');
-        await once(socket, 'data');
+        socket.write(request);
+        const reply = await within(once(socket, 'data'), REPLY_BOUND_MS);
         const ms = performance.now() - started;
         socket.destroy();
+        if (reply === TIMED_OUT) throw new Error(`${args.join(' ')} did not reply within ${REPLY_BOUND_MS} ms`);
         return ms;
       }
       socket.destroy();
