@@ -12,6 +12,7 @@ import { say } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
+import { type ListenBacklog, listenBacklog } from '../subject/listen-backlog.ts';
 import { residentBytes } from '../subject/memory.ts';
 import { HOSTS, probeListening } from '../subject/probe.ts';
 import type { ExitInfo, SubjectProcess } from '../subject/process.ts';
@@ -62,6 +63,13 @@ export class Skip extends Error {
 
 const PROC_POLL_MS = 5;
 const MEMBERS_FRESH_MS = 50;
+/**
+ * A SYN that a full listen backlog dropped is sent again 1 s later, then 3 s after the first (Linux). A
+ * client of a crowd waits through both retries: whether a backlog is big enough for a crowd is judged
+ * from the backlog itself (many-clients), never by which side of a second a retry lands (that still
+ * decides where the backlog can't be read: off Linux, or without `ss`).
+ */
+const SYN_RETRIES_MS = 3000;
 const STARVED_FRESH_MS = 5;
 const EXIT_POLL_MS = 50;
 /** How long a silent server's CPU use is watched, and the share of it on a CPU that means it spins. */
@@ -101,11 +109,11 @@ export class Harness {
    */
   async connectQuietly(name: string, wire: Wire): Promise<ScriptedClient> {
     if (this.host === null) throw new Error('connect a first client before a crowd: it finds the server');
-    return this.connectOn(name, wire);
+    return this.connectOn(name, wire, this.limits.replyMs + SYN_RETRIES_MS);
   }
 
-  private async connectOn(name: string, wire: Wire): Promise<ScriptedClient> {
-    const result = await ScriptedClient.attempt(name, this.port, this.host ?? HOSTS[0], wire, this.limits.replyMs);
+  private async connectOn(name: string, wire: Wire, ms = this.limits.replyMs): Promise<ScriptedClient> {
+    const result = await ScriptedClient.attempt(name, this.port, this.host ?? HOSTS[0], wire, ms);
     if (!result.ok) throw await this.connectFailure(name, result.code, wire);
     return this.adopt(result.client);
   }
@@ -367,6 +375,11 @@ export class Harness {
     return waiting;
   }
 
+  /** How many connections the server's listening socket queues for accept() (Linux), or null. */
+  listenBacklog(): Promise<ListenBacklog | null> {
+    return listenBacklog(this.port);
+  }
+
   /** Bytes the kernel holds in flight for a client's connection, both ways (Linux), or null. */
   inFlight(client: WatchedSocket): ReturnType<typeof inFlight> {
     return inFlight(this.port, client.localPort);
@@ -462,7 +475,7 @@ export class Harness {
    * server of the grade share for a few milliseconds: a server's processes hardly change that fast, and
    * the grader's own event loop (serving every other check's sockets) stays free.
    */
-  private members(): number[] {
+  members(): number[] {
     return groupMembers(this.subject.pid, MEMBERS_FRESH_MS);
   }
 

@@ -424,6 +424,8 @@ export const en = {
     "Give every connection its own conversation, started as it arrives and never awaited by the accept loop; don't cap how many run at once (server.maxConnections, a fixed pool of workers).",
   'many-clients.fail.1':
     "{connected} clients are connected, but {waiting} of them still wait in your server's listen backlog after {closeMs} ms: it does not accept() a client while it serves another.",
+  'many-clients.fail.backlog':
+    'Your server calls listen() with a backlog of {backlog}: that many clients, and one more, can wait for accept(). Here {wave} connect at the same moment, and the kernel drops the handshake of each one that finds the queue full: it tries again a second later, or gives up.',
   'many-clients.note.1':
     '{crowd} clients are connected (#2 to #{crowd} are not shown); now {rounds} rounds, each client sends once per round',
   'many-clients.fail.2':
@@ -832,9 +834,9 @@ export const en = {
   'many-clients.2.python-asyncio':
     'Let asyncio.start_server start a task for every client and keep no cap on them (no Semaphore around serve); a blocking call in any coroutine stops them all.',
   'backlog-full':
-    "The handshake did not complete: your server's listen backlog, the kernel's queue of clients waiting for accept(), was full. Accept faster, or give listen() a larger backlog (server.listen(port, 1024)).",
+    "Your server's listen backlog, the kernel's queue of clients waiting for accept(), has no room for a crowd. Accept faster, or give listen() a larger backlog (server.listen(port, 1024)).",
   'backlog-full.python':
-    'The handshake did not complete: your listen backlog, the queue of clients waiting for accept(), was full. listen(5) holds only five; use socket.create_server(("", port), backlog=1024) or listen(1024).',
+    'Your listen backlog, the queue of clients waiting for accept(), has no room for a crowd: listen(5) holds only five. Use socket.create_server(("", port), backlog=1024) or listen(1024).',
   'slow-reader.2.node-callback':
     'socket.write() returns false once its buffer is full: then socket.pause(), so no more "data" comes, and socket.once("drain", () => socket.resume()). In a "data" handler an await does not stop the events.',
   'slow-reader.2.python':
@@ -913,7 +915,7 @@ export const en = {
   'backlog-full.2.python':
     "Keep the accept loop doing nothing else: conn, _ = server.accept(), start that client's thread, and go straight back to accept(). With backlog=1024, a burst waits in the queue instead of timing out.",
   'backlog-full.python-asyncio':
-    'The handshake did not complete: your listen backlog, the queue of clients waiting to be accepted, was full. Give it room for a crowd: asyncio.start_server(serve, port=port, backlog=1024) (its default is 100).',
+    'Your listen backlog, the queue of clients waiting to be accepted, has no room for a crowd. Give it room: asyncio.start_server(serve, port=port, backlog=1024) (its default is 100).',
   'backlog-full.2.python-asyncio':
     "start_server runs serve as a task of its own for every client, so accepting never waits for a conversation, unless a coroutine calls something that blocks (time.sleep, a socket's recv): that stops the accepting too.",
   'crossed.2':

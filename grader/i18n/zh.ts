@@ -389,6 +389,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '让每个连接一到达就开始自己的对话，接受连接的循环不要等待它；也不要限制同时进行的对话数（server.maxConnections、固定大小的工作池）。',
   'many-clients.fail.1':
     '{connected} 个客户端已连接，但 {closeMs} 毫秒后仍有 {waiting} 个在你的服务器的监听队列里等待：它在服务一个客户端时不会 accept() 下一个。',
+  'many-clients.fail.backlog':
+    '你的服务器调用 listen() 时给的 backlog 是 {backlog}：最多只有这么多个（再加一个）客户端能排队等待 accept()。这里有 {wave} 个客户端同时连接，碰上队列已满的，握手会被内核丢弃：它要等一秒才重试，或者干脆放弃。',
   'many-clients.note.1':
     '{crowd} 个客户端已连接（#2 到 #{crowd} 不逐一列出）；接下来 {rounds} 轮，每个客户端每轮发送一次',
   'many-clients.fail.2':
@@ -759,9 +761,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'many-clients.2.python-asyncio':
     '让 asyncio.start_server 为每个客户端启动一个任务，不要限制它们的数量（serve 外面不要套 Semaphore）；任何协程里的阻塞调用都会让它们全部停下。',
   'backlog-full':
-    '握手没有完成：你的服务器的监听 backlog，即内核里等待 accept() 的客户端队列，已经满了。接受得快一些，或者给 listen() 一个更大的 backlog（server.listen(port, 1024)）。',
+    '你的服务器的监听 backlog，即内核里等待 accept() 的客户端队列，容不下一大群客户端。接受得快一些，或者给 listen() 一个更大的 backlog（server.listen(port, 1024)）。',
   'backlog-full.python':
-    '握手没有完成：你的监听 backlog，即等待 accept() 的客户端队列，已经满了。listen(5) 只能容纳五个；改用 socket.create_server(("", port), backlog=1024) 或 listen(1024)。',
+    '你的监听 backlog，即等待 accept() 的客户端队列，容不下一大群客户端：listen(5) 只能容纳五个。改用 socket.create_server(("", port), backlog=1024) 或 listen(1024)。',
   'slow-reader.2.node-callback':
     'socket.write() 在缓冲区满时返回 false：这时调用 socket.pause()，不再有 "data" 到来，再用 socket.once("drain", () => socket.resume()) 恢复。在 "data" 处理函数里 await 拦不住事件。',
   'slow-reader.2.python':
@@ -840,7 +842,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'backlog-full.2.python':
     '让 accept 循环只做这一件事：conn, _ = server.accept()，为这个客户端启动线程，然后立刻回到 accept()。有了 backlog=1024，一批同时到来的客户端会在队列里等，而不是超时。',
   'backlog-full.python-asyncio':
-    '握手没有完成：你的监听 backlog，即等待被接受的客户端队列，已经满了。给它足够的空间：asyncio.start_server(serve, port=port, backlog=1024)（默认只有 100）。',
+    '你的监听 backlog，即等待被接受的客户端队列，容不下一大群客户端。给它足够的空间：asyncio.start_server(serve, port=port, backlog=1024)（默认只有 100）。',
   'backlog-full.2.python-asyncio':
     'start_server 会为每个客户端把 serve 作为一个独立的任务运行，所以接受连接从不等待某次对话；除非某个协程调用了会阻塞的东西（time.sleep、socket 的 recv）：那会让接受连接也停下来。',
   'crossed.2':

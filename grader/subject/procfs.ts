@@ -273,7 +273,7 @@ export interface TcpEntry {
   remotePort: number;
   state: number;
   inode: number;
-  /** Bytes sent and not yet acknowledged (a listener: its backlog's size). */
+  /** Bytes sent and not yet acknowledged (a listener: 0; its backlog's size is not in this table). */
   txQueue: number;
   /** Bytes received and not yet read by the program (a listener: connections waiting for accept()). */
   rxQueue: number;

@@ -14,6 +14,7 @@ import { grade } from '../engine/grade.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { upperAscii } from '../report/bytes.ts';
 import { fileLaunch } from '../subject/launch.ts';
+import { listenBacklog, parseListeners } from '../subject/listen-backlog.ts';
 import { HAS_PROC, inFlight } from '../subject/procfs.ts';
 import { fixture } from './run-grader.ts';
 
@@ -199,5 +200,25 @@ describe('many-clients', () => {
       "client #200 got replies to other clients' messages (#1, round 1; #2, round 1; #3, round 1; …)",
     );
     expect(result?.hints[0]?.en).toContain('its message came from');
+  });
+});
+
+describe("a listening socket's backlog", () => {
+  test("read from ss's lines: the number listen() was given, per listening socket", () => {
+    const text = 'LISTEN 0      5      127.0.0.1:33729 0.0.0.0:*\nLISTEN 2      7          [::1]:33729    [::]:*\n';
+    expect(parseListeners(text)).toEqual([5, 7]);
+    expect(parseListeners('')).toEqual([]);
+  });
+
+  test.runIf(process.platform === 'linux')('read from the kernel: what listen() asked for', async () => {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen({ port: 0, host: '127.0.0.1', backlog: 7 }, done));
+    try {
+      const room = await listenBacklog((server.address() as AddressInfo).port);
+      // Null only where ss is missing: then many-clients goes on without it.
+      if (room !== null) expect(room.backlog).toBe(Math.min(7, room.cap));
+    } finally {
+      server.close();
+    }
   });
 });

@@ -71,6 +71,8 @@ export const FIXTURE_ROWS: Row[] = [
   },
   { stage: 'stage-4', subject: file('stage-4/waits-for-first-byte.ts'), fails: ['idle-client-no-block'] },
   { stage: 'stage-4', subject: file('stage-4/serves-fifty-at-once.ts'), fails: ['many-clients'] },
+  // listen(5) with a thread per client: judged from the backlog itself, and only by many-clients.
+  { stage: 'stage-4', subject: python('styles/threads_small_backlog.py'), fails: ['many-clients'] },
   { stage: 'stage-4', subject: file('stage-4/ignores-write-return.ts'), fails: ['slow-reader'] },
   { stage: 'stage-4', subject: python('stage-4/asyncio_without_drain.py'), fails: ['slow-reader'] },
   { stage: 'stage-4', subject: file('stage-4/keeps-a-mebibyte-per-client.ts'), fails: ['stays-small'] },

@@ -77,6 +77,14 @@ export const manyClients: Property = {
   async check(h) {
     const wires = new Map<ScriptedClient, Wire>();
     const clients: ScriptedClient[] = [await h.connect('#1')];
+    // A wave fits the kernel's queue however slowly the server accepts, or overflows it depending on
+    // how fast it does: judged from the backlog itself, the verdict is the same on every machine.
+    const room = await h.listenBacklog();
+    if (room !== null && room.backlog + 1 < WAVE && room.backlog < room.cap) {
+      throw new Failure(t('many-clients.fail.backlog', { backlog: room.backlog, wave: WAVE }), {
+        hint: say.backlogFullHint(),
+      });
+    }
     for (let n = 2; n <= CROWD; n += WAVE) {
       const wave = Array.from({ length: Math.min(WAVE, CROWD + 1 - n) }, (_, i) => `#${n + i}`);
       const joined = await Promise.all(
@@ -338,7 +346,11 @@ export const staysSmall: Property = {
     await h.answered(w, hello('W'));
     await h.leavePolitely(w);
     const before = h.resident() ?? 0;
-    h.note(t('stays-small.note.1', { beforeMib: mib(before), burst: BURST, burstAtOnce: BURST_AT_ONCE }));
+    // Never more at once than the server's listen backlog holds: whether it holds a crowd is many-clients'
+    // business, and a backlog that overflows drops handshakes, which would make a memory check a race.
+    const room = await h.listenBacklog();
+    const atOnce = Math.max(1, Math.min(BURST_AT_ONCE, room?.backlog ?? BURST_AT_ONCE));
+    h.note(t('stays-small.note.1', { beforeMib: mib(before), burst: BURST, burstAtOnce: atOnce }));
     let peak = before;
     // Exchanges and goodbyes done so far, by any client: a server busy with others is not stuck.
     let moved = 0;
@@ -349,11 +361,11 @@ export const staysSmall: Property = {
     let served = 0;
     await mapPool(
       Array.from({ length: BURST }, (_, i) => i + 1),
-      BURST_AT_ONCE,
+      atOnce,
       async (n) => {
         if (turn.over()) {
           throw new Failure(
-            t('stays-small.fail.1', { burstMs, served, burst: BURST, burstAtOnce: BURST_AT_ONCE, rounds: ROUNDS }),
+            t('stays-small.fail.1', { burstMs, served, burst: BURST, burstAtOnce: atOnce, rounds: ROUNDS }),
             { hint: BURST_UNFINISHED_HINT },
           );
         }
