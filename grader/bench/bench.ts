@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
+import { inBox } from '../subject/contain.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
@@ -88,6 +89,30 @@ for (const stage of STAGES) {
   });
 }
 
+// What a server's box costs (subject/contain.ts): the same compiled server's spawn-to-first-reply, in
+// its box and not, interleaved so that a drift of the machine falls on both alike.
+let box: { boxed: Spread; bare: Spread; cost: number } | null = null;
+{
+  const stage = STAGES[0] as Stage;
+  const { compileServer } = await import('../subject/compile.ts');
+  const compiled = await compileServer(resolve(ROOT, stage.solution));
+  const server = [process.execPath, compiled?.file ?? resolve(ROOT, stage.solution)];
+  const boxedServer = inBox({ command: server[0] as string, args: server.slice(1), shell: false });
+  if (boxedServer) {
+    process.stderr.write(`box: a server's start in its box and not (${runs} runs each)…
+`);
+    const request = stage.protocol.request(Buffer.from('hello'));
+    const boxed: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      boxed.push(await firstReply(boxedServer.command, boxedServer.args, request));
+      bare.push(await firstReply(server[0] as string, server.slice(1), request));
+    }
+    box = { boxed: spread(boxed), bare: spread(bare), cost: spread(boxed).median - spread(bare).median };
+  }
+  await compiled?.remove();
+}
+
 // The worst cases: the time to a full report for servers that fight back.
 const HOSTILE = [
   {
@@ -148,6 +173,9 @@ const table = [
   '| --- | --- | --- |',
   ...hostileRows.map((r) => `| ${r.name} | ${r.stage} | ${r.report.median} ms (${r.report.min}–${r.report.max}) |`),
   '',
+  box
+    ? `A server's box (its own PID namespace): start to first reply ${box.boxed.median} ms in it, ${box.bare.median} ms without, ${box.cost} ms per server.`
+    : 'Servers are not boxed on this machine (no PID namespaces): no cost to measure.',
   `Slowest failing verdict of all fixtures, counted from the server being up: ${slowest.ms} ms (${slowest.what}).`,
   `Medians of ${runs} runs (hostile: ${hostileRuns}), p10–p90 in brackets. Machine: ${machine()}.`,
 ].join('\n');
@@ -155,6 +183,6 @@ process.stdout.write(`${table}\n`);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ machine: machine(), runs, stages: stageRows, hostile: hostileRows, slowestFailingVerdict: slowest }, null, 2)}\n`,
+  `${JSON.stringify({ machine: machine(), runs, stages: stageRows, box, hostile: hostileRows, slowestFailingVerdict: slowest }, null, 2)}\n`,
 );
 process.stderr.write(`written to ${out}\n`);

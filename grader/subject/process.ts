@@ -3,6 +3,7 @@
 // Windows has no process groups and no signals: there the server's process tree is ended (taskkill /T /F).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { pause, within } from '../engine/wait.ts';
+import { findable, inBox, serverExit } from './contain.ts';
 import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
 import { LineSplitter } from './lines.ts';
@@ -83,15 +84,19 @@ export class SubjectProcess {
     options: SubjectOptions = {},
   ) {
     this.runtime = launch.runtime;
-    const child: ChildProcess = spawn(launch.command, launch.args, {
+    const serverEnv = subjectEnv(env, port);
+    // In a box of its own where the machine allows (see contain.ts). A program that can't be found is
+    // left to spawn, which says so in its own words.
+    const box = WINDOWS || !(launch.shell || findable(launch.command, serverEnv.PATH)) ? null : inBox(launch);
+    const child: ChildProcess = spawn(box?.command ?? launch.command, box?.args ?? launch.args, {
       cwd: launch.cwd,
-      shell: launch.shell,
+      shell: box ? false : launch.shell,
       // setsid(): its own process group, so one signal reaches every process it starts. (On Windows it would
       // only give it a console of its own.)
       detached: !WINDOWS,
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: subjectEnv(env, port),
+      env: serverEnv,
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
@@ -135,7 +140,8 @@ export class SubjectProcess {
         resolve(this.exitInfo);
       });
       child.once('exit', (code, signal) => {
-        this.exitInfo = { code, signal, ...(overMemory ? { memory: overMemory } : {}) };
+        const ended = box ? serverExit(code, signal) : { code, signal };
+        this.exitInfo = { ...ended, ...(overMemory ? { memory: overMemory } : {}) };
         resolve(this.exitInfo);
       });
     });

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { boxed } from '../subject/contain.ts';
 import { fixture, GRADER, leftBehind, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
 function freePort(): Promise<number> {
@@ -97,6 +98,41 @@ describe.concurrent('hostile servers', () => {
     expect(run.code).toBe(0);
     expect(run.orphans).toEqual([]);
     expect(run.leftovers).toEqual([]);
+  });
+
+  // Linux with PID namespaces (see contain.ts): elsewhere a server can still leave its group.
+  test.runIf(boxed())('one that leaves its process group (setsid, a double fork) leaves nothing behind', async () => {
+    const run = await runGrader(['stage-3', '--file', fixture('hostile/escapes-the-group.ts'), '--json']);
+    expect(parseReport(run).properties.filter((p) => p.status !== 'pass')).toEqual([]);
+    expect(run.orphans).toEqual([]);
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test.runIf(boxed())('nor when the grader itself is killed with SIGKILL in the middle of a grade', async () => {
+    const tag = randomUUID();
+    const grader = spawn(process.execPath, [...GRADER, 'stage-3', '--file', fixture('hostile/escapes-the-group.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, [TAG]: tag },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    const exited = new Promise((resolve) => grader.on('close', resolve));
+    // Kill it once servers and their escapees are up: the grader, a box (setpriv, its shell) and a server
+    // with two escapees make six; several servers start at once.
+    let seen = 0;
+    for (let i = 0; i < 3000 && seen < 12; i++) {
+      seen = processesTagged(tag).length;
+      if (seen < 12) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toBeGreaterThanOrEqual(12);
+    grader.kill('SIGKILL');
+    await exited;
+    // The kernel ends each box once its grader is gone: no event of ours to wait on, so look, bounded.
+    let left = processesTagged(tag);
+    for (let i = 0; i < 500 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      left = processesTagged(tag);
+    }
+    expect(left).toEqual([]);
   });
 
   test('Ctrl-C stops every server, even one that ignores SIGTERM, and exits 130', async () => {
