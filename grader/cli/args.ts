@@ -7,6 +7,7 @@ import { ENGINE_IDS, type EngineId, isEngineId } from '../platforms/engine-ids.t
 import { argumentError } from './argument-error.ts';
 import { columns, flagLabel, flagRows, flagsIn, parseFlags } from './flag-table.ts';
 import { FLAGS, GRADER_FLAGS } from './flags.ts';
+import { meantStage } from './suggest.ts';
 
 export type SubjectChoice =
   | { kind: 'starter' }
@@ -108,7 +109,8 @@ export function parseRequest(argv: readonly string[]): Request {
     const extra = positionals.slice(1).join(' ');
     // A language left alone (npm took `--lang` for itself): say where it goes.
     const id = positionals.length === 2 && isLang(extra) ? 'args.one-stage.lang' : 'args.one-stage';
-    throw new UsageError(t(id, { extra, stage: positionals[0] ?? '' }));
+    // The command it prints runs as printed: a stage named with a typo is written as the one meant.
+    throw new UsageError(t(id, { extra, stage: meantStage(positionals[0] ?? '') }));
   }
   const chosen = flagsIn(FLAGS, 'subject')
     .filter((name) => values[name] !== undefined && values[name] !== false)

@@ -38,7 +38,7 @@ import { takesValue } from './flags.ts';
 import { gradeOptions } from './grade-options.ts';
 import { pickStage } from './picker.ts';
 import { shellQuote } from './shell-quote.ts';
-import { closest } from './suggest.ts';
+import { closest, meantStage } from './suggest.ts';
 import { watchAndRegrade } from './watch.ts';
 
 export interface Io {
@@ -196,7 +196,7 @@ async function gradeOnce(
   const options: RenderOptions = {
     hintLevels,
     // In watch mode in a terminal, the next hint is a key away.
-    hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject),
+    hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject, request.lang),
     celebrate: subject === MINE,
   };
   const seed = request.seed ?? randomSeed();
@@ -249,7 +249,7 @@ async function gradeOnce(
     how: report.subject,
     ...(request.subject.kind === 'cmd' ? {} : { file: launch.label }),
     report,
-    ladder: { levels: hintLevels, command: options.hintCommand ?? hintCommand(stage, request.subject) },
+    ladder: { levels: hintLevels, command: options.hintCommand ?? hintCommand(stage, request.subject, request.lang) },
   };
   await writeOutputs(
     {
@@ -288,7 +288,8 @@ function keptFixed(argv: readonly string[], kept: string[]): string[] {
       ? [`--${valued[0]}`, rest[0] ?? '']
       : valued.flatMap((f) => [`--${f}`, '<…>']);
   const others = valued.length === 1 ? rest.slice(1) : rest.filter(() => valued.length === 0);
-  const words = [...(stage !== undefined ? [stage] : []), ...values, ...switches, ...others, ...lang];
+  // A stage named with a typo is written as the stage it most likely means: the line runs as printed.
+  const words = [...(stage !== undefined ? [meantStage(stage)] : []), ...values, ...switches, ...others, ...lang];
   // Placeholders stay as they are, to be filled in; the learner's own words are quoted to run as typed.
   return words.map((word) => (word === '<…>' ? word : shellQuote(word)));
 }
@@ -307,9 +308,15 @@ function subjectWords(subject: SubjectChoice): string[] {
   }
 }
 
-/** The command that shows the next hint, quoted for the shell so that it runs as printed. */
-export function hintCommand(stage: Stage, subject: SubjectChoice): string {
-  return ['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint'].map(shellQuote).join(' ');
+/**
+ * The command that shows the next hint, quoted for the shell so that it runs as printed, in the
+ * language the learner asked for with --lang (one that came from LANG comes again by itself).
+ */
+export function hintCommand(stage: Stage, subject: SubjectChoice, lang?: Lang): string {
+  const language = lang ? ['--lang', lang] : [];
+  return ['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint', ...language]
+    .map(shellQuote)
+    .join(' ');
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -17,6 +17,10 @@ export async function pickStage(progress: Progress, lang: Lang): Promise<Stage |
       name: 'stage',
       message: t('picker.message')[lang],
       initial: Math.max(0, firstOpen),
+      // A terminal that reports no size (0 rows) would leave room for no stage at all, and enquirer would
+      // say "No matching choices", in English: every stage is always shown.
+      // (an option enquirer reads but does not declare in its types)
+      ...({ rows: Math.max(STAGES.length + 2, process.stdout.rows || 0) } as object),
       choices: STAGES.map((stage, i) => ({
         name: stage.id,
         message: `${stage.id} · ${stage.title[lang]}`,

@@ -1,4 +1,5 @@
 // "Did you mean": the one known word a typo is closest to, when it is close and alone in being closest.
+import { findStage, STAGES } from '../course/catalogue.ts';
 
 /** Edits that turn `a` into `b`: a character added, removed or replaced, or two neighbours swapped. */
 export function editDistance(a: string, b: string): number {
@@ -28,4 +29,16 @@ export function closest(word: string, known: readonly string[], most = 2): strin
   const best = Math.min(...scored.map((s) => s.distance));
   const nearest = scored.filter((s) => s.distance === best);
   return best <= most && nearest.length === 1 ? nearest[0]?.candidate : undefined;
+}
+
+/** The stage a word most likely names, as its id ("stag-2", "2" → "stage-2"), or the word itself. */
+export function meantStage(word: string): string {
+  return (
+    findStage(word)?.id ??
+    closest(
+      word,
+      STAGES.map((s) => s.id),
+    ) ??
+    word
+  );
 }

@@ -28,6 +28,7 @@ export const FOLLOW_UPS: readonly FollowUpRow[] = [
   { after: 'stopped-listening', next: ['stopped-listening.2'] },
   { after: 'backlog-full', next: ['backlog-full.2'] },
   { after: 'crossed', next: ['crossed.2'] },
+  { after: 'framing.closed.pieces', next: ['framing.closed.pieces.2'] },
   { after: 'idle-forgotten', next: ['crossed.2'] },
   // The property was not judged on its own account: its rungs would be about a failure it did not show.
   { after: 'burst-unfinished', next: [] },

@@ -512,6 +512,14 @@ export const en = {
     "Your lengths are in the machine's byte order. On the wire they are big-endian (network byte order), whatever the machine: readUInt32BE and writeUInt32BE, not the LE ones.",
   'framing.byte-order.hint.python':
     "Your lengths are in the machine's byte order: struct.pack('i', n) or 'I' without a prefix is little-endian on most machines. Network byte order is '!I', on both sides: struct.unpack('!I', header) and struct.pack('!I', len(reply)).",
+  'framing.closed.pieces':
+    'Your server hung up on a message that came in pieces. Does its loop leave (break, return) when one read brings less than a whole message? Keep what came, and read on until the header and all the bytes it counts are in.',
+  'framing.closed.pieces.python':
+    'Your server hung up on a message that came in pieces. Does its loop leave (break, return) when one recv() brings less than a whole message? Keep what came, and call recv() again until the 4-byte header and all the bytes it counts are in (a recv_exact(n) helper does this).',
+  'framing.closed.pieces.2':
+    'Keep one buffer per connection: add each chunk to it; while it holds a 4-byte header and all the bytes the header counts, take that message off the front and answer it; when it holds less, wait for the next chunk (continue the loop, never leave it).',
+  'framing.closed.pieces.2.python':
+    'Read exactly n bytes with a helper: def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: return None; buf += part; return buf. Then header = recv_exact(conn, 4), length = struct.unpack("!I", header)[0], body = recv_exact(conn, length).',
   'framing.closed.byte-order':
     "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian), it is {swapped}, which may be over your limit: read lengths with readUInt32BE, never readUInt32LE.",
   'framing.closed.byte-order.python':
@@ -622,7 +630,7 @@ export const en = {
   'split-character.2':
     'chunk.toString() turns a partial character into U+FFFD. Work on the bytes (upperAscii on the Buffer), or use socket.setEncoding("utf8"), which holds a partial character back until the rest arrives.',
   'split-character.fail.1':
-    'The server closed the connection after the first piece of the message, before the rest could be sent.',
+    'The server closed the connection after the first piece of the message, without waiting for the rest.',
   'split-character.one-read': 'Your server answers only one read, then hangs up: see many-messages first.',
   'split-character.check': 'The split message',
 
@@ -807,6 +815,8 @@ export const en = {
     "Nothing came back, and your server was running flat out meanwhile: a loop that never waits. Is it still spinning on a client that has left (a read that returns nothing, again and again)? A synchronous loop also blocks Node's event loop.",
   'no-reply.spinning.python':
     'Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, recv() returns b"" at once, forever. Leave the loop on it: if not data: break.',
+  'no-reply.spinning.python-asyncio':
+    'Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, await reader.read() returns b"" at once, forever. Leave the loop on it: if not data: break.',
   'next-client.2.python':
     'Wrap the conversation in a loop over connections: while True: conn, _ = server.accept(), then serve conn until it ends, and keep the listening socket open.',
   'survives-reset.2.node-callback':

@@ -37,6 +37,8 @@ export const GLOSSARY: readonly Term[] = [
     not: [/线路上发生的事/, /线路上的事/],
   },
   { en: 'hint', zh: '提示', not: [/提醒/, /线索/] },
+  { en: 'the lab (Socket Lab itself)', zh: '实验室', not: [/本实验(?!室)/, /这个实验(?!室)/, /实验自带/] },
+  { en: 'an "error" listener', zh: '监听器', not: [/监听者/] },
   { en: 'reset (RST; also npm run reset)', zh: '重置', not: [/复位/] },
   { en: 'seed', zh: 'seed', note: 'kept as is: it is the word --seed and every report prints', not: [/种子/] },
 ];

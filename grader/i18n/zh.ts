@@ -326,7 +326,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'survives-reset.1':
     '客户端 A 粗暴地挂断了（RST）。看看上面服务器最后的输出：是不是 ECONNRESET 或 EPIPE 结束了你的进程？',
   'survives-reset.2':
-    '在 Node 里，没有监听者的 "error" 事件会结束整个进程。在一次对话外面捕获错误（用 try/catch 包住 for await），丢下这个客户端，继续下一个。',
+    '在 Node 里，没有监听器的 "error" 事件会结束整个进程。在一次对话外面捕获错误（用 try/catch 包住 for await），丢下这个客户端，继续下一个。',
   'survives-reset.fail': 'B 得到了回答，但不是同一个服务器：回答 A 的进程已经不在了，是别的东西又启动了一个。',
   'empty-session.title': '一言不发就离开的客户端不会挡住下一个',
   'empty-session.1':
@@ -468,6 +468,14 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '你的长度用的是本机字节序。不管在什么机器上，线路上的长度都是大端（网络字节序）：用 readUInt32BE 和 writeUInt32BE，不要用 LE 的版本。',
   'framing.byte-order.hint.python':
     "你的长度用的是本机字节序：struct.pack('i', n) 或不带前缀的 'I' 在大多数机器上是小端。网络字节序是 '!I'，两头都要用：struct.unpack('!I', header) 和 struct.pack('!I', len(reply))。",
+  'framing.closed.pieces':
+    '你的服务器在一条分成几块到达的消息上挂断了。一次读取没有带来整条消息时，它的循环是不是就退出了（break、return）？把已经收到的留着，继续读，直到长度头和它说的全部字节都到齐。',
+  'framing.closed.pieces.python':
+    '你的服务器在一条分成几块到达的消息上挂断了。一次 recv() 没有带来整条消息时，它的循环是不是就退出了（break、return）？把已经收到的留着，再调用 recv()，直到 4 字节的长度头和它说的全部字节都到齐（写一个 recv_exact(n) 辅助函数就能做到）。',
+  'framing.closed.pieces.2':
+    '每个连接一个缓冲区：每来一块就追加进去；只要它装着 4 字节的长度头和长度头说的全部字节，就从前面取下这条消息并回复它；不够时就等下一块（继续循环，而不是退出循环）。',
+  'framing.closed.pieces.2.python':
+    '用一个辅助函数恰好读 n 个字节：def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: return None; buf += part; return buf。然后 header = recv_exact(conn, 4)，length = struct.unpack("!I", header)[0]，body = recv_exact(conn, length)。',
   'framing.closed.byte-order':
     '你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端）读则是 {swapped}，可能超过了你的上限：用 readUInt32BE 读长度，不要用 readUInt32LE。',
   'framing.closed.byte-order.python':
@@ -568,7 +576,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'split-character.1': '“你”在 UTF-8 里是三个字节，第一个字节单独先到。你的服务器怎么处理在字符中间断开的数据块？',
   'split-character.2':
     'chunk.toString() 会把半个字符变成 U+FFFD。直接处理字节（对 Buffer 调用 upperAscii），或用 socket.setEncoding("utf8")，它会把半个字符留到其余字节到达。',
-  'split-character.fail.1': '服务器在收到消息的第一部分后就关闭了连接，剩下的部分没能发出去。',
+  'split-character.fail.1': '服务器在收到消息的第一部分后就关闭了连接，没有等剩下的部分。',
   'split-character.one-read': '你的服务器只回答一次读取就挂断了：先看 many-messages。',
   'split-character.check': '被拆开的消息',
 
@@ -675,9 +683,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   // subject/platform.ts：本平台不能完整评分某个阶段时，报告顶部的那一行
   'platform.no-proc': '{platform}：有 {count} 个评分项需要 Linux 的 /proc，在这里跳过：{ids}。',
   'platform.windows':
-    '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试），另有 {count} 个评分项需要 Linux 的 /proc，已跳过：{ids}。要使用完整的评分器，请用 WSL 2。',
+    '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试），另有 {count} 个评分项需要 Linux 的 /proc，已跳过：{ids}。要使用完整的评分器，请用 WSL 2。',
   'platform.windows.all-run':
-    '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
+    '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
 
   // 列表的连接符
   'sep.sentence': '',
@@ -734,10 +742,12 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '什么都没有返回，而你的服务器这段时间一直在全速运转：有一个从不等待的循环。它是不是还在一个已经离开的客户端上空转（一次又一次读到空数据）？同步循环还会卡住 Node 的事件循环。',
   'no-reply.spinning.python':
     '什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，recv() 会立刻返回 b""，永远如此。遇到它就跳出循环：if not data: break。',
+  'no-reply.spinning.python-asyncio':
+    '什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，await reader.read() 会立刻返回 b""，永远如此。遇到它就跳出循环：if not data: break。',
   'next-client.2.python':
     '把对话包在一个遍历连接的循环里：while True: conn, _ = server.accept()，然后服务 conn 直到对话结束，并保持监听 socket 打开。',
   'survives-reset.2.node-callback':
-    '在 Node 里，没有监听者的 "error" 事件会结束整个进程。给每个 socket 加上 "error" 监听器（socket.on("error", () => socket.destroy())），这样重置只会结束这一次对话。',
+    '在 Node 里，没有监听器的 "error" 事件会结束整个进程。给每个 socket 加上 "error" 监听器（socket.on("error", () => socket.destroy())），这样重置只会结束这一次对话。',
   'survives-reset.2.python':
     '重置会让 recv() 或 sendall() 抛出 ConnectionResetError（或 BrokenPipeError）。在一次对话外面捕获它（try: … except (ConnectionResetError, BrokenPipeError):），丢下这个客户端，继续下一个。',
   'queued-clients.2.python':
@@ -810,7 +820,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'server-gone.crashed':
     '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有人捕获的错误会结束整个进程：用 try/catch 包住每一次对话（重置会让 for await 以 ECONNRESET 抛出），这样一个客户端出的问题只结束这个客户端。',
   'server-gone.crashed.node-callback':
-    '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有监听者的 "error" 事件会结束整个进程：每个 socket 一到就给它加上一个（socket.on("error", () => socket.destroy())），这样一个客户端的重置只结束这个客户端。',
+    '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有监听器的 "error" 事件会结束整个进程：每个 socket 一到就给它加上一个（socket.on("error", () => socket.destroy())），这样一个客户端的重置只结束这个客户端。',
   'server-gone.crashed.python':
     '找出是什么结束了它：traceback 的最后几行写着异常的名字和你的那一行代码。没有人捕获的异常会结束整个脚本：用 try/except (ConnectionResetError, BrokenPipeError) 包住每一次对话，这样一个客户端出的问题只结束这个客户端。',
   'server-gone.crashed.python-asyncio':

@@ -119,6 +119,13 @@ describe.concurrent('usage', () => {
     expect(run.stderr).toMatch(/^npm 把 --hint 当成了它自己的选项/);
   });
 
+  test('a stage name with a typo is corrected in the command the fix prints, so it runs as printed', async () => {
+    // `npm run grade stag-2 --lang zh`: npm reads --lang as its own switches and leaves zh.
+    const run = await runGrader(['stag-2', 'zh'], { npm_lifecycle_event: 'grade', npm_config_long: 'true' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm run grade -- stage-2 --lang zh');
+  });
+
   test('a word after the stage that is not a language is not offered as one', async () => {
     const run = await runGrader(['stage-2', 'server.ts']);
     expect(run.code).toBe(2);

@@ -134,7 +134,11 @@ describeInBrowser('the HTML report in a browser', (browser: () => Browser) => {
   });
 
   test('the bytes expected and received, the first difference marked; dark colours in a dark system; keyboard reaches every property', async () => {
-    const { html, report } = await gradeToHtml('stage-2-starter', ['stage-2']);
+    const { html, report } = await gradeToHtml('decodes-each-chunk', [
+      'stage-2',
+      '--file',
+      fixture('stage-2/decodes-each-chunk.ts'),
+    ]);
     const split = report.properties.find((p) => p.id === 'split-character');
     expect(split?.status).toBe('fail');
     const opened = await openHtml(browser(), html, { width: 1200, height: 900, colorScheme: 'dark' });

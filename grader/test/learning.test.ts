@@ -243,27 +243,26 @@ describe('the report', () => {
 
   test('--hint climbs the ladder of the first failing property with a rung left, and progress remembers it', async () => {
     const progress = join(dir, 'ladder.json');
-    const first = await runGrader(['stage-2'], { [PROGRESS_ENV]: progress });
-    expect(first.stdout).toMatch(
-      /✘ many-messages[\s\S]*hint 1\/2: [\s\S]*one more hint: npm run grade -- stage-2 --hint/,
-    );
+    // The untouched stage-1 starter: uppercases, closes-after-reply and exits-after-client fail, two rungs each.
+    const first = await runGrader(['stage-1'], { [PROGRESS_ENV]: progress });
+    expect(first.stdout).toMatch(/✘ uppercases[\s\S]*hint 1\/2: [\s\S]*one more hint: npm run grade -- stage-1 --hint/);
     expect(first.stdout).not.toContain('hint 2/2');
-    const second = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(second.stdout).toMatch(
-      /✘ many-messages[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: Keep reading from the same socket/,
-    );
+    const second = await runGrader(['stage-1', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(second.stdout).toMatch(/✘ uppercases[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: /);
     const remembered = JSON.parse(await readFile(progress, 'utf8'));
-    expect(remembered.stages['stage-2']).toMatchObject({
+    expect(remembered.stages['stage-1']).toMatchObject({
       attempts: 2,
-      hintsShown: { 'many-messages': 2, 'split-character': 1 },
+      hintsShown: { uppercases: 2, 'closes-after-reply': 1, 'exits-after-client': 1 },
     });
-    // The first ✘'s ladder is at its top: the next ✘ with a rung left climbs.
-    const third = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(third.stdout).toMatch(/✘ split-character[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: /);
+    // The first ✘'s ladder is at its top: the next ✘ with a rung left climbs, then the one after it.
+    const third = await runGrader(['stage-1', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(third.stdout).toMatch(/✘ closes-after-reply[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: /);
     expect(third.stdout).not.toContain('No more hints');
-    const fourth = await runGrader(['stage-2', '--hint'], { [PROGRESS_ENV]: progress });
-    expect(fourth.stdout).toContain(
-      'No more hints for many-messages: the reference solution is solutions/stage-2/server.ts.',
+    const fourth = await runGrader(['stage-1', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(fourth.stdout).toMatch(/✘ exits-after-client[\s\S]*hint 1\/2: [\s\S]*hint 2\/2: /);
+    const fifth = await runGrader(['stage-1', '--hint'], { [PROGRESS_ENV]: progress });
+    expect(fifth.stdout).toContain(
+      'No more hints for uppercases: the reference solution is solutions/stage-1/server.ts.',
     );
   });
 

@@ -44,11 +44,11 @@ describe('platformNote', () => {
   test('native Windows: always a line (untested there), with the skipped checks when the stage has any', () => {
     expect(platformNote(stage('stage-1').properties, 'win32')).toEqual({
       en: "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows). For the full grader, use WSL 2.",
-      zh: '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
+      zh: '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
     });
     expect(platformNote(stage('stage-4').properties, 'win32')).toEqual({
       en: "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows), and 3 checks that need Linux's /proc are skipped: no-busy-loop, no-fd-leak, stays-small. For the full grader, use WSL 2.",
-      zh: '原生 Windows：在这里评分未经测试（本实验的 CI 在 Windows 上只检查单元测试），另有 3 个评分项需要 Linux 的 /proc，已跳过：no-busy-loop、no-fd-leak、stays-small。要使用完整的评分器，请用 WSL 2。',
+      zh: '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试），另有 3 个评分项需要 Linux 的 /proc，已跳过：no-busy-loop、no-fd-leak、stays-small。要使用完整的评分器，请用 WSL 2。',
     });
   });
 

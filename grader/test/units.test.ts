@@ -164,6 +164,8 @@ describe('command line', () => {
     const file = hintCommand(stage, { kind: 'file', path: 'my work/server.ts' });
     expect(file).toBe("npm run grade -- stage-2 --file 'my work/server.ts' --hint");
     expect(hintCommand(stage, { kind: 'starter' })).toBe('npm run grade -- stage-2 --hint');
+    // Asked for in Chinese with --lang: the next hint comes in Chinese too.
+    expect(hintCommand(stage, { kind: 'starter' }, 'zh')).toBe('npm run grade -- stage-2 --hint --lang zh');
   });
 });
 

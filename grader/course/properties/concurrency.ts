@@ -61,12 +61,12 @@ function namesIn(reply: Buffer): string[] {
   return [...reply.toString('latin1').matchAll(/#(\d+), round (\d+)/gi)].map((m) => `#${m[1]}, round ${m[2]}`);
 }
 
-/** "#2, #3, #4, … #200": the first few and the last. */
-function names(clients: readonly { name: string }[]): string {
+/** "#2, #3, #4, …, #200" (in Chinese with 、): the first few and the last. */
+function names(clients: readonly { name: string }[]): Text {
   const shown = clients.slice(0, 3).map((c) => c.name);
   if (clients.length > 4) shown.push('…');
   if (clients.length > 3) shown.push(clients[clients.length - 1]?.name ?? '');
-  return shown.join(', ');
+  return joined(shown, 'sep.list');
 }
 
 export const manyClients: Property = {
