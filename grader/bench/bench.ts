@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
-import { inBox } from '../subject/contain.ts';
+import { findBox, inBox } from '../subject/contain.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
@@ -97,6 +97,7 @@ let box: { boxed: Spread; bare: Spread; cost: number } | null = null;
   const { compileServer } = await import('../subject/compile.ts');
   const compiled = await compileServer(resolve(ROOT, stage.solution));
   const server = [process.execPath, compiled?.file ?? resolve(ROOT, stage.solution)];
+  await findBox();
   const boxedServer = inBox({ command: server[0] as string, args: server.slice(1), shell: false });
   if (boxedServer) {
     process.stderr.write(`box: a server's start in its box and not (${runs} runs each)…

@@ -12,6 +12,7 @@ import { say } from '../i18n/messages.ts';
 import type { MessageId } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
+import { findBox } from '../subject/contain.ts';
 import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
 import { residentBytes } from '../subject/memory.ts';
 import type { Printed } from '../subject/output.ts';
@@ -154,7 +155,8 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
           run.capped = true;
           for (const subject of run.live) void subject.stop();
         });
-  const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
+  // How this machine boxes a server is found beside the compile: neither waits for the other.
+  const [compiled] = await Promise.all([launch.typescript ? compileServer(launch.typescript) : null, findBox()]);
   const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
     // A property proven by a server listening (listens) needs no server of its own: the first server

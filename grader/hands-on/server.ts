@@ -5,6 +5,7 @@ import { say as graderSay } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { compileServer } from '../subject/compile.ts';
+import { findBox } from '../subject/contain.ts';
 import { explainStartupError } from '../subject/friendly-errors.ts';
 import { compiledLaunch, type Launch, withPort } from '../subject/launch.ts';
 import { LineSplitter } from '../subject/lines.ts';
@@ -30,7 +31,7 @@ export async function startServer(
   port: number,
   options: { killGraceMs: number; env: NodeJS.ProcessEnv; onLine: (line: string, stream: Stream) => void },
 ): Promise<StartedServer> {
-  const compiled = launch.typescript ? await compileServer(launch.typescript) : null;
+  const [compiled] = await Promise.all([launch.typescript ? compileServer(launch.typescript) : null, findBox()]);
   const run = compiled ? compiledLaunch(launch, compiled.file) : launch;
   const subject = new SubjectProcess(withPort(run, port), port, options.killGraceMs, options.env);
   // Followed in the same synchronous step as the spawn: output only arrives on a later tick.

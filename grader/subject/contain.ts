@@ -4,7 +4,7 @@
 // children alike, which a process-group kill misses. `setpriv --pdeathsig` makes the kernel end the box
 // when the grader itself dies, SIGKILL included. Where the tools or namespaces are missing (macOS, a
 // locked-down container), servers run as before, in a process group of their own.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -27,29 +27,50 @@ function boxWords(userFlags: readonly string[]): string[] {
   return ['--pdeathsig', 'KILL', '--', 'unshare', ...userFlags, '--pid', '--fork', '--kill-child', '--'];
 }
 
-/** Find, once per grader, how this machine makes a box: a box around `true` that exits 0 is proof. */
-function findRecipe(): string[] | null {
-  if (process.platform !== 'linux' || process.env.SOCKET_LAB_NO_BOX === '1') return null;
-  for (const userFlags of ATTEMPTS) {
-    const words = boxWords(userFlags);
-    const tried = spawnSync('setpriv', [...words, '/bin/sh', '-c', FIRST, 'sh', 'true'], {
+/** Whether a box around `true` exits 0 on this machine, asked that way: proof that it can make one. */
+function works(words: readonly string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const tried = spawn('setpriv', [...words, '/bin/sh', '-c', FIRST, 'sh', 'true'], {
       stdio: 'ignore',
       timeout: 5000,
     });
-    if (tried.status === 0) return words;
-  }
-  return null;
+    tried.once('error', () => resolve(false));
+    tried.once('exit', (code) => resolve(code === 0));
+  });
 }
 
-/** Whether this grader puts each server in a box of its own. */
+let finding: Promise<void> | undefined;
+
+/**
+ * Find out, once per grader, how this machine makes a box: a few ms of spawning, so a grade starts it
+ * beside its compile (see grade.ts). A server started before it is known runs unboxed.
+ */
+export function findBox(): Promise<void> {
+  finding ??= (async () => {
+    if (process.platform !== 'linux' || process.env.SOCKET_LAB_NO_BOX === '1') {
+      recipe = null;
+      return;
+    }
+    for (const userFlags of ATTEMPTS) {
+      const words = boxWords(userFlags);
+      if (await works(words)) {
+        recipe = words;
+        return;
+      }
+    }
+    recipe = null;
+  })();
+  return finding;
+}
+
+/** Whether servers started now go in a box of their own. */
 export function boxed(): boolean {
-  recipe ??= findRecipe();
-  return recipe !== null;
+  return recipe != null;
 }
 
 /** The command that runs `launch` in a box of its own, or null where servers can't be boxed here. */
 export function inBox(launch: Pick<Launch, 'command' | 'args' | 'shell'>): { command: string; args: string[] } | null {
-  if (!boxed() || recipe == null) return null;
+  if (recipe == null) return null;
   const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
   return { command: 'setpriv', args: [...recipe, '/bin/sh', '-c', FIRST, 'sh', ...server] };
 }
