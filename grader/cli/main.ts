@@ -368,7 +368,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       // The one line that matters, and where the rest is: the whole usage is behind --help.
-      io.stderr.write(`${err.text[lang]}\n${t('args.usage-pointer')[lang]}\n`);
+      // Asked for in a language with --lang: the help it points to comes in that language too.
+      const asked = langInArgv(argv);
+      const help = `npm run grade -- --help${asked ? ` --lang ${asked}` : ''}`;
+      io.stderr.write(`${err.text[lang]}\n${t('args.usage-pointer', { help })[lang]}\n`);
       return 2;
     }
     if (err instanceof SubjectError || err instanceof OutputError) {

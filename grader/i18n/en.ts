@@ -326,7 +326,7 @@ export const en = {
   'args.output-is-folder': '--{format} names a file, and {path} is a folder: name a file in it, like {example}.',
   'args.needs-file-name': '--{format} needs a file name.',
   // cli/main.ts: after a usage error, in place of the whole usage
-  'args.usage-pointer': 'Usage: npm run grade -- <stage> [options]; all options: npm run grade -- --help',
+  'args.usage-pointer': 'Usage: npm run grade -- <stage> [options]; all options: {help}',
 
   // course/catalogue.ts
   'stage-1.title': 'one-shot service',

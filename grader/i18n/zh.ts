@@ -298,7 +298,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.output-is-folder': '--{format} 要的是一个文件，而 {path} 是文件夹：请写它里面的一个文件，例如 {example}。',
   'args.needs-file-name': '--{format} 需要一个文件名。',
   // cli/main.ts：用法错误之后，代替整段用法说明
-  'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：npm run grade -- --help',
+  'args.usage-pointer': '用法：npm run grade -- <阶段> [选项]；全部选项：{help}',
 
   // course/catalogue.ts
   'stage-1.title': '一次性服务器',

@@ -13,9 +13,14 @@ import type { Launch } from './launch.ts';
 /**
  * The namespace's first process. It is not the server: a PID namespace's first process ignores every
  * signal it has no handler for (SIGTERM, SIGPIPE…), which would change how a server behaves. The server
- * is its child, in the grader's process group, and the shell exits with its status once it ends.
+ * is its child, in the grader's process group, and the shell exits with its status once it ends. It
+ * starts only while the grader ($1) lives: a grader killed between spawning setpriv and setpriv's
+ * asking for the parent-death signal would leave the box unwatched. Past that check, the signal is set.
  */
-const FIRST = '"$@" & wait "$!"';
+const FIRST = '[ -d "/proc/$1" ] || exit 1; shift; "$@" & wait "$!"';
+
+/** The shell's words before the server's command. */
+const firstWords = () => ['/bin/sh', '-c', FIRST, 'sh', String(process.pid)];
 
 /** How to make a box on this machine: the words before the server's command, or null where none can be. */
 let recipe: string[] | null | undefined;
@@ -30,7 +35,7 @@ function boxWords(userFlags: readonly string[]): string[] {
 /** Whether a box around `true` exits 0 on this machine, asked that way: proof that it can make one. */
 function works(words: readonly string[]): Promise<boolean> {
   return new Promise((resolve) => {
-    const tried = spawn('setpriv', [...words, '/bin/sh', '-c', FIRST, 'sh', 'true'], {
+    const tried = spawn('setpriv', [...words, ...firstWords(), 'true'], {
       stdio: 'ignore',
       timeout: 5000,
     });
@@ -72,7 +77,7 @@ export function boxed(): boolean {
 export function inBox(launch: Pick<Launch, 'command' | 'args' | 'shell'>): { command: string; args: string[] } | null {
   if (recipe == null) return null;
   const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
-  return { command: 'setpriv', args: [...recipe, '/bin/sh', '-c', FIRST, 'sh', ...server] };
+  return { command: 'setpriv', args: [...recipe, ...firstWords(), ...server] };
 }
 
 /** Whether `command` names a program that exists: a path, or a name found on `path`. */

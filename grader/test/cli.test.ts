@@ -48,11 +48,12 @@ describe.concurrent('usage', () => {
   ])('$args → exactly two lines, in both languages: $en', async ({ args, en, zh }) => {
     const english = await runGrader([...args, '--lang', 'en']);
     expect(english.code).toBe(2);
-    expect(english.stderr).toBe(`${en}\n${POINTER.en}\n`);
-    // Answered in the language asked for, even when it is asked for after the mistake.
+    expect(english.stderr).toBe(`${en}\n${POINTER.en} --lang en\n`);
+    // Answered in the language asked for, even when it is asked for after the mistake; the help it
+    // points to comes in that language too.
     const chinese = await runGrader([...args, '--lang', 'zh']);
     expect(chinese.code).toBe(2);
-    expect(chinese.stderr).toBe(`${zh}\n${POINTER.zh}\n`);
+    expect(chinese.stderr).toBe(`${zh}\n${POINTER.zh} --lang zh\n`);
   });
 
   test('stage2 names stage-2, as stage-2 and 2 do', async () => {
