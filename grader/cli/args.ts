@@ -1,5 +1,5 @@
 // The command line, parsed without side effects: a request to grade, or a UsageError saying what's off.
-import { STAGES } from '../course/catalogue.ts';
+import { findStage, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { joined, t } from '../i18n/t.ts';
 import { isLang, type Lang } from '../i18n/text.ts';
@@ -109,8 +109,17 @@ export function parseRequest(argv: readonly string[]): Request {
     const extra = positionals.slice(1).join(' ');
     // A language left alone (npm took `--lang` for itself): say where it goes.
     const id = positionals.length === 2 && isLang(extra) ? 'args.one-stage.lang' : 'args.one-stage';
-    // The command it prints runs as printed: a stage named with a typo is written as the one meant.
-    throw new UsageError(t(id, { extra, stage: meantStage(positionals[0] ?? '') }));
+    // The command it prints runs as printed: a stage named with a typo is written as the one meant,
+    // and the typo said first.
+    const typed = positionals[0] ?? '';
+    const stage = meantStage(typed);
+    const told = t(id, { extra, stage });
+    const typo = findStage(typed) === undefined && stage !== typed;
+    throw new UsageError(
+      typo
+        ? joined([t('main.no-such-stage.did-you-mean', { stage: typed, suggestion: stage }), told], 'sep.sentence')
+        : told,
+    );
   }
   const chosen = flagsIn(FLAGS, 'subject')
     .filter((name) => values[name] !== undefined && values[name] !== false)

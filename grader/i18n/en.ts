@@ -210,7 +210,7 @@ export const en = {
   'progress.best': ', best {held}/{total}',
   'progress.failing': 'failing',
   'progress.readme': 'README.md',
-  'progress.next': 'Next: read {readme}, then npm run grade {id}',
+  'progress.next': 'Next: read {readme}, then {command}',
   'progress.all-passed': 'Every stage passed. Well done! Your server now serves many clients at once.',
 
   // reset/command.ts
@@ -307,7 +307,7 @@ export const en = {
   'args.one-stage':
     'One stage at a time: what is "{extra}"? Options go after --: npm run grade -- {stage} --file <path>. A command with spaces goes in quotes after --cmd.',
   'args.one-stage.lang':
-    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them: npm run grade -- {stage} --lang {extra}.',
+    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them. Run: npm run grade -- {stage} --lang {extra}',
   'args.one-subject': 'Choose one subject: {subjects}.',
   'args.not-with-batch': {
     one: '{flags} is for one server, not for --batch: grade one submission alone with --file or --cmd.',
@@ -941,7 +941,7 @@ export const en = {
     "Usage: npm run autograder -- gradescope <stage> [--out <file.zip>]\n                        prairielearn <stage> [--out <folder>]\n                        github-classroom [<stage>] [--out <file.yml>]\nThe grade's options --lang, --points, --time-cap and --max-memory, given here, are baked in.",
   'autograder.unknown-platform': 'There is no platform "{name}": choose {known}.',
   'autograder.needs-stage':
-    '{platform} grades one stage per assignment: name it, like npm run autograder -- {platform} stage-3.',
+    '{platform} grades one stage per assignment: name it, like this: npm run autograder -- {platform} stage-3',
   'autograder.points-need-stage': "--points names a stage's properties: name the stage too.",
   'autograder.write-failed': 'Could not write the files: {reason}',
   'autograder.wrote.gradescope':

@@ -193,7 +193,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'progress.best': '，最好成绩 {held}/{total}',
   'progress.failing': '不成立',
   'progress.readme': 'README.zh-CN.md',
-  'progress.next': '下一步：阅读 {readme}，然后运行 npm run grade {id}',
+  'progress.next': '下一步：阅读 {readme}，然后运行 {command}',
   'progress.all-passed': '所有阶段都通过了，了不起！你的服务器已经能同时服务许多客户端。',
 
   // reset/command.ts
@@ -285,7 +285,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.one-stage':
     '一次只能评分一个阶段：“{extra}”是什么？选项要写在 -- 之后：npm run grade -- {stage} --file <路径>。带空格的命令要用引号括起来放在 --cmd 后面。',
   'args.one-stage.lang':
-    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走：npm run grade -- {stage} --lang {extra}。',
+    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走。这样运行：npm run grade -- {stage} --lang {extra}',
   'args.one-subject': '只能选一个被测服务器：{subjects}。',
   'args.not-with-batch': '{flags} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。',
   'args.gradescope-folder':
@@ -868,7 +868,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '用法：npm run autograder -- gradescope <阶段> [--out <文件.zip>]\n                        prairielearn <阶段> [--out <文件夹>]\n                        github-classroom [<阶段>] [--out <文件.yml>]\n在这里给出的评分选项 --lang、--points、--time-cap 和 --max-memory 会写进生成的文件。',
   'autograder.unknown-platform': '没有“{name}”这个平台：请选 {known}。',
   'autograder.needs-stage':
-    '{platform} 的一份作业评一个阶段：请写明阶段，例如 npm run autograder -- {platform} stage-3。',
+    '{platform} 的一份作业评一个阶段：请写明阶段，例如：npm run autograder -- {platform} stage-3',
   'autograder.points-need-stage': '--points 写的是某个阶段的评分项：请同时写明阶段。',
   'autograder.write-failed': '无法写出文件：{reason}',
   'autograder.wrote.gradescope':

@@ -4,4 +4,5 @@ import { detectLang, langInArgv } from '../i18n/text.ts';
 import { colorWanted } from '../report/render.ts';
 import { renderProgress } from './render.ts';
 
-process.stdout.write(renderProgress(langInArgv(process.argv.slice(2)) ?? detectLang(), colorWanted(process.stdout)));
+const asked = langInArgv(process.argv.slice(2));
+process.stdout.write(renderProgress(asked ?? detectLang(), colorWanted(process.stdout), process.env, asked));

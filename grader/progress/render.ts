@@ -6,7 +6,8 @@ import type { Lang } from '../i18n/text.ts';
 import { describeStatus, statusOf } from './status.ts';
 import { loadProgress, progressFile } from './store.ts';
 
-export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEnv = process.env): string {
+/** `asked`: the language asked for with --lang, which the command it suggests keeps. */
+export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEnv = process.env, asked?: Lang): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const progress = loadProgress(progressFile(env));
   const colon = t('report.colon')[lang];
@@ -29,7 +30,8 @@ export function renderProgress(lang: Lang, color: boolean, env: NodeJS.ProcessEn
   lines.push('');
   if (next) {
     const readme = next.starter.replace('server.ts', t('progress.readme')[lang]);
-    lines.push(t('progress.next', { readme, id: next.id })[lang]);
+    const command = asked ? `npm run grade -- ${next.id} --lang ${asked}` : `npm run grade ${next.id}`;
+    lines.push(t('progress.next', { readme, command })[lang]);
   } else {
     lines.push(t('progress.all-passed')[lang]);
   }

@@ -124,7 +124,9 @@ describe.concurrent('usage', () => {
     // `npm run grade stag-2 --lang zh`: npm reads --lang as its own switches and leaves zh.
     const run = await runGrader(['stag-2', 'zh'], { npm_lifecycle_event: 'grade', npm_config_long: 'true' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('npm run grade -- stage-2 --lang zh');
+    // The typo is said first; the command ends its line, with no full stop to copy with it.
+    expect(run.stderr).toMatch(/^没有名为“stag-2”的阶段。你是想写 stage-2 吗？/);
+    expect(run.stderr).toContain('npm run grade -- stage-2 --lang zh\n');
   });
 
   test('a word after the stage that is not a language is not offered as one', async () => {
