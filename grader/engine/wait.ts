@@ -35,7 +35,12 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T | ty
   }
 }
 
-/** A pause for sampling loops only (thread states, /proc); never to order events. */
+/**
+ * A pause for sampling loops only (thread states, /proc); never to order events. It ends, as `deadline`
+ * does, after the turn of the event loop that reads I/O: what a server printed meanwhile has been read
+ * off our pipes. A server that prints blocks once a pipe is full, and on a starved grader it fills
+ * within a fraction of a second; sampled before the read, a spinning server would look asleep.
+ */
 export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(() => setImmediate(resolve), ms));
 }

@@ -16,7 +16,7 @@ import { findStage, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
-import { TIMED_OUT, within } from '../engine/wait.ts';
+import { pause, TIMED_OUT, within } from '../engine/wait.ts';
 import { detectLang } from '../i18n/text.ts';
 import { displayWidth, escapeBytes, firstDifference, quote, quoteAt, upperAscii } from '../report/bytes.ts';
 import { wireStory } from '../report/wire-story.ts';
@@ -356,6 +356,28 @@ describe('deadlines', () => {
     while (Date.now() < until);
     expect(await verdict).toBe('connected');
     client.destroy();
+    server.close();
+  });
+
+  test('a sampling pause ends after what came meanwhile was read: a printing server is not left blocked on our pipe', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const [[theirs]] = await Promise.all([once(server, 'connection') as Promise<[Socket]>, once(client, 'connect')]);
+    let read = 0;
+    client.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+    });
+    // From the check phase, so that the next phase to run is the timers', before any look at I/O.
+    await new Promise((resolve) => setImmediate(resolve));
+    const paused = pause(10);
+    theirs.write('printed while the grader was starved\n');
+    const until = Date.now() + 100;
+    while (Date.now() < until);
+    await paused;
+    expect(read).toBeGreaterThan(0);
+    client.destroy();
+    theirs.destroy();
     server.close();
   });
 
