@@ -373,7 +373,7 @@ export const en = {
   'queued-reset.1':
     'Client B reset while A was still being served. Read the server\'s last words above: did an ECONNRESET end it, from a socket that no try/catch (or "error" listener) was around yet?',
   'queued-reset.2':
-    'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; or give every socket an "error" listener the moment it arrives.',
+    'Node reads every accepted socket at once, even one still waiting for its turn. createServer({ pauseOnConnect: true }) leaves it unread until your loop reaches it; the reset then comes out of its first read, so the try/catch must be around the whole conversation, first read included. Or give every socket an "error" listener the moment it arrives.',
   'no-fd-leak.title': 'after {sessions} clients, no sockets left open',
   'no-fd-leak.1':
     'Every connection is a file descriptor in your process, and it stays until you close it. Which kind of goodbye leaves one behind: FIN, or RST?',
@@ -519,7 +519,7 @@ export const en = {
   'framing.closed.pieces.2':
     'Keep one buffer per connection: add each chunk to it; while it holds a 4-byte header and all the bytes the header counts, take that message off the front and answer it; when it holds less, wait for the next chunk (continue the loop, never leave it).',
   'framing.closed.pieces.2.python':
-    'Read exactly n bytes with a helper: def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: return None; buf += part; return buf. Then header = recv_exact(conn, 4), length = struct.unpack("!I", header)[0], body = recv_exact(conn, length).',
+    'Read exactly n bytes with a helper: def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf. Then header = recv_exact(conn, 4), length = struct.unpack("!I", header)[0], body = recv_exact(conn, length), and catch EOFError around the conversation, as ConnectionResetError.',
   'framing.closed.byte-order':
     "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian), it is {swapped}, which may be over your limit: read lengths with readUInt32BE, never readUInt32LE.",
   'framing.closed.byte-order.python':
@@ -846,7 +846,7 @@ export const en = {
   'backlog-full':
     "Your server's listen backlog, the kernel's queue of clients waiting for accept(), has no room for a crowd. Accept faster, or give listen() a larger backlog (server.listen(port, 1024)).",
   'backlog-full.python':
-    'Your listen backlog, the queue of clients waiting for accept(), has no room for a crowd: listen(5) holds only five. Use socket.create_server(("", port), backlog=1024) or listen(1024).',
+    'Your listen backlog, the queue of clients waiting for accept(), has no room for a crowd: with listen(5), five clients, and one more, can wait there. Use socket.create_server(("", port), backlog=1024) or listen(1024).',
   'slow-reader.2.node-callback':
     'socket.write() returns false once its buffer is full: then socket.pause(), so no more "data" comes, and socket.once("drain", () => socket.resume()). In a "data" handler an await does not stop the events.',
   'slow-reader.2.python':

@@ -343,7 +343,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'queued-reset.1':
     'A 还在被服务时，B 重置了连接。看看上面服务器最后的输出：是不是某个 socket 抛出的 ECONNRESET 结束了它，而当时还没有 try/catch 包住它（也没有 "error" 监听器）？',
   'queued-reset.2':
-    'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；或者在每个 socket 一到达时就给它加上 "error" 监听器。',
+    'Node 会立刻读取每个已接受的 socket，即使它还在排队。createServer({ pauseOnConnect: true }) 让它在轮到之前不被读取；这时重置会在第一次读取时抛出，所以 try/catch 要包住整段对话，包括第一次读取。或者在每个 socket 一到达时就给它加上 "error" 监听器。',
   'no-fd-leak.title': '服务 {sessions} 个客户端后没有遗留的 socket',
   'no-fd-leak.1': '每个连接都是你进程里的一个文件描述符，直到你关闭它才会释放。哪一种告别会留下它：FIN 还是 RST？',
   'no-fd-leak.2':
@@ -475,7 +475,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'framing.closed.pieces.2':
     '每个连接一个缓冲区：每来一块就追加进去；只要它装着 4 字节的长度头和长度头说的全部字节，就从前面取下这条消息并回复它；不够时就等下一块（继续循环，而不是退出循环）。',
   'framing.closed.pieces.2.python':
-    '用一个辅助函数恰好读 n 个字节：def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: return None; buf += part; return buf。然后 header = recv_exact(conn, 4)，length = struct.unpack("!I", header)[0]，body = recv_exact(conn, length)。',
+    '用一个辅助函数恰好读 n 个字节：def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf。然后 header = recv_exact(conn, 4)，length = struct.unpack("!I", header)[0]，body = recv_exact(conn, length)，并像 ConnectionResetError 一样，在整段对话外面捕获 EOFError。',
   'framing.closed.byte-order':
     '你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端）读则是 {swapped}，可能超过了你的上限：用 readUInt32BE 读长度，不要用 readUInt32LE。',
   'framing.closed.byte-order.python':
@@ -773,7 +773,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'backlog-full':
     '你的服务器的监听 backlog，即内核里等待 accept() 的客户端队列，容不下一大群客户端。接受得快一些，或者给 listen() 一个更大的 backlog（server.listen(port, 1024)）。',
   'backlog-full.python':
-    '你的监听 backlog，即等待 accept() 的客户端队列，容不下一大群客户端：listen(5) 只能容纳五个。改用 socket.create_server(("", port), backlog=1024) 或 listen(1024)。',
+    '你的监听 backlog，即等待 accept() 的客户端队列，容不下一大群客户端：listen(5) 只能让五个客户端再加一个在那里等。改用 socket.create_server(("", port), backlog=1024) 或 listen(1024)。',
   'slow-reader.2.node-callback':
     'socket.write() 在缓冲区满时返回 false：这时调用 socket.pause()，不再有 "data" 到来，再用 socket.once("drain", () => socket.resume()) 恢复。在 "data" 处理函数里 await 拦不住事件。',
   'slow-reader.2.python':

@@ -146,6 +146,18 @@ describe('npm run reset', () => {
     expect(readFileSync(join(root, 'stages/stage-2/server.ts.20260301-142501-2.bak'), 'utf8')).toBe('second try');
   });
 
+  test.runIf(existsSync(join(ROOT, '.git')))(
+    "the course's git ignores what reset saves, so it stays out of what the learner pushes",
+    () => {
+      const ignored = spawnSync('git', ['check-ignore', '-q', 'stages/stage-2/server.ts.20260301-142501.bak'], {
+        cwd: ROOT,
+      });
+      expect(ignored.status).toBe(0);
+      const starter = spawnSync('git', ['check-ignore', '-q', 'stages/stage-2/server.ts'], { cwd: ROOT });
+      expect(starter.status).toBe(1);
+    },
+  );
+
   test.each([
     [
       ['stage-9'],
