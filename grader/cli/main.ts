@@ -62,7 +62,12 @@ function launchFor(stage: Stage, choice: SubjectChoice): Launch {
 }
 
 /** Which stage: named on the command line, or chosen from a list in a terminal. */
-async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage | 'cancelled'> {
+async function chooseStage(
+  request: Request,
+  argv: readonly string[],
+  io: Io,
+  lang: Lang,
+): Promise<Stage | 'cancelled'> {
   if (request.stage === undefined) {
     if (!io.stdin.isTTY || !io.stdout.isTTY || request.json) {
       throw new UsageError(t('main.which-stage'));
@@ -73,10 +78,19 @@ async function chooseStage(request: Request, io: Io, lang: Lang): Promise<Stage 
   if (stage) return stage;
   const ids = STAGES.map((s) => s.id);
   const suggestion = closest(request.stage, ids);
+  if (!suggestion)
+    throw new UsageError(t('main.no-such-stage', { stage: request.stage, known: joined(ids, 'sep.list') }));
+  // The typo said first, then the command as meant, to run as printed.
+  const at = argv.indexOf(request.stage);
+  const fixed = argv.map((word, i) => (i === at ? suggestion : word));
   throw new UsageError(
-    suggestion
-      ? t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion })
-      : t('main.no-such-stage', { stage: request.stage, known: joined(ids, 'sep.list') }),
+    joined(
+      [
+        t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion }),
+        t('main.run-as', { command: ['npm', 'run', 'grade', '--', ...fixed].map(shellQuote).join(' ') }),
+      ],
+      'sep.sentence',
+    ),
   );
 }
 
@@ -334,7 +348,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${usage(lang)}\n`);
       return 0;
     }
-    const stage = await chooseStage(request, io, lang);
+    const stage = await chooseStage(request, argv, io, lang);
     if (stage === 'cancelled') return 130;
     const points = request.points !== undefined ? parsePoints(request.points, stage) : undefined;
     checkOutputPaths(request.outputs, userCwd(io.env), request.batch !== undefined);

@@ -1,6 +1,7 @@
 // Stage 5's framing: a message is a 4-byte unsigned big-endian length N, then N bytes of payload.
 // The reply to a message of N bytes is one message whose payload is N in decimal, ':', then the payload
 // with a-z upper-cased. Other tools and graders depend on this: change it nowhere but here.
+import type { Lang } from '../i18n/text.ts';
 import { quote, upperAscii } from '../report/bytes.ts';
 
 export const HEADER_BYTES = 4;
@@ -62,14 +63,14 @@ export class FrameView {
   /** Payload bytes still to come of the frame under way, once its header is whole. */
   private left = 0;
 
-  describe(chunk: Buffer): string {
+  describe(chunk: Buffer, lang: Lang = 'en'): string {
     const parts: string[] = [];
     let at = 0;
     while (at < chunk.length) {
       if (this.left > 0) {
         const take = Math.min(this.left, chunk.length - at);
         this.left -= take;
-        parts.push(`… ${quote(chunk.subarray(at, at + take))}${this.left > 0 ? ' …' : ''}`);
+        parts.push(`… ${quote(chunk.subarray(at, at + take), 0, undefined, lang)}${this.left > 0 ? ' …' : ''}`);
         at += take;
         continue;
       }
@@ -92,7 +93,7 @@ export class FrameView {
         continue;
       }
       this.left -= take;
-      parts.push(`${head} ${quote(chunk.subarray(at, at + take))}${this.left > 0 ? ' …' : ''}`);
+      parts.push(`${head} ${quote(chunk.subarray(at, at + take), 0, undefined, lang)}${this.left > 0 ? ' …' : ''}`);
       at += take;
     }
     return parts.join(' ');

@@ -3,7 +3,7 @@
 // shared by both (closes-on-eof, idle-client-no-block, no-busy-loop) speak through it.
 import { frame, framedReply, HEADER_BYTES, hex, MAX_PAYLOAD } from '../client/frames.ts';
 import { type Hint, hint } from '../i18n/hint.ts';
-import { upperAscii } from '../report/bytes.ts';
+import { grouped, upperAscii } from '../report/bytes.ts';
 
 export interface Protocol {
   /** Messages are framed: the wire story reads the bytes as frames. */
@@ -17,9 +17,6 @@ export interface Protocol {
 }
 
 export const STREAM: Protocol = { framed: false, request: (message) => message, reply: upperAscii };
-
-/** 1048577 as 1,048,577: a byte count the learner can read at a glance. */
-export const grouped = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Why a server may hang up on a message it was sent whole: its header, read in the machine's byte order

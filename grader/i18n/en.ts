@@ -145,6 +145,7 @@ export const en = {
   'report.expected': 'expected',
   'report.received': 'received',
   'report.difference': 'first difference at byte {at} (counting from 0)',
+  'report.size': ' ({bytes} bytes)',
   'report.wire': 'on the wire',
   'report.port': 'port',
   'report.output': 'your server printed',
@@ -206,6 +207,8 @@ export const en = {
   'launch.empty-command': 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
 
   // progress/render.ts
+  'progress.usage':
+    'npm run progress shows every stage and takes only --lang: what is "{stray}"? Usage: npm run progress -- --lang en|zh',
   'progress.heading': 'Socket Lab · your progress',
   'progress.best': ', best {held}/{total}',
   'progress.failing': 'failing',
@@ -215,6 +218,8 @@ export const en = {
 
   // reset/command.ts
   'reset.usage': 'Usage: npm run reset -- <stage> [--lang en|zh], the stage one of {known}.',
+  'reset.npm-kept-lang':
+    'npm kept --lang for itself and left only "{extra}": through npm, options go after --. Run it as: {fixed}',
   'reset.no-such-stage': 'There is no stage "{stage}". Usage: npm run reset -- <stage>, the stage one of {known}.',
   'reset.done': '{file} is the starter again. Your file is kept, unchanged, as {saved}.',
   'reset.was-missing': '{file} was missing: it is the starter again.',
@@ -236,6 +241,7 @@ export const en = {
   'main.no-such-stage.did-you-mean': 'There is no stage "{stage}". Did you mean {suggestion}?',
   'main.written-note': 'Results written: ',
   'main.hint-command': 'press h',
+  'main.run-as': 'Run it as: {command}',
   'main.npm-kept-flags': "npm kept {flags} for itself: the grader's options go after --, like this: {fixed}",
   'main.watch-not-json': '--watch prints reports for people; it does not go with --json.',
 
@@ -307,7 +313,7 @@ export const en = {
   'args.one-stage':
     'One stage at a time: what is "{extra}"? Options go after --: npm run grade -- {stage} --file <path>. A command with spaces goes in quotes after --cmd.',
   'args.one-stage.lang':
-    'One stage at a time: what is "{extra}"? Through npm, options go after --, or npm keeps them. Run: npm run grade -- {stage} --lang {extra}',
+    'npm kept --lang for itself and left only "{extra}": through npm, options go after --. Run it as: npm run grade -- {stage} --lang {extra}',
   'args.one-subject': 'Choose one subject: {subjects}.',
   'args.not-with-batch': {
     one: '{flags} is for one server, not for --batch: grade one submission alone with --file or --cmd.',
@@ -519,7 +525,7 @@ export const en = {
   'framing.closed.pieces.2':
     'Keep one buffer per connection: add each chunk to it; while it holds a 4-byte header and all the bytes the header counts, take that message off the front and answer it; when it holds less, wait for the next chunk (continue the loop, never leave it).',
   'framing.closed.pieces.2.python':
-    'Read exactly n bytes with a helper: def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf. Then header = recv_exact(conn, 4), length = struct.unpack("!I", header)[0], body = recv_exact(conn, length), and catch EOFError around the conversation, as ConnectionResetError.',
+    'Read exactly n bytes with a helper: def recv_exact(conn, n): buf = b\'\'; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf. Then header = recv_exact(conn, 4), length = struct.unpack("!I", header)[0], body = recv_exact(conn, length), and catch EOFError around the conversation, as ConnectionResetError.',
   'framing.closed.byte-order':
     "Why did your server hang up? The header it got was {header}: {length} in network byte order (big-endian). Read in the machine's byte order (little-endian), it is {swapped}, which may be over your limit: read lengths with readUInt32BE, never readUInt32LE.",
   'framing.closed.byte-order.python':
@@ -540,7 +546,7 @@ export const en = {
   'split-header.2':
     'Read the length only once pending.length >= 4, and take the message only once pending.length >= 4 + n; until then, wait for the next chunk.',
   'split-header.2.python':
-    'conn.recv(4) may return 1 byte. Read the header with recv_exact(conn, 4): def recv_exact(conn, n): data = b""; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data.',
+    "conn.recv(4) may return 1 byte. Read the header with recv_exact(conn, 4): def recv_exact(conn, n): data = b''; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data.",
   'split-header.note':
     'A sends its message one byte at a time, {bytes} writes, each read by the server before the next',
   'split-header.check': 'The message sent byte by byte',
@@ -788,7 +794,7 @@ export const en = {
   'exits-cleanly.1.python':
     'Your server ended badly after its client left. Read its last words above: an uncaught exception (a traceback), or sys.exit() with another status?',
   'exits-cleanly.2.python':
-    'recv() returns b"" once the client has left: leave the loop on it (if not data: break), close the connection and the listening socket, and let the script end.',
+    "recv() returns b'' once the client has left: leave the loop on it (if not data: break), close the connection and the listening socket, and let the script end.",
   'uppercases.2.python':
     'Send back exactly what you read, with only the bytes a–z changed: data.upper() on the bytes (not on a decoded str). Add no newline or prefix.',
   'many-messages.2.node-callback':
@@ -800,13 +806,13 @@ export const en = {
   'closes-on-eof.2.node-callback':
     'The "end" event says the client sent FIN: socket.on("end", () => socket.end()) sends yours.',
   'closes-on-eof.2.python':
-    'recv() returns b"" once the client sent FIN: if not data: break, then conn.close() (or let with conn: close it).',
+    "recv() returns b'' once the client sent FIN: if not data: break, then conn.close() (or let with conn: close it).",
   'no-busy-loop.1.python':
-    'After the client left, your server kept running flat out. Once the client has sent FIN, recv() returns b"" at once, every time: does your loop stop on it?',
+    "After the client left, your server kept running flat out. Once the client has sent FIN, recv() returns b'' at once, every time: does your loop stop on it?",
   'no-busy-loop.2.python':
     'Leave the loop on the empty read (if not data: break) and close the connection, instead of calling recv() again and again.',
   'no-busy-loop.1.python-asyncio':
-    'After the client left, your server kept running flat out. Once the client has sent FIN, await reader.read() returns b"" at once, every time: does your loop stop on it?',
+    "After the client left, your server kept running flat out. Once the client has sent FIN, await reader.read() returns b'' at once, every time: does your loop stop on it?",
   'no-busy-loop.2.python-asyncio':
     'Leave the loop on the empty read (if not data: break) and close the connection (writer.close()), instead of awaiting reader.read() again and again.',
   'no-reply.python-asyncio':
@@ -814,9 +820,9 @@ export const en = {
   'no-reply.spinning':
     "Nothing came back, and your server was running flat out meanwhile: a loop that never waits. Is it still spinning on a client that has left (a read that returns nothing, again and again)? A synchronous loop also blocks Node's event loop.",
   'no-reply.spinning.python':
-    'Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, recv() returns b"" at once, forever. Leave the loop on it: if not data: break.',
+    "Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, recv() returns b'' at once, forever. Leave the loop on it: if not data: break.",
   'no-reply.spinning.python-asyncio':
-    'Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, await reader.read() returns b"" at once, forever. Leave the loop on it: if not data: break.',
+    "Nothing came back, and your server was running flat out meanwhile: it is still spinning on a client that left. After a FIN, await reader.read() returns b'' at once, forever. Leave the loop on it: if not data: break.",
   'next-client.2.python':
     'Wrap the conversation in a loop over connections: while True: conn, _ = server.accept(), then serve conn until it ends, and keep the listening socket open.',
   'survives-reset.2.node-callback':
@@ -872,7 +878,7 @@ export const en = {
   'no-fd-leak.2.python-asyncio':
     'Close the connection on every way out of a conversation: writer.close() in a finally, after a FIN and after a reset alike.',
   'closes-on-eof.2.python-asyncio':
-    'await reader.read() returns b"" once the client sent FIN: if not data: break, then writer.close().',
+    "await reader.read() returns b'' once the client sent FIN: if not data: break, then writer.close().",
   'survives-reset.2.python-asyncio':
     "A reset makes reader.read() or writer.drain() raise ConnectionResetError. Catch it in serve (try: … except ConnectionError:): that ends this client's task only, and the server goes on.",
   'many-messages.2.python-asyncio':
@@ -886,9 +892,9 @@ export const en = {
   'exits-cleanly.2.node-callback':
     'When the client leaves, "end" comes: end the socket and close the server there (socket.on("end", () => { socket.end(); server.close(); })), and Node exits with 0 on its own.',
   'closes-on-eof.1.python':
-    'The client said goodbye (FIN): from then on recv() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection?',
+    "The client said goodbye (FIN): from then on recv() returns b'' at once. Does your loop stop on it (if not data: break) and close the connection?",
   'closes-on-eof.1.python-asyncio':
-    'The client said goodbye (FIN): from then on await reader.read() returns b"" at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?',
+    "The client said goodbye (FIN): from then on await reader.read() returns b'' at once. Does your loop stop on it (if not data: break) and close the connection (writer.close())?",
   // course/hint-follow-ups.ts: the rungs after a first hint that names a cause of its own (see FOLLOW_UPS)
   'server-gone.crashed':
     "Find what ended it: its last words above name the error and the line it came from. An error no one catches ends the whole process: put try/catch around each conversation (a reset rejects the for await with ECONNRESET), so a client's trouble ends only that client.",
@@ -901,7 +907,7 @@ export const en = {
   'server-gone.ended':
     'It ended by itself, with status 0, while a client still needed it: a Node process exits once nothing is left to wait for. What let go too early: a server.close(), a loop left after the first message or client, or a process.exit()?',
   'server-gone.ended.python':
-    'It ended by itself, with status 0, while a client still needed it: the script reached its last line (or sys.exit()). Which loop ended too early: the one around recv(), which ends only on b"", or (from stage 3 on) the one around accept(), which never ends?',
+    "It ended by itself, with status 0, while a client still needed it: the script reached its last line (or sys.exit()). Which loop ended too early: the one around recv(), which ends only on b'', or (from stage 3 on) the one around accept(), which never ends?",
   'server-gone.ended.python-asyncio':
     'It ended by itself, with status 0, while a client still needed it: asyncio.run(main()) returns as soon as main does. Keep main waiting for as long as the server serves: await server.serve_forever() (from stage 3 on), or an event serve sets when its client has left.',
   'listens-only-sometimes.2':
@@ -909,9 +915,9 @@ export const en = {
   'no-reply.spinning.2':
     'End the loop on the read that returns nothing: for await (const chunk of socket) ends by itself on FIN, but a while (true) around socket.read() never does, and blocks every other event meanwhile.',
   'no-reply.spinning.2.python':
-    'This is the whole loop: while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper()). Without the break, recv() returns b"" again and again, as fast as the CPU allows.',
+    "This is the whole loop: while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper()). Without the break, recv() returns b'' again and again, as fast as the CPU allows.",
   'no-reply.spinning.2.python-asyncio':
-    'This is the whole loop: while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain(). Without the break, read() returns b"" again and again without waiting, and no other task runs.',
+    "This is the whole loop: while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain(). Without the break, read() returns b'' again and again without waiting, and no other task runs.",
   'stopped-listening.2':
     'Accept in a loop that never ends: for await (const [socket] of on(server, "connection")) { … }, and call server.close() only when the server should stop for good.',
   'stopped-listening.2.node-callback':

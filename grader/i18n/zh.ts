@@ -130,6 +130,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.expected': '期望',
   'report.received': '收到',
   'report.difference': '第一处不同在字节 {at}（从 0 数起）',
+  'report.size': '（{bytes} 字节）',
   'report.wire': '通信记录',
   'report.port': '端口',
   'report.output': '你的服务器打印了',
@@ -189,6 +190,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'launch.empty-command': '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
 
   // progress/render.ts
+  'progress.usage':
+    'npm run progress 会列出每个阶段，只接受 --lang：“{stray}”是什么？用法：npm run progress -- --lang en|zh',
   'progress.heading': 'Socket Lab · 你的进度',
   'progress.best': '，最好成绩 {held}/{total}',
   'progress.failing': '不成立',
@@ -198,6 +201,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
 
   // reset/command.ts
   'reset.usage': '用法：npm run reset -- <阶段> [--lang en|zh]，阶段为 {known} 之一。',
+  'reset.npm-kept-lang':
+    'npm 把 --lang 当成了它自己的选项，只留下了“{extra}”：通过 npm 运行时，选项要写在 -- 之后。这样运行：{fixed}',
   'reset.no-such-stage': '没有名为“{stage}”的阶段。用法：npm run reset -- <阶段>，阶段为 {known} 之一。',
   'reset.done': '{file} 已恢复为初始代码。你的文件原样保存在 {saved}。',
   'reset.was-missing': '{file} 不见了：已重新放回初始代码。',
@@ -219,6 +224,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'main.no-such-stage.did-you-mean': '没有名为“{stage}”的阶段。你是想写 {suggestion} 吗？',
   'main.written-note': '结果已写入：',
   'main.hint-command': '按 h',
+  'main.run-as': '这样运行：{command}',
   'main.npm-kept-flags': 'npm 把 {flags} 当成了它自己的选项：评分器的选项要写在 -- 之后，例如：{fixed}',
   'main.watch-not-json': '--watch 输出给人看的报告，不能与 --json 一起用。',
 
@@ -285,7 +291,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'args.one-stage':
     '一次只能评分一个阶段：“{extra}”是什么？选项要写在 -- 之后：npm run grade -- {stage} --file <路径>。带空格的命令要用引号括起来放在 --cmd 后面。',
   'args.one-stage.lang':
-    '一次只能评分一个阶段：“{extra}”是什么？通过 npm 运行时，选项要写在 -- 之后，否则会被 npm 拿走。这样运行：npm run grade -- {stage} --lang {extra}',
+    'npm 把 --lang 当成了它自己的选项，只留下了“{extra}”：通过 npm 运行时，选项要写在 -- 之后。这样运行：npm run grade -- {stage} --lang {extra}',
   'args.one-subject': '只能选一个被测服务器：{subjects}。',
   'args.not-with-batch': '{flags} 只用于单个服务器，不能与 --batch 一起用：请用 --file 或 --cmd 单独评分某份提交。',
   'args.gradescope-folder':
@@ -475,7 +481,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'framing.closed.pieces.2':
     '每个连接一个缓冲区：每来一块就追加进去；只要它装着 4 字节的长度头和长度头说的全部字节，就从前面取下这条消息并回复它；不够时就等下一块（继续循环，而不是退出循环）。',
   'framing.closed.pieces.2.python':
-    '用一个辅助函数恰好读 n 个字节：def recv_exact(conn, n): buf = b""; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf。然后 header = recv_exact(conn, 4)，length = struct.unpack("!I", header)[0]，body = recv_exact(conn, length)，并像 ConnectionResetError 一样，在整段对话外面捕获 EOFError。',
+    '用一个辅助函数恰好读 n 个字节：def recv_exact(conn, n): buf = b\'\'; while len(buf) < n: part = conn.recv(n - len(buf)); if not part: raise EOFError; buf += part; return buf。然后 header = recv_exact(conn, 4)，length = struct.unpack("!I", header)[0]，body = recv_exact(conn, length)，并像 ConnectionResetError 一样，在整段对话外面捕获 EOFError。',
   'framing.closed.byte-order':
     '你的服务器为什么挂断？它收到的长度头是 {header}：按网络字节序（大端）读是 {length}。按本机字节序（小端）读则是 {swapped}，可能超过了你的上限：用 readUInt32BE 读长度，不要用 readUInt32LE。',
   'framing.closed.byte-order.python':
@@ -496,7 +502,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'split-header.2':
     '只有在 pending.length >= 4 时才读长度，只有在 pending.length >= 4 + n 时才取出消息；在那之前，等下一块数据。',
   'split-header.2.python':
-    'conn.recv(4) 可能只返回 1 个字节。用 recv_exact(conn, 4) 读长度头：def recv_exact(conn, n): data = b""; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data。',
+    "conn.recv(4) 可能只返回 1 个字节。用 recv_exact(conn, 4) 读长度头：def recv_exact(conn, n): data = b''; while len(data) < n: chunk = conn.recv(n - len(data)); if not chunk: raise EOFError; data += chunk; return data。",
   'split-header.note': 'A 一次一个字节地发送它的消息，共 {bytes} 次发送，每个字节都等服务器读走后再发下一个',
   'split-header.check': '逐字节发送的消息',
   'empty-message.title': '长度为 0 的消息得到回复（0:），连接继续',
@@ -716,7 +722,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'exits-cleanly.1.python':
     '客户端离开后，你的服务器没有正常结束。看看上面它最后的输出：是一个没被捕获的异常（traceback），还是用其他状态调用了 sys.exit()？',
   'exits-cleanly.2.python':
-    '客户端离开后 recv() 返回 b""：遇到它就跳出循环（if not data: break），关闭连接和监听 socket，让脚本自然结束。',
+    "客户端离开后 recv() 返回 b''：遇到它就跳出循环（if not data: break），关闭连接和监听 socket，让脚本自然结束。",
   'uppercases.2.python':
     '原样发回你读到的内容，只改变 a–z 这些字节：对 bytes 调用 data.upper()（不要先解码成 str）。不要加换行或前缀。',
   'many-messages.2.node-callback':
@@ -728,12 +734,12 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'closes-on-eof.2.node-callback':
     '"end" 事件表示客户端发来了 FIN：socket.on("end", () => socket.end()) 发出你的 FIN。',
   'closes-on-eof.2.python':
-    '客户端发来 FIN 后 recv() 返回 b""：if not data: break，然后 conn.close()（或让 with conn: 替你关闭）。',
+    "客户端发来 FIN 后 recv() 返回 b''：if not data: break，然后 conn.close()（或让 with conn: 替你关闭）。",
   'no-busy-loop.1.python':
-    '客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，recv() 每次都会立刻返回 b""：你的循环遇到它会停下来吗？',
+    "客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，recv() 每次都会立刻返回 b''：你的循环遇到它会停下来吗？",
   'no-busy-loop.2.python': '遇到空读取就跳出循环（if not data: break）并关闭连接，而不是一遍又一遍地调用 recv()。',
   'no-busy-loop.1.python-asyncio':
-    '客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，await reader.read() 每次都会立刻返回 b""：你的循环遇到它会停下来吗？',
+    "客户端离开后，你的服务器仍在全速运转。客户端发来 FIN 之后，await reader.read() 每次都会立刻返回 b''：你的循环遇到它会停下来吗？",
   'no-busy-loop.2.python-asyncio':
     '遇到空读取就跳出循环（if not data: break）并关闭连接（writer.close()），而不是一遍又一遍地 await reader.read()。',
   'no-reply.python-asyncio':
@@ -741,9 +747,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'no-reply.spinning':
     '什么都没有返回，而你的服务器这段时间一直在全速运转：有一个从不等待的循环。它是不是还在一个已经离开的客户端上空转（一次又一次读到空数据）？同步循环还会卡住 Node 的事件循环。',
   'no-reply.spinning.python':
-    '什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，recv() 会立刻返回 b""，永远如此。遇到它就跳出循环：if not data: break。',
+    "什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，recv() 会立刻返回 b''，永远如此。遇到它就跳出循环：if not data: break。",
   'no-reply.spinning.python-asyncio':
-    '什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，await reader.read() 会立刻返回 b""，永远如此。遇到它就跳出循环：if not data: break。',
+    "什么都没有返回，而你的服务器这段时间一直在全速运转：它还在一个已经离开的客户端上空转。收到 FIN 之后，await reader.read() 会立刻返回 b''，永远如此。遇到它就跳出循环：if not data: break。",
   'next-client.2.python':
     '把对话包在一个遍历连接的循环里：while True: conn, _ = server.accept()，然后服务 conn 直到对话结束，并保持监听 socket 打开。',
   'survives-reset.2.node-callback':
@@ -799,7 +805,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'no-fd-leak.2.python-asyncio':
     '对话的每个出口都要关闭连接：在 finally 中调用 writer.close()，无论是 FIN 还是重置之后。',
   'closes-on-eof.2.python-asyncio':
-    '客户端发来 FIN 后 await reader.read() 返回 b""：if not data: break，然后 writer.close()。',
+    "客户端发来 FIN 后 await reader.read() 返回 b''：if not data: break，然后 writer.close()。",
   'survives-reset.2.python-asyncio':
     '重置会让 reader.read() 或 writer.drain() 抛出 ConnectionResetError。在 serve 里捕获它（try: … except ConnectionError:）：这只会结束这个客户端的任务，服务器继续运行。',
   'many-messages.2.python-asyncio':
@@ -813,9 +819,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'exits-cleanly.2.node-callback':
     '客户端离开时会触发 "end"：在那里结束 socket 并关闭服务器（socket.on("end", () => { socket.end(); server.close(); })），Node 就会自己以退出状态 0 结束。',
   'closes-on-eof.1.python':
-    '客户端已经道别（FIN）：从此 recv() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接吗？',
+    "客户端已经道别（FIN）：从此 recv() 会立刻返回 b''。你的循环遇到它会停下来（if not data: break）并关闭连接吗？",
   'closes-on-eof.1.python-asyncio':
-    '客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b""。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？',
+    "客户端已经道别（FIN）：从此 await reader.read() 会立刻返回 b''。你的循环遇到它会停下来（if not data: break）并关闭连接（writer.close()）吗？",
   // course/hint-follow-ups.ts：第一条提示说出了自己的原因时，接在它后面的提示（见 FOLLOW_UPS）
   'server-gone.crashed':
     '找出是什么结束了它：上面它最后的输出写着错误的名字和出错的那一行。没有人捕获的错误会结束整个进程：用 try/catch 包住每一次对话（重置会让 for await 以 ECONNRESET 抛出），这样一个客户端出的问题只结束这个客户端。',
@@ -828,7 +834,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'server-gone.ended':
     '它自己结束了，退出状态为 0，而客户端还需要它：Node 进程在没有任何东西可等时就会退出。是什么过早放手了：一次 server.close()，一个在第一条消息或第一个客户端之后就离开的循环，还是一次 process.exit()？',
   'server-gone.ended.python':
-    '它自己结束了，退出状态为 0，而客户端还需要它：脚本走到了最后一行（或调用了 sys.exit()）。是哪个循环结束得太早：包住 recv() 的那个只应在 b"" 时结束；（从阶段 3 起）包住 accept() 的那个永远不该结束。',
+    "它自己结束了，退出状态为 0，而客户端还需要它：脚本走到了最后一行（或调用了 sys.exit()）。是哪个循环结束得太早：包住 recv() 的那个只应在 b'' 时结束；（从阶段 3 起）包住 accept() 的那个永远不该结束。",
   'server-gone.ended.python-asyncio':
     '它自己结束了，退出状态为 0，而客户端还需要它：main 一返回，asyncio.run(main()) 就返回。只要服务器还要服务，就让 main 一直等着：await server.serve_forever()（从阶段 3 起），或者等一个 serve 在客户端离开时设置的事件。',
   'listens-only-sometimes.2':
@@ -836,9 +842,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'no-reply.spinning.2':
     '在读到空数据的那一次结束循环：for await (const chunk of socket) 收到 FIN 时会自己结束，而包住 socket.read() 的 while (true) 永远不会，同时还会卡住其他所有事件。',
   'no-reply.spinning.2.python':
-    '完整的循环就是这样：while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper())。没有这个 break，recv() 会一次又一次地返回 b""，CPU 有多快就转多快。',
+    "完整的循环就是这样：while True: data = conn.recv(1024); if not data: break; conn.sendall(data.upper())。没有这个 break，recv() 会一次又一次地返回 b''，CPU 有多快就转多快。",
   'no-reply.spinning.2.python-asyncio':
-    '完整的循环就是这样：while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain()。没有这个 break，read() 会不停地立刻返回 b""，别的任务都没法运行。',
+    "完整的循环就是这样：while True: data = await reader.read(1024); if not data: break; writer.write(data.upper()); await writer.drain()。没有这个 break，read() 会不停地立刻返回 b''，别的任务都没法运行。",
   'stopped-listening.2':
     '在一个永不结束的循环里接受连接：for await (const [socket] of on(server, "connection")) { … }，只在服务器要彻底停下时才调用 server.close()。',
   'stopped-listening.2.node-callback':

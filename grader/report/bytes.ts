@@ -1,4 +1,9 @@
 // Bytes as a learner should see them: printable text as itself, everything else escaped.
+import { t } from '../i18n/t.ts';
+import type { Lang } from '../i18n/text.ts';
+
+/** 1048577 as 1,048,577: a byte count the learner can read at a glance. */
+export const grouped = (n: number) => n.toLocaleString('en-US');
 
 export function upperAscii(bytes: Buffer): Buffer {
   return Buffer.from(bytes.map((b) => (b >= 0x61 && b <= 0x7a ? b - 0x20 : b)));
@@ -101,20 +106,20 @@ export function displayWidth(text: string): number {
  * which the piece holding the byte at `focus` is shown (the closing quote when `focus` is past the end).
  * The window is cut between whole pieces, so a character is never split into escapes.
  */
-export function quoteAt(bytes: Buffer, focus = 0, width = 60): { text: string; column: number } {
+export function quoteAt(bytes: Buffer, focus = 0, width = 60, lang: Lang = 'en'): { text: string; column: number } {
   const pieces = displayPieces(bytes);
   const from = bytes.length <= width ? 0 : Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
   const to = bytes.length <= width ? bytes.length : from + width;
   const shown = pieces.filter((piece) => piece.end > from && piece.start < to);
   const head = (shown[0]?.start ?? 0) > 0 ? '…' : '';
   const tail = (shown.at(-1)?.end ?? bytes.length) < bytes.length ? '…' : '';
-  const size = bytes.length <= width ? '' : ` (${bytes.length} bytes)`;
+  const size = bytes.length <= width ? '' : t('report.size', { bytes: grouped(bytes.length) })[lang];
   const before = shown.filter((piece) => piece.end <= focus);
   const column = displayWidth(`${head}"${before.map((piece) => piece.text).join('')}`);
   const text = `${head}"${shown.map((piece) => piece.text).join('')}"${tail}${size}`;
   return { text, column };
 }
 
-export function quote(bytes: Buffer, focus = 0, width = 60): string {
-  return quoteAt(bytes, focus, width).text;
+export function quote(bytes: Buffer, focus = 0, width = 60, lang: Lang = 'en'): string {
+  return quoteAt(bytes, focus, width, lang).text;
 }

@@ -75,7 +75,7 @@ export function storyOf(result: PropertyResult, lang: Lang): StoryData | undefin
   const judged = !notJudged(result);
   const { expected, actual } = result;
   const told = judged ? coalesce(result.wire) : [];
-  const frames = frameTexts(told);
+  const frames = frameTexts(told, lang);
   return {
     wire: told.map((event, i) => eventData(event, lang, frames[i])),
     ...(judged && expected && actual

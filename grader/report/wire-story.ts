@@ -43,14 +43,14 @@ export function coalesce(events: readonly WireEvent[]): WireEvent[] {
  * What each event's bytes carry, read as frames (stage 5), or undefined: one view for each client and
  * direction, fed in order, so a frame cut across arrivals is told as its parts.
  */
-export function frameTexts(events: readonly WireEvent[]): (string | undefined)[] {
+export function frameTexts(events: readonly WireEvent[], lang: Lang): (string | undefined)[] {
   const views = new Map<string, FrameView>();
   return events.map((event) => {
     if (!event.framed || !event.bytes) return undefined;
     const stream = `${event.who} ${event.kind}`;
     const view = views.get(stream) ?? new FrameView();
     views.set(stream, view);
-    return view.describe(event.bytes);
+    return view.describe(event.bytes, lang);
   });
 }
 
@@ -66,7 +66,7 @@ function line(event: WireEvent, lang: Lang, frames?: string): string {
   const name = WHO[event.who]?.[lang] ?? event.who;
   const who = name + ' '.repeat(Math.max(0, 6 - displayWidth(name)));
   const verb = ARROWS[event.kind][lang];
-  if (event.bytes) return `${time}  ${who} ${verb} ${frames ?? quote(event.bytes)}`;
+  if (event.bytes) return `${time}  ${who} ${verb} ${frames ?? quote(event.bytes, 0, undefined, lang)}`;
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];
@@ -84,7 +84,7 @@ function line(event: WireEvent, lang: Lang, frames?: string): string {
 /** At most `max` lines: the beginning and the end of a long story, with the middle counted. */
 export function wireStory(events: readonly WireEvent[], lang: Lang, max = 24): string[] {
   const told = coalesce(events);
-  const frames = frameTexts(told);
+  const frames = frameTexts(told, lang);
   const lines = told.map((e, i) => line(e, lang, frames[i]));
   if (lines.length <= max) return lines;
   const head = 8;

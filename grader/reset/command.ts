@@ -1,7 +1,8 @@
 // npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
 
 import { type Flag, parseFlags } from '../cli/flag-table.ts';
-import { closest } from '../cli/suggest.ts';
+import { shellQuote } from '../cli/shell-quote.ts';
+import { closest, meantStage } from '../cli/suggest.ts';
 import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
 import { joined, t } from '../i18n/t.ts';
 import { detectLang, isLang, langInArgv, type Text } from '../i18n/text.ts';
@@ -41,7 +42,7 @@ export function resetCommand(argv: readonly string[], io: ResetIo): number {
     STAGES.map((s) => s.id),
     'sep.list',
   );
-  const lang = langInArgv(argv) ?? detectLang(io.env);
+  let lang = langInArgv(argv) ?? detectLang(io.env);
   let args: ReturnType<typeof parseFlags<typeof RESET_FLAGS>> | undefined;
   try {
     args = parseFlags(RESET_FLAGS, argv, () => new ResetUsage());
@@ -51,6 +52,15 @@ export function resetCommand(argv: readonly string[], io: ResetIo): number {
   const asked = args?.values.lang;
   const [name, ...extra] = args?.positionals ?? [];
   const stage = name !== undefined ? findStage(name) : undefined;
+  const command = (stageId: string, language?: string) =>
+    ['npm', 'run', 'reset', '--', stageId, ...(language ? ['--lang', language] : [])].map(shellQuote).join(' ');
+  // `npm run reset stage-2 --lang zh`: npm kept --lang for itself and left its value among the words.
+  const stray = extra[0];
+  if (name !== undefined && asked === undefined && extra.length === 1 && stray !== undefined && isLang(stray)) {
+    lang = stray;
+    io.err(t('reset.npm-kept-lang', { extra: stray, fixed: command(meantStage(name), stray) })[lang]);
+    return 2;
+  }
   if (!args || (asked !== undefined && !isLang(asked)) || name === undefined || extra.length > 0) {
     io.err(t('reset.usage', { known })[lang]);
     return 2;
@@ -62,7 +72,13 @@ export function resetCommand(argv: readonly string[], io: ResetIo): number {
     );
     io.err(
       (suggestion
-        ? t('main.no-such-stage.did-you-mean', { stage: name, suggestion })
+        ? joined(
+            [
+              t('main.no-such-stage.did-you-mean', { stage: name, suggestion }),
+              t('main.run-as', { command: command(suggestion, asked) }),
+            ],
+            'sep.sentence',
+          )
         : t('reset.no-such-stage', { stage: name, known }))[lang],
     );
     return 2;

@@ -1,5 +1,6 @@
 // The pieces that help a learner along: the hint ladder, remembered progress, what a pass teaches,
 // the byte diff's caret, and watch mode.
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { SITUATION_HINTS } from '../course/properties/concurrency.ts';
 import { PROPERTIES } from '../course/properties/index.ts';
 import type { Report } from '../engine/grade.ts';
 import { say } from '../i18n/messages.ts';
+import { strayWords } from '../progress/args.ts';
 import { climb } from '../progress/ladder.ts';
 import { idOfWords } from '../progress/migrate.ts';
 import { renderProgress } from '../progress/render.ts';
@@ -26,7 +28,7 @@ import { MINE, subjectOf } from '../progress/subject.ts';
 import { displayWidth, quoteAt } from '../report/bytes.ts';
 import { renderHuman } from '../report/render.ts';
 import { freePort, releasePort } from '../subject/port.ts';
-import { fixture, ROOT, runGrader } from './run-grader.ts';
+import { command, fixture, ROOT, runGrader } from './run-grader.ts';
 
 /** A report of a stage passed in full, as renderHuman receives it. */
 function passedReport(stage: Stage, subject: string): Report {
@@ -74,6 +76,29 @@ test('the ladder starts again when the failure has another cause (another first 
 });
 
 describe('progress', () => {
+  test.each([
+    [[], []],
+    [['--lang', 'zh'], []],
+    [['--lang=en'], []],
+    [['zh'], []], // npm run progress --lang zh: npm kept --lang and left zh
+    [['stage-2', 'zh'], ['stage-2']],
+    [['--json'], ['--json']],
+  ])('npm run progress %j: stray words %j', (argv, stray) => {
+    expect(strayWords(argv)).toEqual(stray);
+  });
+
+  test('a stage named to npm run progress gets a usage line in the language asked for (exit 2), not silence', () => {
+    const run = spawnSync(process.execPath, [...command('grader/progress/cli.ts'), 'stage-2', 'zh'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, [PROGRESS_ENV]: join(dir, 'none.json') },
+    });
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      'npm run progress 会列出每个阶段，只接受 --lang：“stage-2”是什么？用法：npm run progress -- --lang en|zh\n',
+    );
+  });
+
   test('is remembered across runs, with the best result and the pass', () => {
     const file = join(dir, 'progress.json');
     const progress = loadProgress(file);

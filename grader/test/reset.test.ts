@@ -185,6 +185,24 @@ describe('npm run reset', () => {
     ]);
   });
 
+  test.each([
+    [
+      ['stag-2', '--lang', 'zh'],
+      '没有名为“stag-2”的阶段。你是想写 stage-2 吗？这样运行：npm run reset -- stage-2 --lang zh',
+    ],
+    [['stag-2'], 'There is no stage "stag-2". Did you mean stage-2? Run it as: npm run reset -- stage-2'],
+    // npm run reset stage-2 --lang zh: npm kept --lang, and left zh among the words.
+    [
+      ['stage-2', 'zh'],
+      'npm 把 --lang 当成了它自己的选项，只留下了“zh”：通过 npm 运行时，选项要写在 -- 之后。这样运行：npm run reset -- stage-2 --lang zh',
+    ],
+  ])('%j: the one line says what went wrong and the command that runs as printed (exit 2)', (argv, line) => {
+    const root = course(true);
+    writeFileSync(join(root, 'stages/stage-2/server.ts'), THEIRS);
+    expect(run(root, argv, { LC_ALL: 'en_US.UTF-8' })).toMatchObject({ code: 2, out: [], err: [line] });
+    expect(readFileSync(join(root, 'stages/stage-2/server.ts'))).toEqual(THEIRS);
+  });
+
   test('the command itself: its exit status and its words', () => {
     const root = course(true);
     writeFileSync(join(root, 'stages/stage-2/server.ts'), THEIRS);

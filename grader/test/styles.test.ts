@@ -220,11 +220,11 @@ describe.concurrent('each style, its broken server and its fix by the last rung'
     expect(fixed['slow-reader']?.status).toBe('pass');
   });
 
-  test.runIf(HAS_PROC)('Python, blocking: spinning on b"" is named first, not sendall()', async () => {
+  test.runIf(HAS_PROC)("Python, blocking: spinning on b'' is named first, not sendall()", async () => {
     const broken = await gradeOnly('stage-3', ['next-client', 'no-busy-loop'], 'stage-3/reset_only_fix.py');
     for (const id of ['next-client', 'no-busy-loop']) {
       expect(broken[id]?.status, id).toBe('fail');
-      expect(broken[id]?.hints[0]?.en, id).toContain('b""');
+      expect(broken[id]?.hints[0]?.en, id).toContain("b''");
       expect(broken[id]?.hints[0]?.en, id).not.toContain('sendall');
     }
     expect(broken['next-client']?.leadHintId).toBe('no-reply.spinning.python');

@@ -66,6 +66,12 @@ describe('bytes', () => {
     expect(quote(b('short'))).toBe('"short"');
   });
 
+  test("the size of a long quote is said in the reader's language, grouped", () => {
+    const long = b('a'.repeat(1200));
+    expect(quote(long, 0, 4, 'en')).toBe('"aaaa"… (1,200 bytes)');
+    expect(quote(long, 0, 4, 'zh')).toBe('"aaaa"…（1,200 字节）');
+  });
+
   // The caret's column is counted on what is shown: a character is one piece however many bytes it
   // takes, a CJK character takes two columns, an escape as many as it has characters.
   const caretCases: [string, Buffer, Buffer, string][] = [

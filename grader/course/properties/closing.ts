@@ -5,6 +5,7 @@ import { pause } from '../../engine/wait.ts';
 import { hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
+import { grouped } from '../../report/bytes.ts';
 import { anyRunnable, HAS_PROC, runnableLedger, WrittenLedger } from '../../subject/procfs.ts';
 import type { Property } from './property.ts';
 
@@ -29,6 +30,8 @@ interface Sample {
   runnableMs: number;
   /** Bytes it has written so far. */
   written: number;
+  /** Bytes of its output we have read off our pipes so far. */
+  received: number;
 }
 
 /** Look this often: each look reads running totals, so a look missed on a starved grader loses nothing. */
@@ -38,7 +41,9 @@ const BUSY_SHARE = 0.5;
 /**
  * Writing this much in a window, it is busy too: a loop printing what it reads, spinning on reads that
  * return nothing, may spend its time blocked on our pipe or in a short sleep, not runnable. A line said
- * on the way out is less.
+ * on the way out is less. Reading this much of its output in a window says the same: a starved grader
+ * leaves its pipes unread, a server printing on blocks when one is full (a few KiB of short lines),
+ * and writes nothing until we read. Every window ends with a read, so what was stuck shows there.
  */
 const BUSY_BYTES = 64;
 
@@ -67,8 +72,8 @@ export const noBusyLoop: Property = {
     const written = new WrittenLedger();
     // Where /proc/<pid>/io can't be read, what reached our pipes.
     const inKernel = written.read(h.members()) !== null;
-    const writtenSoFar = (members: number[]) =>
-      (inKernel ? written.read(members) : null) ?? h.subject.stdout.total + h.subject.stderr.total;
+    const receivedSoFar = () => h.subject.stdout.total + h.subject.stderr.total;
+    const writtenSoFar = (members: number[]) => (inKernel ? written.read(members) : null) ?? receivedSoFar();
     const samples: Sample[] = [];
     let first: Sample | undefined; // the observation's first look
     const window = h.limits.busyWindowMs;
@@ -76,7 +81,12 @@ export const noBusyLoop: Property = {
       const now = performance.now();
       const members = h.members(); // shared with every other poll of the grade: a pass over /proc is dear
       if (members.length === 0) return; // it has exited: nothing left to spin
-      const sample = { at: now, runnableMs: runnable.read(members), written: writtenSoFar(members) };
+      const sample = {
+        at: now,
+        runnableMs: runnable.read(members),
+        written: writtenSoFar(members),
+        received: receivedSoFar(),
+      };
       // The kernel adds a thread's wait for a CPU to its total only once it gets one: a thread waiting
       // now, on a machine loaded enough that it has waited the whole window, has not shown it yet.
       const waitingNow = anyRunnable(members) === true;
@@ -89,14 +99,19 @@ export const noBusyLoop: Property = {
       if (span >= window) {
         const share = (sample.runnableMs - from.runnableMs) / span;
         const bytes = Math.round(((sample.written - from.written) * window) / span);
-        if (share < BUSY_SHARE && bytes < BUSY_BYTES && !waitingNow) return;
+        // Not scaled to the window: a blocked server's backlog comes out in one read, however late.
+        const unblocked = sample.received - from.received;
+        if (share < BUSY_SHARE && bytes < BUSY_BYTES && unblocked < BUSY_BYTES && !waitingNow) return;
         if (serverTime() >= h.limits.busyObserveMs) {
           // Told over the whole observation: the last window's totals may lag (see waitingNow).
           const elapsed = now - started;
           const overall = (sample.runnableMs - first.runnableMs) / (now - first.at);
           throw new Failure(
             overall < BUSY_SHARE && bytes >= BUSY_BYTES
-              ? t('no-busy-loop.fail.printing', { elapsed: Math.round(elapsed), bytes: sample.written - first.written })
+              ? t('no-busy-loop.fail.printing', {
+                  elapsed: Math.round(elapsed),
+                  bytes: grouped(sample.written - first.written),
+                })
               : t('no-busy-loop.fail', {
                   elapsed: Math.round(elapsed),
                   percent: Math.min(100, Math.round(overall * 100)),

@@ -17,8 +17,8 @@ import { type Hint, hint } from '../../i18n/hint.ts';
 import { say } from '../../i18n/messages.ts';
 import { t } from '../../i18n/t.ts';
 import type { Text } from '../../i18n/text.ts';
-import { upperAscii } from '../../report/bytes.ts';
-import { grouped, hangUpHint } from '../protocol.ts';
+import { grouped, upperAscii } from '../../report/bytes.ts';
+import { hangUpHint } from '../protocol.ts';
 import { hello } from './connection-loop.ts';
 import type { Property } from './property.ts';
 
@@ -59,13 +59,13 @@ function judgeReplies(
     throw new Failure(say.noReply(client, h.limits.replyMs, exit), { ...shown, serverGone: Boolean(exit) });
   }
   if (reply.equals(upperAscii(request))) {
-    throw new Failure(t('framing.echoed', { what, bytes: reply.length }), { ...shown, hint: ECHOED_HINT });
+    throw new Failure(t('framing.echoed', { what, bytes: grouped(reply.length) }), { ...shown, hint: ECHOED_HINT });
   }
   const first = payloads[0];
   if (first && reply.length >= HEADER_BYTES) {
     const due = replyPayload(first).length;
     if (reply.readUInt32LE(0) === due && reply.readUInt32BE(0) !== due) {
-      throw new Failure(t('framing.byte-order', { what, got: reply.readUInt32BE(0), due }), {
+      throw new Failure(t('framing.byte-order', { what, got: grouped(reply.readUInt32BE(0)), due: grouped(due) }), {
         ...shown,
         hint: BYTE_ORDER_HINT,
       });

@@ -166,7 +166,7 @@ export function sequenceSvg(wire: readonly WireEvent[], lang: Lang, options: Seq
   const events = coalesce(wire);
   if (events.length === 0) return '';
   // Stage 5: bytes read as frames, each stream from its start ([5] "hello").
-  const texts = frameTexts(events);
+  const texts = frameTexts(events, lang);
   const frames = new Map(events.flatMap((e, i) => (texts[i] === undefined ? [] : [[e, texts[i]] as const])));
   const { lanes, laneOf } = lanesOf(events);
   const rows = rowsOf(events, options.printed ?? []);
