@@ -107,7 +107,7 @@ export const noBusyLoop: Property = {
           const elapsed = now - started;
           const overall = (sample.runnableMs - first.runnableMs) / (now - first.at);
           throw new Failure(
-            overall < BUSY_SHARE && bytes >= BUSY_BYTES
+            overall < BUSY_SHARE && (bytes >= BUSY_BYTES || unblocked >= BUSY_BYTES)
               ? t('no-busy-loop.fail.printing', {
                   elapsed: Math.round(elapsed),
                   bytes: grouped(sample.written - first.written),
