@@ -212,6 +212,7 @@ async function gradeOnce(
     // In watch mode in a terminal, the next hint is a key away.
     hintCommand: keys ? t('main.hint-command')[lang] : hintCommand(stage, request.subject, request.lang),
     celebrate: subject === MINE,
+    ...(request.lang ? { langAsked: request.lang } : {}),
   };
   const seed = request.seed ?? randomSeed();
   const width = idWidth(stage);

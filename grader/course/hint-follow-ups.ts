@@ -29,6 +29,7 @@ export const FOLLOW_UPS: readonly FollowUpRow[] = [
   { after: 'backlog-full', next: ['backlog-full.2'] },
   { after: 'crossed', next: ['crossed.2'] },
   { after: 'framing.closed.pieces', next: ['framing.closed.pieces.2'] },
+  { after: 'framing.piece-answered', next: ['framing.closed.pieces.2'] },
   { after: 'idle-forgotten', next: ['crossed.2'] },
   // The property was not judged on its own account: its rungs would be about a failure it did not show.
   { after: 'burst-unfinished', next: [] },

@@ -35,6 +35,7 @@ export const HINT_STYLES: Readonly<Partial<Record<MessageId, Readonly<Partial<Re
   'no-busy-loop.2': { 'python-asyncio': 'no-busy-loop.2.python-asyncio', python: 'no-busy-loop.2.python' },
   'no-reply.python': { 'python-asyncio': 'no-reply.python-asyncio' },
   'framing.closed.pieces': { python: 'framing.closed.pieces.python' },
+  'framing.piece-answered': { python: 'framing.piece-answered.python' },
   'framing.closed.pieces.2': { python: 'framing.closed.pieces.2.python' },
   'no-reply.spinning': { 'python-asyncio': 'no-reply.spinning.python-asyncio', python: 'no-reply.spinning.python' },
   // Stage 3

@@ -155,7 +155,7 @@ export const en = {
   'report.more-hints': 'one more hint',
   'report.learned': 'What you learned',
   'report.next': 'Next',
-  'report.next-stage': '{id} · {title}: {readme}, npm run grade {id}',
+  'report.next-stage': '{id} · {title}: {readme}, {command}',
   'report.last-stage':
     'That was the last stage: your server now serves many clients at once and finds every message whole in a byte stream. npm run progress shows the whole course.',
   'report.colon': ': ',
@@ -207,8 +207,9 @@ export const en = {
   'launch.empty-command': 'The command after --cmd is empty. Example: --cmd "python3 server.py"',
 
   // progress/render.ts
-  'progress.usage':
-    'npm run progress shows every stage and takes only --lang: what is "{stray}"? Usage: npm run progress -- --lang en|zh',
+  'progress.usage': 'npm run progress shows every stage, so it takes no "{stray}". Run it as: {command}',
+  'progress.usage.npm-kept-lang':
+    'npm run progress shows every stage, so it takes no "{stray}"; and npm kept --lang for itself: through npm, options go after --. Run it as: {command}',
   'progress.heading': 'Socket Lab · your progress',
   'progress.best': ', best {held}/{total}',
   'progress.failing': 'failing',
@@ -522,6 +523,10 @@ export const en = {
     'Your server hung up on a message that came in pieces. Does its loop leave (break, return) when one read brings less than a whole message? Keep what came, and read on until the header and all the bytes it counts are in.',
   'framing.closed.pieces.python':
     'Your server hung up on a message that came in pieces. Does its loop leave (break, return) when one recv() brings less than a whole message? Keep what came, and call recv() again until the 4-byte header and all the bytes it counts are in (a recv_exact(n) helper does this).',
+  'framing.piece-answered':
+    'Your server answered part of a message as if it were whole: one read brought only a piece of it. A read is not a message: keep what came, and answer only once the 4-byte header and all the bytes it counts are in.',
+  'framing.piece-answered.python':
+    'Your server answered part of a message as if it were whole: one recv() brought only a piece of it. A recv() is not a message: call recv() again until the 4-byte header and all the bytes it counts are in (a recv_exact(n) helper does this), then answer.',
   'framing.closed.pieces.2':
     'Keep one buffer per connection: add each chunk to it; while it holds a 4-byte header and all the bytes the header counts, take that message off the front and answer it; when it holds less, wait for the next chunk (continue the loop, never leave it).',
   'framing.closed.pieces.2.python':
@@ -724,7 +729,8 @@ export const en = {
   'say.no-reply.reset': 'Client {name} got no reply: the server reset the connection instead{tail}.',
   'say.no-reply.fin': 'Client {name} got no reply: the server closed the connection (FIN) without answering{tail}.',
   'say.no-reply.silence': 'Client {name} got no reply within {ms} ms{tail}.',
-  'say.no-fin-yet': '{client} waited {ms} ms for the server to close its side; it did not, so {client} closes anyway',
+  'say.no-fin-yet':
+    '{client} gave the server {ms} ms to close its side (time it waited for a CPU not counted); it did not, so {client} closes anyway',
   'no-reply':
     "Nothing came back at all. Does your server write a reply (socket.write or socket.end) when a message arrives, and does it reach that line? Two traps: a synchronous while (true) loop blocks Node's event loop, so no 'data' can arrive; and a socket of createServer({ pauseOnConnect: true }) stays paused until read with for await (a 'data' listener alone needs socket.resume()).",
   'no-reply.python':

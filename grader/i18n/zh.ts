@@ -140,7 +140,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'report.more-hints': '再看一条提示',
   'report.learned': '你学到了',
   'report.next': '下一步',
-  'report.next-stage': '{id} · {title}：{readme}，npm run grade {id}',
+  'report.next-stage': '{id} · {title}：{readme}，{command}',
   'report.last-stage':
     '这是最后一个阶段：你的服务器现在能同时服务许多客户端，并能在字节流里完整地找出每条消息了。npm run progress 可以查看整个课程的进度。',
   'report.colon': '：',
@@ -190,8 +190,9 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'launch.empty-command': '--cmd 后面的命令是空的。例如：--cmd "python3 server.py"',
 
   // progress/render.ts
-  'progress.usage':
-    'npm run progress 会列出每个阶段，只接受 --lang：“{stray}”是什么？用法：npm run progress -- --lang en|zh',
+  'progress.usage': 'npm run progress 会列出每个阶段，所以不需要“{stray}”。这样运行：{command}',
+  'progress.usage.npm-kept-lang':
+    'npm run progress 会列出每个阶段，所以不需要“{stray}”；而且 npm 把 --lang 当成了它自己的选项：通过 npm 运行时，选项要写在 -- 之后。这样运行：{command}',
   'progress.heading': 'Socket Lab · 你的进度',
   'progress.best': '，最好成绩 {held}/{total}',
   'progress.failing': '不成立',
@@ -478,6 +479,10 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '你的服务器在一条分成几块到达的消息上挂断了。一次读取没有带来整条消息时，它的循环是不是就退出了（break、return）？把已经收到的留着，继续读，直到长度头和它说的全部字节都到齐。',
   'framing.closed.pieces.python':
     '你的服务器在一条分成几块到达的消息上挂断了。一次 recv() 没有带来整条消息时，它的循环是不是就退出了（break、return）？把已经收到的留着，再调用 recv()，直到 4 字节的长度头和它说的全部字节都到齐（写一个 recv_exact(n) 辅助函数就能做到）。',
+  'framing.piece-answered':
+    '你的服务器把一条消息的一部分当成整条消息回复了：一次读取只带来了它的一块。一次读取不等于一条消息：把收到的留着，等 4 字节的长度头和它说的全部字节都到齐了再回复。',
+  'framing.piece-answered.python':
+    '你的服务器把一条消息的一部分当成整条消息回复了：一次 recv() 只带来了它的一块。一次 recv() 不等于一条消息：再调用 recv()，直到 4 字节的长度头和它说的全部字节都到齐（写一个 recv_exact(n) 辅助函数就能做到），然后再回复。',
   'framing.closed.pieces.2':
     '每个连接一个缓冲区：每来一块就追加进去；只要它装着 4 字节的长度头和长度头说的全部字节，就从前面取下这条消息并回复它；不够时就等下一块（继续循环，而不是退出循环）。',
   'framing.closed.pieces.2.python':
@@ -661,7 +666,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'say.no-reply.reset': '客户端 {name} 没有收到回复：服务器重置（RST）了连接{tail}。',
   'say.no-reply.fin': '客户端 {name} 没有收到回复：服务器没有回答就关闭了连接（FIN）{tail}。',
   'say.no-reply.silence': '客户端 {name} 在 {ms} 毫秒内没有收到回复{tail}。',
-  'say.no-fin-yet': '{client} 等了 {ms} 毫秒，服务器始终没有关闭它那一端，{client} 只好自己关闭',
+  'say.no-fin-yet':
+    '{client} 给了服务器 {ms} 毫秒（不算它等 CPU 的时间）来关闭它那一端，它没有关闭，{client} 只好自己关闭',
   'no-reply':
     "什么都没有返回。消息到达时，你的服务器有没有写回复（socket.write 或 socket.end），代码执行到那一行了吗？两个陷阱：同步的 while (true) 循环会卡住 Node 的事件循环，任何 'data' 都到不了；createServer({ pauseOnConnect: true }) 的 socket 会一直暂停，直到用 for await 去读（只加 'data' 监听器的话，要先调用 socket.resume()）。",
   'no-reply.python':

@@ -45,6 +45,8 @@ export interface RenderOptions {
   hintCommand?: string;
   /** The learner's own server: a pass earns "what you learned" and the way on. */
   celebrate?: boolean;
+  /** The language asked for with --lang: the command to the next stage asks for it again. */
+  langAsked?: Lang;
   /** More hints were asked for this property, and there are none. */
   ladderTop?: { id: string; solution: string };
   /** Number the hints (hint 1/3): where the ladder can be climbed. A file shows the first, unnumbered. */
@@ -160,7 +162,7 @@ export function renderTail(report: Report, lang: Lang, color: boolean, options: 
     const { id, solution } = options.ladderTop;
     lines.push(c.dim(t('report.ladder-top', { id, solution })[lang]));
   }
-  if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c));
+  if (report.passed && options.celebrate) lines.push('', ...afterPassing(report, lang, c, options.langAsked));
   return `${lines.join('\n')}\n`;
 }
 
@@ -231,12 +233,13 @@ export function renderJson(report: Report, lang: Lang): string {
 }
 
 /** A passed stage: what it taught, and where to go next. */
-function afterPassing(report: Report, lang: Lang, c: ChalkInstance): string[] {
+function afterPassing(report: Report, lang: Lang, c: ChalkInstance, langAsked?: Lang): string[] {
   const next = nextStage(report.stage);
+  const command = next && (langAsked ? `npm run grade -- ${next.id} --lang ${langAsked}` : `npm run grade ${next.id}`);
   return [
     `${c.bold(`${LABELS.learned[lang]}${colon(lang)}`)}${report.stage.learned[lang]}`,
     next
-      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${t('report.next-stage', { id: next.id, title: next.title, readme: next.starter.replace('server.ts', t('progress.readme')[lang]) })[lang]}`
+      ? `${c.bold(`${LABELS.next[lang]}${colon(lang)}`)}${t('report.next-stage', { id: next.id, title: next.title, readme: next.starter.replace('server.ts', t('progress.readme')[lang]), command: command ?? '' })[lang]}`
       : LABELS.lastStage[lang],
   ];
 }

@@ -15,7 +15,7 @@ export const STARTER_BLOBS: Readonly<Record<string, string>> = {
   'stage-2': 'a72e67bd4e39f94e7002822f1e6a0ee0fe7bdc8a',
   'stage-3': '81f65b7b670c06e17877ca820c3ee7634e429e0b',
   'stage-4': '02f8a9fc0fe2644d58cfb2a38caafaa8af60600d',
-  'stage-5': '3c325a05a7771c596388eaa649011563ff758cf3',
+  'stage-5': '55638163686831bfc05790ec656e7c8cb5179bc4',
 };
 
 /** What `git hash-object` says of these bytes. */

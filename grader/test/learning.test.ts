@@ -95,7 +95,7 @@ describe('progress', () => {
     });
     expect([run.status, run.stdout]).toEqual([2, '']);
     expect(run.stderr).toBe(
-      'npm run progress 会列出每个阶段，只接受 --lang：“stage-2”是什么？用法：npm run progress -- --lang en|zh\n',
+      'npm run progress 会列出每个阶段，所以不需要“stage-2”；而且 npm 把 --lang 当成了它自己的选项：通过 npm 运行时，选项要写在 -- 之后。这样运行：npm run progress -- --lang zh\n',
     );
   });
 
@@ -245,6 +245,10 @@ describe('the report', () => {
     expect(shown).toContain('Next: stage-2 · communication loop: stages/stage-2/README.md, npm run grade stage-2');
     expect(renderHuman(report, 'zh', false, { celebrate: true })).toContain(
       '下一步：stage-2 · 通信循环：stages/stage-2/README.zh-CN.md，npm run grade stage-2',
+    );
+    // Asked for with --lang, the language is asked for again in the command to the next stage.
+    expect(renderHuman(report, 'zh', false, { celebrate: true, langAsked: 'zh' })).toContain(
+      '下一步：stage-2 · 通信循环：stages/stage-2/README.zh-CN.md，npm run grade -- stage-2 --lang zh\n',
     );
     expect(renderHuman(report, 'en', false)).not.toContain('What you learned');
   });

@@ -156,6 +156,19 @@ async function gradeOnly(stageId: string, properties: string[], path: string) {
   return Object.fromEntries(report.results.map((r) => [r.id, r]));
 }
 
+describe('stage 5: a piece answered as a whole message', () => {
+  test.runIf(HAS_PROC).each([
+    ['stage-5/one-read-one-message.ts', 'framing.piece-answered'],
+    ['stage-5/one_recv_per_message.py', 'framing.piece-answered.python'],
+    // Bytes of two clients answered together: that is the shared buffer, the property's own first hint.
+    ['stage-5/shared-buffer.ts', 'own-buffer.1'],
+  ])('%s: own-buffer is told about %s', async (path, lead) => {
+    const results = await gradeOnly('stage-5', ['own-buffer'], path);
+    expect(results['own-buffer']?.status).toBe('fail');
+    expect(results['own-buffer']?.leadHintId).toBe(lead);
+  });
+});
+
 describe('the rungs after a lead that names its own cause', () => {
   test('a crash, an end with status 0, and memory each have their own', () => {
     expect(followUpsOf('server-gone', { code: 1, signal: null })).toEqual(['server-gone.crashed']);

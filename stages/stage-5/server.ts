@@ -46,6 +46,7 @@ async function serve(socket: Socket): Promise<void> {
     );
   } catch (err) {
     // ECONNRESET on a read, EPIPE on a write: this client vanished. The others carry on.
+    // 读时的 ECONNRESET、写时的 EPIPE：这个客户端突然消失了。其他客户端照常继续。
     console.error(`client left abruptly: ${(err as NodeJS.ErrnoException).code ?? err}`);
     socket.destroy();
   }

@@ -32,6 +32,21 @@ const BYTE_ORDER_HINT = hint('framing.byte-order.hint');
  * that makes them so (a stream echoed, a length in the machine's byte order, messages merged).
  */
 const PIECES_HINT = hint('framing.closed.pieces');
+const PIECE_ANSWERED_HINT = hint('framing.piece-answered');
+
+/**
+ * Whether a reply frame answers a piece of `message` as if it were whole: "k:" and, upper-cased, bytes
+ * of the message, fewer than all of them. A loop that takes one read for one message does that when a
+ * message comes in pieces; a buffer shared by two connections answers bytes of both instead.
+ */
+function answersAPiece(frames: readonly Buffer[], message: Buffer): boolean {
+  const whole = upperAscii(message);
+  return frames.some((f) => {
+    const colon = /^\d+:/.exec(f.toString('latin1'));
+    const body = colon ? f.subarray(colon[0].length) : Buffer.alloc(0);
+    return body.length > 0 && body.length < whole.length && whole.includes(body);
+  });
+}
 
 function judgeReplies(
   h: Harness,
@@ -97,7 +112,9 @@ function judgeReplies(
       ...(fewerHint ? { hint: fewerHint } : {}),
     });
   }
-  throw new Failure(t('framing.wrong', { what }), shown);
+  const own = payloads[0];
+  const piece = !whole && own !== undefined && answersAPiece(frames, own);
+  throw new Failure(t('framing.wrong', { what }), { ...shown, ...(piece ? { hint: PIECE_ANSWERED_HINT } : {}) });
 }
 
 /** Send `payloads` framed, as one write, and judge the replies. */
@@ -297,5 +314,6 @@ export const FRAMING_HINTS: readonly Hint[] = [
   hangUpHint(frame(Buffer.from('hello')), false) as Hint,
   hangUpHint(frame(Buffer.from('hello')), true) as Hint,
   PIECES_HINT,
+  PIECE_ANSWERED_HINT,
   MERGED_HINT,
 ];
