@@ -60,7 +60,8 @@ export const OUTPUT_FORMATS = ['out', 'csv', 'junit', 'gradescope', 'html'] as c
 /** Width of the usage's first column, the flags: its longest, --engine-root <folder>, and two spaces. */
 const FLAG_COLUMN = 24;
 
-export function usage(lang: Lang): string {
+/** The whole usage; asked for with --lang, its examples ask for that language too, to run as printed. */
+export function usage(lang: Lang, asked?: Lang): string {
   const stages = joined(
     STAGES.map((s) => t('usage.stage.item', { id: s.id, title: s.title })),
     'sep.list',
@@ -83,7 +84,10 @@ export function usage(lang: Lang): string {
     columns(rows, FLAG_COLUMN),
     '',
     t('usage.exit-codes')[lang],
-    t('usage.examples')[lang],
+    t('usage.examples', {
+      first: asked ? `npm run grade -- stage-2 --lang ${asked}` : 'npm run grade stage-2',
+      lang: asked ? ` --lang ${asked}` : '',
+    })[lang],
   ].join('\n');
 }
 

@@ -346,7 +346,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const request = parseRequest(argv);
     lang = request.lang ?? lang;
     if (request.help) {
-      io.stdout.write(`${usage(lang)}\n`);
+      io.stdout.write(`${usage(lang, request.lang)}\n`);
       return 0;
     }
     const stage = await chooseStage(request, argv, io, lang);

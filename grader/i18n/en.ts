@@ -301,7 +301,7 @@ export const en = {
   'usage.exit-codes':
     "Exit status: 0 every property holds, 1 some fail, 2 usage error or the server can't be started,\n130 interrupted, 3 the grader itself failed.",
   'usage.examples':
-    'Examples: npm run grade stage-2\n          npm run grade -- 3 --cmd "python3 server.py"\n          npm run grade -- 3 --batch ~/class --csv results.csv\n          npm run grade -- 3 --engine gradescope   (on Gradescope: npm run autograder -- gradescope 3)',
+    'Examples: {first}\n          npm run grade -- 3 --cmd "python3 server.py"{lang}\n          npm run grade -- 3 --batch ~/class --csv results.csv{lang}\n          npm run grade -- 3 --engine gradescope   (on Gradescope: npm run autograder -- gradescope 3)',
 
   // cli/args.ts: what is off in a command line (args.node-reason and args.bad-lang also in the client's)
   'args.no-such-option': 'There is no option {option}.',
@@ -584,6 +584,8 @@ export const en = {
   'oversized-frame.2.python':
     'Right after reading the length: if n > 1_048_576: return (the with conn: block closes the connection). Never bytearray(n) before that check.',
   'oversized-frame.note': 'A sends only a header announcing {bytes} bytes, one more than the {max} a server must take',
+  'oversized-frame.fail.answered':
+    'A announced {bytes} bytes, over the 1 MiB limit: your server answered the header at once, as if it were a whole message, and {closeMs} ms later the connection was still open. A header over the limit is refused: close the connection.',
   'oversized-frame.fail':
     'A announced {bytes} bytes, over the 1 MiB limit, and {closeMs} ms later the connection was still open: your server waits for (or makes room for) bytes it should refuse.',
   'oversized-frame.fail.other':

@@ -279,7 +279,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'usage.exit-codes':
     '退出状态：0 全部成立，1 有不成立的，2 用法错误或被测服务器无法启动，130 被中断，3 评分器自身出错。',
   'usage.examples':
-    '例如：npm run grade stage-2\n      npm run grade -- 3 --cmd "python3 server.py"\n      npm run grade -- 3 --batch ~/class --csv results.csv\n      npm run grade -- 3 --engine gradescope   （在 Gradescope 上：npm run autograder -- gradescope 3）',
+    '例如：{first}\n      npm run grade -- 3 --cmd "python3 server.py"{lang}\n      npm run grade -- 3 --batch ~/class --csv results.csv{lang}\n      npm run grade -- 3 --engine gradescope   （在 Gradescope 上：npm run autograder -- gradescope 3）',
 
   // cli/args.ts：命令行哪里不对（args.node-reason 和 args.bad-lang 客户端也用）
   'args.no-such-option': '没有 {option} 这个选项。',
@@ -535,6 +535,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'oversized-frame.2.python':
     '读出长度后马上检查：if n > 1_048_576: return（with conn: 代码块会关闭连接）。在这个检查之前绝不要 bytearray(n)。',
   'oversized-frame.note': 'A 只发送一个长度头，声明 {bytes} 字节，比服务器必须接受的 {max} 字节多 1 个',
+  'oversized-frame.fail.answered':
+    'A 声明了 {bytes} 字节，超过 1 MiB 的上限：你的服务器立刻把这个长度头当成一条完整的消息回复了，{closeMs} 毫秒后连接仍然开着。超过上限的长度头要拒绝：关闭连接。',
   'oversized-frame.fail':
     'A 声明了 {bytes} 字节，超过 1 MiB 的上限，{closeMs} 毫秒后连接仍然开着：你的服务器在等待（或准备存放）本该拒绝的字节。',
   'oversized-frame.fail.other':

@@ -84,6 +84,10 @@ describe.concurrent('usage', () => {
     expect(en.stdout).toContain('--junit <file>');
     const zh = await runGrader(['--help', '--lang', 'zh']);
     expect(zh.stdout).toContain('用法：npm run grade -- <阶段>');
+    // Its examples ask for the language again, so that each runs as printed in any locale.
+    expect(zh.stdout).toContain('例如：npm run grade -- stage-2 --lang zh\n');
+    expect(zh.stdout).toContain('npm run grade -- 3 --cmd "python3 server.py" --lang zh\n');
+    expect(en.stdout).toContain('Examples: npm run grade stage-2\n');
   });
 
   test('the one-more-hint line of a --cmd grade is the command, quoted to run as printed', async () => {

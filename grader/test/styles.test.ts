@@ -169,6 +169,17 @@ describe('stage 5: a piece answered as a whole message', () => {
   });
 });
 
+describe('stage 5: an oversized header', () => {
+  test.runIf(HAS_PROC).each([
+    ['stage-5/one_recv_per_message.py', 'answered the header at once'],
+    ['stage-5/no-length-limit.ts', 'waits for (or makes room for) bytes'],
+  ])('%s is told that it %s', async (path, words) => {
+    const results = await gradeOnly('stage-5', ['oversized-frame'], path);
+    expect(results['oversized-frame']?.status).toBe('fail');
+    expect(results['oversized-frame']?.message.en).toContain(words);
+  });
+});
+
 describe('the rungs after a lead that names its own cause', () => {
   test('a crash, an end with status 0, and memory each have their own', () => {
     expect(followUpsOf('server-gone', { code: 1, signal: null })).toEqual(['server-gone.crashed']);

@@ -244,7 +244,9 @@ export const oversizedFrame: Property = {
       throw new Failure(t('oversized-frame.fail.other', { replyMs: h.limits.replyMs }));
     }
     if ((await a.serverClose(h.limits.closeMs)) === 'timeout') {
-      throw new Failure(t('oversized-frame.fail', { bytes: grouped(OVERSIZED), closeMs: h.limits.closeMs }));
+      // A reply to a bare header: the server took it for a whole (empty) message, it did not wait.
+      const id = a.received.length > 0 ? 'oversized-frame.fail.answered' : 'oversized-frame.fail';
+      throw new Failure(t(id, { bytes: grouped(OVERSIZED), closeMs: h.limits.closeMs }));
     }
   },
 };
