@@ -11,7 +11,7 @@ import { findBox, inBox } from '../subject/contain.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
-import { firstReply, machine, type Spread, spread, timeCommand } from './measure.ts';
+import { firstReply, machine, runTimed, type Spread, spread, timeCommand } from './measure.ts';
 
 // The grades below start servers in process groups of their own: a Ctrl-C must stop them too.
 endOnSignals();
@@ -45,6 +45,10 @@ interface StageRow {
   floor: number;
   grade: Spread;
   endToEnd: Spread;
+  /** End to end with servers unboxed: what the boxes cost. */
+  unboxed: Spread;
+  /** CPU time of the end-to-end grade, grader and servers together (null without /proc). */
+  cpu: Spread | null;
   ratio: number;
 }
 
@@ -75,7 +79,21 @@ for (const stage of STAGES) {
     if (!report.passed) throw new Error(`${stage.id}: the reference solution failed while benchmarking`);
     return ms;
   });
-  const endToEnd = await sample(runs, () => timeCommand(process.execPath, [...CLI, stage.id, '--solution', '--json']));
+  // As a learner runs it, and again without boxes (SOCKET_LAB_NO_BOX=1), interleaved: what the boxes
+  // cost a whole grade. The CPU time of grader and servers together says how busy the machine was.
+  const args = [...CLI, stage.id, '--solution', '--json'];
+  const boxedRuns: number[] = [];
+  const bareRuns: number[] = [];
+  const cpuRuns: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const boxed = await runTimed(process.execPath, args);
+    boxedRuns.push(boxed.ms);
+    if (boxed.cpuMs !== null) cpuRuns.push(boxed.cpuMs);
+    bareRuns.push(await timeCommand(process.execPath, args, { ...process.env, SOCKET_LAB_NO_BOX: '1' }));
+  }
+  const endToEnd = spread(boxedRuns);
+  const unboxed = spread(bareRuns);
+  const cpu = cpuRuns.length > 0 ? spread(cpuRuns) : null;
   stageRows.push({
     stage: stage.id,
     startTsx,
@@ -84,6 +102,8 @@ for (const stage of STAGES) {
     floor,
     grade: gradeSpread,
     endToEnd,
+    unboxed,
+    cpu,
     // What a learner waits for, from `node` to the exit, against what no grader could beat.
     ratio: endToEnd.median / floor,
   });
@@ -162,12 +182,14 @@ for (const row of FIXTURE_ROWS) {
   }
 }
 
+const percent = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
+
 const table = [
-  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor | CPU, grader and servers (cores busy) | unboxed (box cost) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...stageRows.map(
     (r) =>
-      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× |`,
+      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× | ${r.cpu ? `${r.cpu.median} ms (${(r.cpu.median / r.endToEnd.median).toFixed(1)})` : '–'} | ${r.unboxed.median} ms (${percent(r.endToEnd.median / r.unboxed.median - 1)}) |`,
   ),
   '',
   '| hostile server | stage | time to a full report |',

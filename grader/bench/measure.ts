@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { pause, TIMED_OUT, within } from '../engine/wait.ts';
 import { freePort, releasePort } from '../subject/port.ts';
+import { reapedChildrenCpuMs } from '../subject/procfs.ts';
 
 export interface Spread {
   median: number;
@@ -41,10 +42,26 @@ export async function timeCommand(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
+  return (await runTimed(command, args, env)).ms;
+}
+
+/**
+ * Wall time of a command run to completion, and the CPU time it used with everything it started and
+ * waited for (a grader and its servers), where /proc tells (else null). Run one at a time: the CPU is
+ * counted from what this process reaps meanwhile.
+ */
+export async function runTimed(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ms: number; cpuMs: number | null }> {
+  const cpuBefore = reapedChildrenCpuMs();
   const started = performance.now();
   const child = spawn(command, args, { stdio: 'ignore', env });
   await once(child, 'close');
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const cpuAfter = reapedChildrenCpuMs();
+  return { ms, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 /**

@@ -1,12 +1,14 @@
 // A TypeScript server is compiled once per grade, so its many fresh starts each cost a plain Node start
-// (about 60 ms of CPU here) instead of loading tsx again (about 220 ms). Source maps keep the learner's
-// own file and line numbers in every stack trace. Whatever this can't compile faithfully runs with tsx.
+// (about 60 ms of CPU here) instead of loading tsx again (about 220 ms); what was made is kept for the
+// next grade of the same files (compile-cache.ts). Source maps keep the learner's own file and line
+// numbers in every stack trace. Whatever this can't compile faithfully runs with tsx.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
+import { cachedCompile, DEFAULT_CACHE_DIR, keepCompile } from './compile-cache.ts';
 
 export interface Compiled {
   file: string;
@@ -50,7 +52,7 @@ function importsPackages(metafile: Metafile): boolean {
  * or null when it can't be done faithfully: a syntax error (let the learner see it as Node reports it),
  * imports of packages, or code that looks at its own location or command line.
  */
-export async function compileServer(source: string): Promise<Compiled | null> {
+export async function compileServer(source: string, cacheDir = DEFAULT_CACHE_DIR): Promise<Compiled | null> {
   // Named after this process, so what a grader leaves behind can be told apart (and tested for). Made
   // and registered in one step, and written to only by this process (below): an end by signal, which
   // removes what is registered, can't fall between the two and leave a folder behind.
@@ -60,6 +62,28 @@ export async function compileServer(source: string): Promise<Compiled | null> {
     await rm(dir, { recursive: true, force: true });
     pending.delete(dir);
   };
+  const cached = cachedCompile(cacheDir, source);
+  if (cached) {
+    if (cached.name === null) {
+      await remove();
+      return null;
+    }
+    const file = join(dir, cached.name);
+    writeFileSync(file, cached.contents);
+    return { file, remove };
+  }
+  const startedAt = Date.now();
+  const keep = (metafile: Metafile, name: string | null, contents = '') =>
+    keepCompile(
+      cacheDir,
+      source,
+      startedAt,
+      Object.keys(metafile.inputs).map((input) => resolve(input)),
+      {
+        name,
+        contents,
+      },
+    );
   try {
     for (const format of ['esm', 'cjs'] as const) {
       const file = join(dir, `${basename(source, extname(source))}.${format === 'esm' ? 'mjs' : 'cjs'}`);
@@ -81,12 +105,17 @@ export async function compileServer(source: string): Promise<Compiled | null> {
       // The grader is ending (its folder is gone): nothing more goes on disk.
       if (!pending.has(dir)) return null;
       for (const output of result.outputFiles) writeFileSync(output.path, output.contents);
-      if (importsPackages(result.metafile) || (await selfAware(result.metafile))) break;
+      if (importsPackages(result.metafile) || (await selfAware(result.metafile))) {
+        keep(result.metafile, null);
+        break;
+      }
       // An ES module can't call require(); esbuild then leaves a shim that throws. Build it as CommonJS.
       const usesRequire = Object.values(result.metafile.outputs).some((o) =>
         o.imports.some((i) => i.kind === 'require-call'),
       );
       if (format === 'esm' && usesRequire) continue;
+      const [only, ...more] = result.outputFiles;
+      if (only && more.length === 0) keep(result.metafile, basename(file), only.text);
       return { file, remove };
     }
   } catch {

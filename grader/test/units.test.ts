@@ -18,7 +18,7 @@ import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
 import { pause, TIMED_OUT, within } from '../engine/wait.ts';
 import { detectLang } from '../i18n/text.ts';
-import { displayWidth, escapeBytes, firstDifference, quote, quoteAt, upperAscii } from '../report/bytes.ts';
+import { displayWidth, escapeBytes, firstDifference, grouped, quote, quoteAt, upperAscii } from '../report/bytes.ts';
 import { wireStory } from '../report/wire-story.ts';
 import { releasePort, reservePort } from '../subject/port.ts';
 import {
@@ -64,6 +64,11 @@ describe('bytes', () => {
     const long = b(`${'a'.repeat(100)}B${'a'.repeat(100)}`);
     expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
     expect(quote(b('short'))).toBe('"short"');
+  });
+
+  test('a count is grouped by thousands exactly as en-US writes it', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_048_577, -1_234_567, 67_108_864, 2 ** 53, 1.5, 1234.5678])
+      expect(grouped(n)).toBe(n.toLocaleString('en-US'));
   });
 
   test("the size of a long quote is said in the reader's language, grouped", () => {

@@ -159,6 +159,8 @@ export const twoInOne: Property = {
 export const splitHeader: Property = {
   id: 'split-header',
   title: t('split-header.title'),
+  // A wait for the server's read after every byte: a score of turns, each longer on a busy machine.
+  weight: 250,
   hints: [hint('split-header.1'), hint('split-header.2')],
   async check(h) {
     const a = await h.connect('A');
