@@ -37,7 +37,7 @@ import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } f
 import { takesValue } from './flags.ts';
 import { gradeOptions } from './grade-options.ts';
 import { pickStage } from './picker.ts';
-import { shellQuote } from './shell-quote.ts';
+import { shellCommand, shellQuote } from './shell-quote.ts';
 import { closest, meantStage } from './suggest.ts';
 import { watchAndRegrade } from './watch.ts';
 
@@ -87,7 +87,7 @@ async function chooseStage(
     joined(
       [
         t('main.no-such-stage.did-you-mean', { stage: request.stage, suggestion }),
-        t('main.run-as', { command: ['npm', 'run', 'grade', '--', ...fixed].map(shellQuote).join(' ') }),
+        t('main.run-as', { command: shellCommand(['npm', 'run', 'grade', '--', ...fixed]) }),
       ],
       'sep.sentence',
     ),
@@ -329,9 +329,7 @@ function subjectWords(subject: SubjectChoice): string[] {
  */
 export function hintCommand(stage: Stage, subject: SubjectChoice, lang?: Lang): string {
   const language = lang ? ['--lang', lang] : [];
-  return ['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint', ...language]
-    .map(shellQuote)
-    .join(' ');
+  return shellCommand(['npm', 'run', 'grade', '--', stage.id, ...subjectWords(subject), '--hint', ...language]);
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

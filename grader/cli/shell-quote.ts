@@ -8,3 +8,8 @@ const PLAIN = /^[\w@%+=:,./-]+$/;
 export function shellQuote(word: string): string {
   return PLAIN.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
+
+/** Words as one command line that a POSIX shell splits back into exactly these words. */
+export function shellCommand(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}

@@ -70,7 +70,7 @@ export class FrameView {
       if (this.left > 0) {
         const take = Math.min(this.left, chunk.length - at);
         this.left -= take;
-        parts.push(`… ${quote(chunk.subarray(at, at + take), 0, undefined, lang)}${this.left > 0 ? ' …' : ''}`);
+        parts.push(`… ${quote(chunk.subarray(at, at + take), { lang })}${this.left > 0 ? ' …' : ''}`);
         at += take;
         continue;
       }
@@ -93,7 +93,7 @@ export class FrameView {
         continue;
       }
       this.left -= take;
-      parts.push(`${head} ${quote(chunk.subarray(at, at + take), 0, undefined, lang)}${this.left > 0 ? ' …' : ''}`);
+      parts.push(`${head} ${quote(chunk.subarray(at, at + take), { lang })}${this.left > 0 ? ' …' : ''}`);
       at += take;
     }
     return parts.join(' ');

@@ -6,7 +6,7 @@ import { basename, posix, resolve } from 'node:path';
 import { submissionIn } from '../batch/discover.ts';
 import type { Request } from '../cli/args.ts';
 import { gradeOptions } from '../cli/grade-options.ts';
-import { shellQuote } from '../cli/shell-quote.ts';
+import { shellCommand, shellQuote } from '../cli/shell-quote.ts';
 import type { Stage } from '../course/catalogue.ts';
 import { randomSeed } from '../course/traffic.ts';
 import { SubjectError, UsageError } from '../engine/errors.ts';
@@ -104,7 +104,7 @@ function replayCommand(stage: Stage, graded: Graded, launch: Launch | undefined,
   const subject = launch?.shell
     ? ['--cmd', folder === '.' ? launch.command : `cd ${shellQuote(folder)} && ${launch.command}`]
     : ['--file', file];
-  return ['npm', 'run', 'grade', '--', stage.id, ...subject, '--seed', String(seed)].map(shellQuote).join(' ');
+  return shellCommand(['npm', 'run', 'grade', '--', stage.id, ...subject, '--seed', String(seed)]);
 }
 
 /** A grade that could not even run, in words for the student's page. */

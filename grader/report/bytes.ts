@@ -110,7 +110,19 @@ export function displayWidth(text: string): number {
  * which the piece holding the byte at `focus` is shown (the closing quote when `focus` is past the end).
  * The window is cut between whole pieces, so a character is never split into escapes.
  */
-export function quoteAt(bytes: Buffer, focus = 0, width = 60, lang: Lang = 'en'): { text: string; column: number } {
+export interface QuoteOptions {
+  /** The byte to keep in view (and to find the column of): 0 unless said. */
+  focus?: number;
+  /** How many bytes to show at most: 60 unless said. */
+  width?: number;
+  /** The language of what is said about the bytes (a long quote's size). */
+  lang?: Lang;
+}
+
+export function quoteAt(
+  bytes: Buffer,
+  { focus = 0, width = 60, lang = 'en' }: QuoteOptions = {},
+): { text: string; column: number } {
   const pieces = displayPieces(bytes);
   const from = bytes.length <= width ? 0 : Math.max(0, Math.min(focus - Math.floor(width / 3), bytes.length - width));
   const to = bytes.length <= width ? bytes.length : from + width;
@@ -124,6 +136,6 @@ export function quoteAt(bytes: Buffer, focus = 0, width = 60, lang: Lang = 'en')
   return { text, column };
 }
 
-export function quote(bytes: Buffer, focus = 0, width = 60, lang: Lang = 'en'): string {
-  return quoteAt(bytes, focus, width, lang).text;
+export function quote(bytes: Buffer, options: QuoteOptions = {}): string {
+  return quoteAt(bytes, options).text;
 }

@@ -81,10 +81,10 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
   if (result.expected && result.actual) {
     // Nothing received is already said by the message; a diff against nothing says nothing more.
     const at = caretAt(result.expected, result.actual);
-    const expected = quoteAt(result.expected, at, undefined, lang);
+    const expected = quoteAt(result.expected, { focus: at, lang });
     out.push(`    ${pad(LABELS.expected[lang])} ${c.green(expected.text)}`);
     if (result.actual.length > 0) {
-      const received = quoteAt(result.actual, at, undefined, lang);
+      const received = quoteAt(result.actual, { focus: at, lang });
       out.push(`    ${pad(LABELS.received[lang])} ${c.red(received.text)}`);
       // The caret stands under the character shown for the first byte that differs (in the received
       // line; in the expected one when the received bytes stop short of it).

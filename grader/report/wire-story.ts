@@ -66,7 +66,7 @@ function line(event: WireEvent, lang: Lang, frames?: string): string {
   const name = WHO[event.who]?.[lang] ?? event.who;
   const who = name + ' '.repeat(Math.max(0, 6 - displayWidth(name)));
   const verb = ARROWS[event.kind][lang];
-  if (event.bytes) return `${time}  ${who} ${verb} ${frames ?? quote(event.bytes, 0, undefined, lang)}`;
+  if (event.bytes) return `${time}  ${who} ${verb} ${frames ?? quote(event.bytes, { lang })}`;
   if (event.kind === 'refused') {
     const code = typeof event.detail === 'string' ? event.detail : '';
     const known = CONNECT_FAILED[code];

@@ -1,7 +1,7 @@
 // npm run reset -- <stage> [--lang en|zh]: 0 reset (or nothing to do), 1 no starter to be found, 2 usage.
 
 import { type Flag, parseFlags } from '../cli/flag-table.ts';
-import { shellQuote } from '../cli/shell-quote.ts';
+import { shellCommand } from '../cli/shell-quote.ts';
 import { closest, meantStage } from '../cli/suggest.ts';
 import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
 import { joined, t } from '../i18n/t.ts';
@@ -53,7 +53,7 @@ export function resetCommand(argv: readonly string[], io: ResetIo): number {
   const [name, ...extra] = args?.positionals ?? [];
   const stage = name !== undefined ? findStage(name) : undefined;
   const command = (stageId: string, language?: string) =>
-    ['npm', 'run', 'reset', '--', stageId, ...(language ? ['--lang', language] : [])].map(shellQuote).join(' ');
+    shellCommand(['npm', 'run', 'reset', '--', stageId, ...(language ? ['--lang', language] : [])]);
   // `npm run reset stage-2 --lang zh`: npm kept --lang for itself and left its value among the words.
   const stray = extra[0];
   if (name !== undefined && asked === undefined && extra.length === 1 && stray !== undefined && isLang(stray)) {

@@ -231,7 +231,7 @@ describe('progress', () => {
 describe('the report', () => {
   test('a caret points at the first differing byte, counting wide characters twice', () => {
     expect(displayWidth('a你b')).toBe(4);
-    const at = quoteAt(Buffer.from('SPLIT 你好 X'), 9); // byte 9 starts 好
+    const at = quoteAt(Buffer.from('SPLIT 你好 X'), { focus: 9 }); // byte 9 starts 好
     expect(at.text).toBe('"SPLIT 你好 X"');
     expect(at.column).toBe(1 + displayWidth('SPLIT 你'));
   });

@@ -62,7 +62,7 @@ describe('bytes', () => {
 
   test('quote shortens long bytes around the point of interest', () => {
     const long = b(`${'a'.repeat(100)}B${'a'.repeat(100)}`);
-    expect(quote(long, 100, 20)).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
+    expect(quote(long, { focus: 100, width: 20 })).toBe('…"aaaaaaBaaaaaaaaaaaaa"… (201 bytes)');
     expect(quote(b('short'))).toBe('"short"');
   });
 
@@ -73,8 +73,8 @@ describe('bytes', () => {
 
   test("the size of a long quote is said in the reader's language, grouped", () => {
     const long = b('a'.repeat(1200));
-    expect(quote(long, 0, 4, 'en')).toBe('"aaaa"… (1,200 bytes)');
-    expect(quote(long, 0, 4, 'zh')).toBe('"aaaa"…（1,200 字节）');
+    expect(quote(long, { width: 4, lang: 'en' })).toBe('"aaaa"… (1,200 bytes)');
+    expect(quote(long, { width: 4, lang: 'zh' })).toBe('"aaaa"…（1,200 字节）');
   });
 
   // The caret's column is counted on what is shown: a character is one piece however many bytes it
@@ -91,17 +91,17 @@ describe('bytes', () => {
   ];
   test.each(caretCases)('the caret stands under the first difference: %s', (_, expected, received, before) => {
     const at = firstDifference(expected, received);
-    expect(quoteAt(received, at).column).toBe(displayWidth(before));
+    expect(quoteAt(received, { focus: at }).column).toBe(displayWidth(before));
   });
 
   test('an added trailing \\n: the caret stands under it', () => {
-    const received = quoteAt(b('CAFÉ\n'), firstDifference(b('CAFÉ'), b('CAFÉ\n')));
+    const received = quoteAt(b('CAFÉ\n'), { focus: firstDifference(b('CAFÉ'), b('CAFÉ\n')) });
     expect(received.text).toBe('"CAFÉ\\n"');
     expect(received.text.slice(received.column)).toBe('\\n"');
   });
 
   test('a shortened quote is cut between whole characters, never into escapes', () => {
-    const text = quoteAt(b(`${'é'.repeat(50)}X`), 99, 20).text;
+    const text = quoteAt(b(`${'é'.repeat(50)}X`), { focus: 99, width: 20 }).text;
     expect(text).not.toContain('\\x');
     expect(text).toContain('X');
   });

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { argumentError } from '../../cli/argument-error.ts';
 import { type Flag, parseFlags } from '../../cli/flag-table.ts';
-import { shellQuote } from '../../cli/shell-quote.ts';
+import { shellCommand } from '../../cli/shell-quote.ts';
 import { closest } from '../../cli/suggest.ts';
 import { findStage, ROOT, STAGES, type Stage } from '../../course/catalogue.ts';
 import { UsageError } from '../../engine/errors.ts';
@@ -142,7 +142,7 @@ function flagsNpmKept(env: NodeJS.ProcessEnv, argv: readonly string[]): { flags:
   });
   const fixed = ['npm', 'run', 'autograder', '--', ...words, ...loose, ...flags, ...lang];
   const named = [...kept.map(([flag]) => `--${flag}`), ...(lang.length > 0 ? ['--lang'] : [])];
-  return { flags: named.join(' '), fixed: fixed.map(shellQuote).join(' ') };
+  return { flags: named.join(' '), fixed: shellCommand(fixed) };
 }
 
 function make(
@@ -154,7 +154,7 @@ function make(
   timeoutS: number,
   points: Points | undefined,
 ): { path: string; size: string; stages: string } {
-  const args = [...(stage ? [stage.id] : []), ...baked].map(shellQuote).join(' ');
+  const args = shellCommand([...(stage ? [stage.id] : []), ...baked]);
   // Relative to where the instructor is, unless that climbs out of it.
   const shown = (path: string) => {
     const rel = relative(base, path);
@@ -176,7 +176,7 @@ function make(
     case 'github-classroom': {
       const path = resolve(base, out ?? resolve(ROOT, '.github/workflows/classroom.yml'));
       const stages = stage ? [stage] : STAGES;
-      const flags = baked.map(shellQuote).join(' ');
+      const flags = shellCommand(baked);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, classroomWorkflow(stages, flags, points));
       return { path: shown(path), size: '', stages: stages.map((s) => s.id).join(', ') };

@@ -300,7 +300,8 @@ function arrowLabel(event: WireEvent, lang: Lang, columns: number, frames?: stri
     const size = t('client.bytes', { count: event.bytes.length })[lang];
     const quoted =
       frames ??
-      quote(event.bytes.subarray(0, LABEL_BYTES), 0, LABEL_BYTES) + (event.bytes.length > LABEL_BYTES ? '…' : '');
+      quote(event.bytes.subarray(0, LABEL_BYTES), { width: LABEL_BYTES }) +
+        (event.bytes.length > LABEL_BYTES ? '…' : '');
     // Shortened, the length stays: it is what says how much of the message the label leaves out.
     const full = `${quoted} ${size}`;
     return displayWidth(full) <= columns
