@@ -9,8 +9,16 @@ import type { Lang } from '../i18n/text.ts';
 export const grouped = (n: number) =>
   Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
 
+/** A copy with a–z (0x61–0x7a) upper-cased, every other byte as it was. A plain loop: stage 5 copies a
+ *  1 MiB message this way, in the same turn as every other check's clients (a callback per byte took
+ *  three times as long). */
 export function upperAscii(bytes: Buffer): Buffer {
-  return Buffer.from(bytes.map((b) => (b >= 0x61 && b <= 0x7a ? b - 0x20 : b)));
+  const upper = Buffer.allocUnsafe(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    upper[i] = b >= 0x61 && b <= 0x7a ? b - 0x20 : b;
+  }
+  return upper;
 }
 
 const NAMED: Record<number, string> = { 10: '\\n', 13: '\\r', 9: '\\t', 0: '\\0', 34: '\\"', 92: '\\\\' };

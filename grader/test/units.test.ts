@@ -51,6 +51,9 @@ describe('bytes', () => {
 
   test('upperAscii changes a–z only', () => {
     expect(upperAscii(b('abc xyz ABC 09 é 你')).toString()).toBe('ABC XYZ ABC 09 é 你');
+    const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const changed = [...upperAscii(every)].flatMap((byte, i) => (byte === i ? [] : [[i, byte]]));
+    expect(changed).toEqual(Array.from({ length: 26 }, (_, k) => [0x61 + k, 0x41 + k]));
   });
 
   test.each([
