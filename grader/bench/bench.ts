@@ -57,7 +57,6 @@ for (const stage of STAGES) {
   const solution = resolve(ROOT, stage.solution);
   const request = stage.protocol.request(Buffer.from('hello'));
   process.stderr.write(`${stage.id}: floor, grade, end to end (${runs} runs each)…\n`);
-  const startTsx = await sample(runs, () => firstReply(process.execPath, [...TSX, solution], request));
   const launch = fileLaunch(solution, ROOT);
   const startCompiled = await sample(runs, async () => {
     // as the grader runs it: compiled once, then plain Node
@@ -69,8 +68,6 @@ for (const stage of STAGES) {
       await compiled?.remove();
     }
   });
-  const window = observationWindow(stage);
-  const floor = startTsx.median + window;
   const gradeSpread = await sample(runs, async () => {
     const started = performance.now();
     const report = await grade(stage, launch, { limits });
@@ -79,18 +76,25 @@ for (const stage of STAGES) {
     if (!report.passed) throw new Error(`${stage.id}: the reference solution failed while benchmarking`);
     return ms;
   });
-  // As a learner runs it, and again without boxes (SOCKET_LAB_NO_BOX=1), interleaved: what the boxes
-  // cost a whole grade. The CPU time of grader and servers together says how busy the machine was.
+  // As a learner runs it, and again without boxes (SOCKET_LAB_NO_BOX=1): what the boxes cost a whole
+  // grade. The CPU time of grader and servers together says how busy the machine was. The floor's
+  // starts are interleaved with them: a machine whose speed drifts (a cloud VM's does, by 30% within
+  // minutes) drifts under both sides of the ratio alike.
   const args = [...CLI, stage.id, '--solution', '--json'];
+  const tsxRuns: number[] = [];
   const boxedRuns: number[] = [];
   const bareRuns: number[] = [];
   const cpuRuns: number[] = [];
   for (let i = 0; i < runs; i++) {
+    tsxRuns.push(await firstReply(process.execPath, [...TSX, solution], request));
     const boxed = await runTimed(process.execPath, args);
     boxedRuns.push(boxed.ms);
     if (boxed.cpuMs !== null) cpuRuns.push(boxed.cpuMs);
     bareRuns.push(await timeCommand(process.execPath, args, { ...process.env, SOCKET_LAB_NO_BOX: '1' }));
   }
+  const startTsx = spread(tsxRuns);
+  const window = observationWindow(stage);
+  const floor = startTsx.median + window;
   const endToEnd = spread(boxedRuns);
   const unboxed = spread(bareRuns);
   const cpu = cpuRuns.length > 0 ? spread(cpuRuns) : null;
