@@ -5,9 +5,17 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
 import { displayWidth } from '../report/bytes.ts';
-import { type Cell, cellsOf, type Graded, passedAll, type Results, scoreOf } from '../report/formats/graded.ts';
+import {
+  type Cell,
+  cellsOf,
+  type Graded,
+  passedAll,
+  type Results,
+  sandboxOf,
+  scoreOf,
+} from '../report/formats/graded.ts';
 import { seedNote } from '../report/render.ts';
-import { platformNote } from '../subject/platform.ts';
+import { platformNote, sandboxNote } from '../subject/platform.ts';
 import type { Submission } from './discover.ts';
 
 const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -42,9 +50,11 @@ export function renderBatch(
   const nameWidth = Math.max(lang === 'zh' ? 4 : 10, ...graded.map((g) => displayWidth(g.name)));
   const scoreLabel = t('batch.score-label')[lang];
   const platform = platformNote(stage.properties);
+  const sandbox = sandboxNote(sandboxOf(results));
   const lines = [
     c.bold(`Socket Lab · ${stage.id} · ${stage.title[lang]}`),
     ...(platform ? [c.yellow(platform[lang])] : []),
+    ...(sandbox ? [c.yellow(sandbox[lang])] : []),
     c.dim(`${t('batch.submissions', { count: graded.length })[lang]} · ${seedNote(results.seed, lang)}`),
     '',
     `${' '.repeat(nameWidth)}  ${numbers.join(' ')}  ${scoreLabel}`,

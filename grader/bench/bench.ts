@@ -47,6 +47,8 @@ interface StageRow {
   endToEnd: Spread;
   /** End to end with servers unboxed: what the boxes cost. */
   unboxed: Spread;
+  /** End to end with --sandbox: what a sandbox costs a whole grade. */
+  sandboxed: Spread;
   /** CPU time of the end-to-end grade, grader and servers together (null without /proc). */
   cpu: Spread | null;
   ratio: number;
@@ -76,14 +78,15 @@ for (const stage of STAGES) {
     if (!report.passed) throw new Error(`${stage.id}: the reference solution failed while benchmarking`);
     return ms;
   });
-  // As a learner runs it, and again without boxes (SOCKET_LAB_NO_BOX=1): what the boxes cost a whole
-  // grade. The CPU time of grader and servers together says how busy the machine was. The floor's
+  // As a learner runs it, again without boxes (SOCKET_LAB_NO_BOX=1), and sandboxed (--sandbox): what
+  // the boxes and the sandbox cost a whole grade. The CPU time of grader and servers together says how busy the machine was. The floor's
   // starts are interleaved with them: a machine whose speed drifts (a cloud VM's does, by 30% within
   // minutes) drifts under both sides of the ratio alike.
   const args = [...CLI, stage.id, '--solution', '--json'];
   const tsxRuns: number[] = [];
   const boxedRuns: number[] = [];
   const bareRuns: number[] = [];
+  const sandboxedRuns: number[] = [];
   const cpuRuns: number[] = [];
   for (let i = 0; i < runs; i++) {
     tsxRuns.push(await firstReply(process.execPath, [...TSX, solution], request));
@@ -91,12 +94,14 @@ for (const stage of STAGES) {
     boxedRuns.push(boxed.ms);
     if (boxed.cpuMs !== null) cpuRuns.push(boxed.cpuMs);
     bareRuns.push(await timeCommand(process.execPath, args, { ...process.env, SOCKET_LAB_NO_BOX: '1' }));
+    sandboxedRuns.push(await timeCommand(process.execPath, [...args, '--sandbox']));
   }
   const startTsx = spread(tsxRuns);
   const window = observationWindow(stage);
   const floor = startTsx.median + window;
   const endToEnd = spread(boxedRuns);
   const unboxed = spread(bareRuns);
+  const sandboxed = spread(sandboxedRuns);
   const cpu = cpuRuns.length > 0 ? spread(cpuRuns) : null;
   stageRows.push({
     stage: stage.id,
@@ -107,6 +112,7 @@ for (const stage of STAGES) {
     grade: gradeSpread,
     endToEnd,
     unboxed,
+    sandboxed,
     cpu,
     // What a learner waits for, from `node` to the exit, against what no grader could beat.
     ratio: endToEnd.median / floor,
@@ -189,11 +195,11 @@ for (const row of FIXTURE_ROWS) {
 const percent = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
 
 const table = [
-  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor | CPU, grader and servers (cores busy) | unboxed (box cost) |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor | CPU, grader and servers (cores busy) | unboxed (box cost) | sandboxed (its cost) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...stageRows.map(
     (r) =>
-      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× | ${r.cpu ? `${r.cpu.median} ms (${(r.cpu.median / r.endToEnd.median).toFixed(1)})` : '–'} | ${r.unboxed.median} ms (${percent(r.endToEnd.median / r.unboxed.median - 1)}) |`,
+      `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× | ${r.cpu ? `${r.cpu.median} ms (${(r.cpu.median / r.endToEnd.median).toFixed(1)})` : '–'} | ${r.unboxed.median} ms (${percent(r.endToEnd.median / r.unboxed.median - 1)}) | ${r.sandboxed.median} ms (${percent(r.sandboxed.median / r.endToEnd.median - 1)}) |`,
   ),
   '',
   '| hostile server | stage | time to a full report |',

@@ -26,6 +26,8 @@ export interface Request {
   watch: boolean;
   /** Write the HTML report to .socket-lab/report.html (or --html's file) and open it in a browser. */
   open: boolean;
+  /** Each server in a sandbox (always so for a batch and the platforms). */
+  sandbox: boolean;
   lang?: Lang;
   /** Replay the traffic of an earlier grade. */
   seed?: number;
@@ -188,6 +190,7 @@ export function parseRequest(argv: readonly string[]): Request {
     hint: values.hint,
     watch: values.watch,
     open: values.open,
+    sandbox: values.sandbox,
     outputs,
     ...(lang ? { lang } : {}),
     ...(seed !== undefined ? { seed } : {}),

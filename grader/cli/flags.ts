@@ -35,6 +35,7 @@ export const FLAGS = {
   junit: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.junit.help') },
   html: { type: 'string', group: 'option', value: t('flags.value.file'), help: t('flags.html.help') },
   open: { type: 'boolean', group: 'option', help: t('flags.open.help') },
+  sandbox: { type: 'boolean', group: 'option', help: t('flags.sandbox.help') },
   gradescope: { type: 'string', group: 'option', value: t('flags.value.path'), help: t('flags.gradescope.help') },
   'engine-root': {
     type: 'string',

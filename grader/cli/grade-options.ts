@@ -18,5 +18,7 @@ export function gradeOptions(request: Request, io: { env: NodeJS.ProcessEnv }, b
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
     ...(request.memoryCapMiB !== undefined ? { memoryCapMiB: request.memoryCapMiB } : {}),
     ...(timeCapMs !== undefined ? { timeCapMs } : {}),
+    // The same goes for a sandbox.
+    ...(batch || request.sandbox ? { sandbox: true } : {}),
   };
 }

@@ -32,6 +32,7 @@ import {
 import { notJudged } from '../report/story.ts';
 import { commandLaunch, fileLaunch, type Launch, userCwd } from '../subject/launch.ts';
 import { stopAll } from '../subject/process.ts';
+import { findSandbox } from '../subject/sandbox.ts';
 import { styleKeys } from '../subject/style.ts';
 import { flagsNpmKept, parseRequest, type Request, type SubjectChoice, usage } from './args.ts';
 import { takesValue } from './flags.ts';
@@ -216,10 +217,12 @@ async function gradeOnce(
   };
   const seed = request.seed ?? randomSeed();
   const width = idWidth(stage);
+  // What the sandbox holds here is known before the first line: it is said at the top (found once).
+  const sandbox = request.sandbox ? await findSandbox() : undefined;
   const live = request.json
     ? null
     : new LiveReport(
-        { stage, subject: launch.label, seed },
+        { stage, subject: launch.label, seed, ...(sandbox ? { sandbox } : {}) },
         (text) => io.stdout.write(text),
         (head) => renderHead(head, lang, color),
         (result) => {

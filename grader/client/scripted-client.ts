@@ -3,17 +3,17 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { deadline } from '../engine/wait.ts';
 import { t } from '../i18n/t.ts';
+import { networkOf, type Opened } from '../subject/networks.ts';
 import { WatchedSocket } from './watched-socket.ts';
 import type { Wire } from './wire.ts';
 
 export type ConnectResult = { ok: true; client: ScriptedClient } | { ok: false; code: string };
 
 /** One TCP connect, bounded by `ms`: the socket (half-open allowed, no Nagle delay), or the error's code. */
-export function openSocket(
-  port: number,
-  host: string,
-  ms: number,
-): Promise<{ ok: true; socket: Socket } | { ok: false; code: string }> {
+export function openSocket(port: number, host: string, ms: number): Promise<Opened> {
+  // A sandboxed server's loopback is its own: a helper in there connects (networks.ts).
+  const network = networkOf(port);
+  if (network) return network.dial(port, host, ms);
   return new Promise((resolve) => {
     const socket = netConnect({ port, host, allowHalfOpen: true, noDelay: true });
     // Not a plain timer: one that fires while a completed connect waits unread would throw away a

@@ -19,6 +19,7 @@ import type { Printed } from '../subject/output.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
+import { findSandbox, type SandboxSupport } from '../subject/sandbox.ts';
 import { type StyleKey, styleKeys } from '../subject/style.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import { type Lead, leadOf } from './hints.ts';
@@ -65,6 +66,8 @@ export interface Report {
   durationMs: number;
   /** How long the first server took from spawn to listening (null if it never did). */
   startMs?: number;
+  /** Graded sandboxed: what the sandbox held, and each limit this machine could not provide. */
+  sandbox?: SandboxSupport;
   results: PropertyResult[];
   /** Resolves once every server this grade started is stopped (the report doesn't wait for it). */
   stopped: Promise<void>;
@@ -81,6 +84,8 @@ export interface GradeOptions {
   memoryCapMiB?: number;
   /** The whole grade's wall time, at most: then every server still running is stopped. */
   timeCapMs?: number;
+  /** Each server in a sandbox (network, files, processes: see sandbox.ts), as far as the machine allows. */
+  sandbox?: boolean;
   /**
    * Called as each property is decided, in the order they finish, with how long the first server took
    * to listen (once it has).
@@ -125,6 +130,8 @@ interface GradeRun {
   ridden: Map<string, PropertyResult>;
   /** How the subject is written (its source read once): hints are said in that style, most particular first. */
   styles: StyleKey[];
+  /** What a sandboxed server gets on this machine; undefined when not sandboxed. */
+  sandbox?: SandboxSupport | undefined;
 }
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
@@ -156,7 +163,12 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
           for (const subject of run.live) void subject.stop();
         });
   // How this machine boxes a server is found beside the compile: neither waits for the other.
-  const [compiled] = await Promise.all([launch.typescript ? compileServer(launch.typescript) : null, findBox()]);
+  const [compiled, sandbox] = await Promise.all([
+    launch.typescript ? compileServer(launch.typescript) : null,
+    options.sandbox ? findSandbox() : undefined,
+    findBox(),
+  ]);
+  run.sandbox = sandbox;
   const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
     // A property proven by a server listening (listens) needs no server of its own: the first server
@@ -192,6 +204,7 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
       capped: run.capped,
       durationMs,
       ...(run.gate.startMs !== null ? { startMs: run.gate.startMs } : {}),
+      ...(sandbox ? { sandbox } : {}),
       results,
       stopped,
     };
@@ -288,6 +301,7 @@ async function judgeStarted(
       options.env ?? process.env,
       {
         ...(options.memoryCapMiB !== undefined ? { memoryCapMiB: options.memoryCapMiB } : {}),
+        ...(run.sandbox ? { sandbox: run.sandbox } : {}),
       },
     );
     run.live.add(subject);

@@ -281,6 +281,8 @@ export const en = {
   'flags.html.help':
     'the report as one self-contained web page, a sequence diagram per failure;\nwith --batch, the class as a heat map',
   'flags.open.help': 'write the HTML report to .socket-lab/report.html and open it in your browser',
+  'flags.sandbox.help':
+    'run each server with no network but loopback, the files read-only but its own folder, and few processes\n(always so with --batch and --engine)',
   'flags.engine.help':
     'grade the submission where a platform puts it, and write its results file:\ngradescope, prairielearn or github-classroom',
   'flags.engine-root.help': "with --engine: the platform's folder (default /autograder, /grade, the repository)",
@@ -772,6 +774,18 @@ export const en = {
   },
   'platform.windows.all-run':
     "Native Windows: grading here is untested (the lab's CI checks only its unit tests on Windows). For the full grader, use WSL 2.",
+
+  // subject/platform.ts: the one line at the top of a sandboxed grade's report, for what was missing
+  'sandbox.missing': 'Sandbox: not on this machine: {missing}.',
+  'sandbox.limit.network': 'no network but loopback',
+  'sandbox.limit.files': 'read-only files',
+  'sandbox.limit.processes': 'the process cap',
+  'sandbox.missing.not-linux': '{limits} (namespaces are Linux only)',
+  'sandbox.missing.turned-off': '{limits} (SOCKET_LAB_NO_BOX=1 turns boxes off)',
+  'sandbox.missing.no-namespaces': '{limits} (this machine does not let a user make namespaces)',
+  'sandbox.missing.no-ip': '{limits} (no `ip` command: install iproute2)',
+  'sandbox.missing.no-remount': '{limits} (the file system could not be made read-only)',
+  'sandbox.missing.root': "{limits} (the kernel does not cap root's processes: grade as an ordinary user)",
 
   // joining a list, per language
   'sep.sentence': ' ',

@@ -261,6 +261,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'flags.junit.help': 'JUnit XML：每份提交一个 testsuite，每个评分项一个 testcase',
   'flags.html.help': '把报告写成一个独立的网页，每个不成立项配一张时序图；\n批量评分时是全班的热力图',
   'flags.open.help': '把 HTML 报告写到 .socket-lab/report.html，并用浏览器打开',
+  'flags.sandbox.help':
+    '让每个服务器只有回环网络、除自己的文件夹外只能读文件、进程数有上限\n（--batch 和 --engine 总是如此）',
   'flags.engine.help': '评分平台放好的那份提交，并写出平台的结果文件：\ngradescope、prairielearn 或 github-classroom',
   'flags.engine-root.help': '与 --engine 同用：平台的文件夹（默认 /autograder、/grade、仓库本身）',
   'flags.points.help': '每个评分项的分值，例如 listens=2,no-busy-loop=0.5（默认各 1 分）',
@@ -700,6 +702,18 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
     '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试），另有 {count} 个评分项需要 Linux 的 /proc，已跳过：{ids}。要使用完整的评分器，请用 WSL 2。',
   'platform.windows.all-run':
     '原生 Windows：在这里评分未经测试（本实验室的 CI 在 Windows 上只检查单元测试）。要使用完整的评分器，请用 WSL 2。',
+
+  // subject/platform.ts：沙箱评分时，报告顶部说明本机缺少哪些限制的那一行
+  'sandbox.missing': '沙箱：本机缺少{missing}。',
+  'sandbox.limit.network': '“只有回环网络”',
+  'sandbox.limit.files': '“文件只读”',
+  'sandbox.limit.processes': '“进程数上限”',
+  'sandbox.missing.not-linux': '{limits}（命名空间只有 Linux 才有）',
+  'sandbox.missing.turned-off': '{limits}（SOCKET_LAB_NO_BOX=1 关掉了盒子）',
+  'sandbox.missing.no-namespaces': '{limits}（这台机器不允许普通用户创建命名空间）',
+  'sandbox.missing.no-ip': '{limits}（没有 `ip` 命令：请安装 iproute2）',
+  'sandbox.missing.no-remount': '{limits}（无法把文件系统设为只读）',
+  'sandbox.missing.root': '{limits}（内核不限制 root 的进程数：请以普通用户评分）',
 
   // 列表的连接符
   'sep.sentence': '',

@@ -5,7 +5,7 @@ import type { PropertyResult, Report } from '../engine/grade.ts';
 import { say } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Lang } from '../i18n/text.ts';
-import { platformNote } from '../subject/platform.ts';
+import { platformNote, sandboxNote } from '../subject/platform.ts';
 import { caretAt, displayWidth, quoteAt } from './bytes.ts';
 import { notJudged, storyOf } from './story.ts';
 import { wireStory } from './wire-story.ts';
@@ -108,7 +108,7 @@ function failureDetails(result: PropertyResult, lang: Lang, c: ChalkInstance, op
 }
 
 /** What the top of a report says: known before any property is decided (but the start, known at the first). */
-export type ReportHead = Pick<Report, 'stage' | 'subject' | 'seed' | 'startMs'>;
+export type ReportHead = Pick<Report, 'stage' | 'subject' | 'seed' | 'startMs' | 'sandbox'>;
 
 export function renderHuman(report: Report, lang: Lang, color: boolean, options: RenderOptions = {}): string {
   const width = idWidth(report.stage);
@@ -123,9 +123,11 @@ export function renderHuman(report: Report, lang: Lang, color: boolean, options:
 export function renderHead(head: ReportHead, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const platform = platformNote(head.stage.properties);
+  const sandbox = sandboxNote(head.sandbox);
   const lines = [
     c.bold(`Socket Lab · ${head.stage.id} · ${head.stage.title[lang]}`),
     ...(platform ? [c.yellow(platform[lang])] : []),
+    ...(sandbox ? [c.yellow(sandbox[lang])] : []),
     c.dim(`${LABELS.subject[lang]}${colon(lang)}${head.subject} · ${seedNote(head.seed, lang)}`),
     ...[startNote(head, lang)].filter((note) => note !== '').map((note) => c.dim(note)),
     '',
@@ -214,6 +216,8 @@ export function reportData(report: Report, lang: Lang) {
     startMs: report.startMs ?? null,
     /** What this platform can't serve of the stage, in one line (null on Linux, where it serves all). */
     platformNote: platformNote(report.stage.properties)?.[lang] ?? null,
+    /** Sandboxed (--sandbox, a batch, a platform): each limit this machine could not provide, in one line (else null). */
+    sandboxNote: sandboxNote(report.sandbox)?.[lang] ?? null,
     properties: report.results.map((r) => ({
       id: r.id,
       title: r.title[lang],

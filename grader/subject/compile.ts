@@ -2,13 +2,13 @@
 // (about 60 ms of CPU here) instead of loading tsx again (about 220 ms); what was made is kept for the
 // next grade of the same files (compile-cache.ts). Source maps keep the learner's own file and line
 // numbers in every stack trace. Whatever this can't compile faithfully runs with tsx.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { cachedCompile, DEFAULT_CACHE_DIR, keepCompile } from './compile-cache.ts';
+import { removeScratch, scratchDir, scratchKept } from './scratch.ts';
 
 export interface Compiled {
   file: string;
@@ -21,16 +21,6 @@ const BUILTINS = new Set(builtinModules);
 // Code that finds its way by its own location or command line would see the compiled copy instead.
 const SELF_AWARE =
   /\bimport\.meta\.(url|dirname|filename|resolve)\b|\b__dirname\b|\b__filename\b|\bprocess\.(argv|execArgv)\b/;
-
-// Ctrl-C ends the grader with process.exit(), past any finally: remove what is left, synchronously.
-const pending = new Set<string>();
-
-/** Remove every compiled output not yet removed, synchronously: for exits past any finally. */
-export function removeCompiledNow(): void {
-  for (const dir of pending) rmSync(dir, { recursive: true, force: true });
-  pending.clear();
-}
-process.on('exit', removeCompiledNow);
 
 async function selfAware(metafile: Metafile): Promise<boolean> {
   const sources = await Promise.all(Object.keys(metafile.inputs).map((path) => readFile(path, 'utf8').catch(() => '')));
@@ -53,15 +43,9 @@ function importsPackages(metafile: Metafile): boolean {
  * imports of packages, or code that looks at its own location or command line.
  */
 export async function compileServer(source: string, cacheDir = DEFAULT_CACHE_DIR): Promise<Compiled | null> {
-  // Named after this process, so what a grader leaves behind can be told apart (and tested for). Made
-  // and registered in one step, and written to only by this process (below): an end by signal, which
-  // removes what is registered, can't fall between the two and leave a folder behind.
-  const dir = mkdtempSync(join(tmpdir(), `socket-lab-${process.pid}-`));
-  pending.add(dir);
-  const remove = async () => {
-    await rm(dir, { recursive: true, force: true });
-    pending.delete(dir);
-  };
+  // Written to only by this process (below), and only while kept: an end by signal removes it.
+  const dir = scratchDir();
+  const remove = () => removeScratch(dir);
   const cached = cachedCompile(cacheDir, source);
   if (cached) {
     if (cached.name === null) {
@@ -103,7 +87,7 @@ export async function compileServer(source: string, cacheDir = DEFAULT_CACHE_DIR
         write: false,
       });
       // The grader is ending (its folder is gone): nothing more goes on disk.
-      if (!pending.has(dir)) return null;
+      if (!scratchKept(dir)) return null;
       for (const output of result.outputFiles) writeFileSync(output.path, output.contents);
       if (importsPackages(result.metafile) || (await selfAware(result.metafile))) {
         keep(result.metafile, null);

@@ -4,6 +4,7 @@
 import { joined, t } from '../i18n/t.ts';
 import type { Text } from '../i18n/text.ts';
 import { HAS_PROC } from './procfs.ts';
+import type { SandboxSupport } from './sandbox.ts';
 
 const NAMES: Partial<Record<NodeJS.Platform, string>> = {
   darwin: 'macOS',
@@ -29,4 +30,16 @@ export function platformNote(
     return skipped.length > 0 ? t('platform.windows', { count: skipped.length, ids }) : t('platform.windows.all-run');
   if (skipped.length === 0) return null;
   return t('platform.no-proc', { platform: NAMES[platform] ?? platform, count: skipped.length, ids });
+}
+
+/** The line a sandboxed grade's report starts with when this machine could not provide every limit. */
+export function sandboxNote(sandbox: SandboxSupport | undefined): Text | null {
+  if (!sandbox || sandbox.missing.length === 0) return null;
+  // Limits missing for one reason are named together: "no namespaces" takes all three at once.
+  const reasons = [...new Set(sandbox.missing.map((m) => m.reason))];
+  const missing = reasons.map((reason) => {
+    const limits = sandbox.missing.filter((m) => m.reason === reason).map((m) => t(`sandbox.limit.${m.limit}`));
+    return t(`sandbox.missing.${reason}`, { limits: joined(limits, 'sep.list') });
+  });
+  return t('sandbox.missing', { missing: joined(missing, 'sep.clause') });
 }

@@ -55,7 +55,7 @@ export async function probeListening<T>(
 
 /** Where the server listens instead of PORT, when /proc shows it listening but not there. */
 async function listeningElsewhere(subject: SubjectProcess): Promise<Listener[] | null> {
-  const listeners = await listenersOf(subject.pid);
+  const listeners = await listenersOf(subject.pid, subject.port);
   if (!listeners || listeners.length === 0) return null;
   return listeners.some((l) => l.port === subject.port && isLoopbackReachable(l.address)) ? null : listeners;
 }

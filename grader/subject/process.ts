@@ -8,8 +8,10 @@ import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
 import { LineSplitter } from './lines.ts';
 import { watchMemory } from './memory.ts';
+import { joinNetwork } from './networks.ts';
 import { OutputCapture, type Printed } from './output.ts';
 import { groupMembers, HAS_PROC } from './procfs.ts';
+import { inSandbox, type SandboxSupport } from './sandbox.ts';
 import { shown } from './shown.ts';
 
 export interface ExitInfo {
@@ -24,6 +26,8 @@ export interface ExitInfo {
 export interface SubjectOptions {
   /** Resident memory the whole process group may use before the grader kills it. */
   memoryCapMiB?: number;
+  /** Run it sandboxed, with what this machine provides (sandbox.ts); in the plain box when not given. */
+  sandbox?: SandboxSupport;
 }
 
 /** Ample for any server of this course (Node itself starts at about 45 MiB), small beside a runaway. */
@@ -72,6 +76,8 @@ export class SubjectProcess {
   exitInfo: ExitInfo | null = null;
   private stopping: Promise<void> | null = null;
   private readonly unwatch: () => void;
+  /** What its sandbox leaves once it is stopped: its network's entry, its temporary folder. */
+  private readonly cleanUp: () => Promise<void>;
 
   /** What runs it: messages name its own language's calls. */
   readonly runtime: Launch['runtime'];
@@ -87,7 +93,10 @@ export class SubjectProcess {
     const serverEnv = subjectEnv(env, port);
     // In a box of its own where the machine allows (see contain.ts). A program that can't be found is
     // left to spawn, which says so in its own words.
-    const box = WINDOWS || !(launch.shell || findable(launch.command, serverEnv.PATH)) ? null : inBox(launch);
+    const runnable = !WINDOWS && (launch.shell || findable(launch.command, serverEnv.PATH));
+    const sandboxed = runnable && options.sandbox ? inSandbox(launch, options.sandbox) : null;
+    const box = sandboxed ?? (runnable ? inBox(launch) : null);
+    if (sandboxed) serverEnv.TMPDIR = sandboxed.tmp;
     const child: ChildProcess = spawn(box?.command ?? launch.command, box?.args ?? launch.args, {
       cwd: launch.cwd,
       shell: box ? false : launch.shell,
@@ -95,11 +104,17 @@ export class SubjectProcess {
       // only give it a console of its own.)
       detached: !WINDOWS,
       windowsHide: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // A sandbox's own network is reached through its helper, over an IPC channel (networks.ts).
+      stdio: sandboxed?.ownNetwork ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       env: serverEnv,
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
+    const leaveNetwork = sandboxed?.ownNetwork && this.pid > 0 ? joinNetwork(port, child, this.pid) : () => {};
+    this.cleanUp = async () => {
+      leaveNetwork();
+      await sandboxed?.remove();
+    };
     // Spawned while the grader is going down (a check was just starting): it must not outlive us.
     if (closing) this.signal('SIGKILL');
     const capMiB = options.memoryCapMiB ?? DEFAULT_MEMORY_CAP_MIB;
@@ -166,6 +181,7 @@ export class SubjectProcess {
         }
       }
       this.unwatch();
+      await this.cleanUp();
       running.delete(this);
     })();
     return this.stopping;

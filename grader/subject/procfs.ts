@@ -2,6 +2,7 @@
 // Every function answers "unknown" (null) where /proc can't be read, so callers can skip, not guess.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { procRootOf } from './networks.ts';
 
 export const HAS_PROC = process.platform === 'linux' && safeRead('/proc/self/stat') !== null;
 
@@ -346,7 +347,7 @@ class Row implements TcpEntry {
   }
 }
 
-const TCP_FILES: Record<Family, string> = { 4: '/proc/net/tcp', 6: '/proc/net/tcp6' };
+const TCP_FILES: Record<Family, string> = { 4: 'net/tcp', 6: 'net/tcp6' };
 
 /**
  * The kernel walks its whole connection table for every read of these files. Where that is quick (a
@@ -360,35 +361,41 @@ const SYNC_READ_MS = 4;
 let readAtOnce = true;
 
 /**
- * The next read of both tables, shared by everyone who asks before it starts: a dozen servers' polls
- * cost one read, and each caller still gets a table read after it asked (a read already under way may
- * predate the connection the caller looks for, so it is not shared).
+ * The next read of both tables of a network, shared by everyone who asks before it starts: a dozen
+ * servers' polls cost one read, and each caller still gets a table read after it asked (a read already
+ * under way may predate the connection the caller looks for, so it is not shared).
  */
-let nextRead: Promise<TcpEntry[]> | null = null;
+const nextRead = new Map<string, Promise<TcpEntry[]>>();
 let reading: Promise<unknown> = Promise.resolve();
 
-/** TCP sockets of this network namespace, of the families asked for. */
-export async function tcpTable(families: readonly Family[] = [4, 6]): Promise<TcpEntry[]> {
-  nextRead ??= readAtOnce
-    ? new Promise((resolve) =>
-        // After the callers of this turn have asked (they share it), before the loop waits for I/O.
-        setImmediate(() => {
-          nextRead = null;
-          const started = performance.now();
-          const texts = ([4, 6] as const).map((f) => safeRead(TCP_FILES[f]) ?? '');
-          if (performance.now() - started > SYNC_READ_MS) readAtOnce = false;
-          resolve(parseTcpTables(texts));
-        }),
-      )
-    : reading.then(() => {
-        nextRead = null;
-        const read = Promise.all(([4, 6] as const).map((f) => readFile(TCP_FILES[f], 'utf8').catch(() => ''))).then(
-          parseTcpTables,
-        );
-        reading = read.catch(() => {});
-        return read;
-      });
-  const entries = await nextRead;
+/**
+ * TCP sockets of a network namespace, of the families asked for: the machine's (the grader's own), or,
+ * with `root` /proc/<pid>, that process's (a sandboxed server's: see networks.ts).
+ */
+export async function tcpTable(families: readonly Family[] = [4, 6], root = '/proc'): Promise<TcpEntry[]> {
+  const files = ([4, 6] as const).map((f) => `${root}/${TCP_FILES[f]}`);
+  let read = nextRead.get(root);
+  if (!read) {
+    read = readAtOnce
+      ? new Promise((resolve) =>
+          // After the callers of this turn have asked (they share it), before the loop waits for I/O.
+          setImmediate(() => {
+            nextRead.delete(root);
+            const started = performance.now();
+            const texts = files.map((file) => safeRead(file) ?? '');
+            if (performance.now() - started > SYNC_READ_MS) readAtOnce = false;
+            resolve(parseTcpTables(texts));
+          }),
+        )
+      : reading.then(() => {
+          nextRead.delete(root);
+          const tables = Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => ''))).then(parseTcpTables);
+          reading = tables.catch(() => {});
+          return tables;
+        });
+    nextRead.set(root, read);
+  }
+  const entries = await read;
   return families.length === 2 ? entries : entries.filter((e) => families.includes(e.family));
 }
 
@@ -428,10 +435,10 @@ export interface Listener {
 
 export const TCP_LISTEN = 0x0a;
 
-/** Where the processes of a group listen, or null when /proc can't tell. */
-export async function listenersOf(pgid: number): Promise<Listener[] | null> {
+/** Where the processes of a group (a server on `port`) listen, or null when /proc can't tell. */
+export async function listenersOf(pgid: number, port: number): Promise<Listener[] | null> {
   if (!HAS_PROC) return null;
-  const table = await tcpTable();
+  const table = await tcpTable(undefined, procRootOf(port));
   const inodes = socketInodes(groupMembers(pgid));
   return table
     .filter((e) => e.state === TCP_LISTEN && inodes.has(e.inode))
@@ -441,7 +448,10 @@ export async function listenersOf(pgid: number): Promise<Listener[] | null> {
 /** The inode of the listening socket on `port`, to tell one server from its restarted successor. */
 export async function listenerInode(port: number): Promise<number | null> {
   if (!HAS_PROC) return null;
-  return (await tcpTable()).find((e) => e.state === TCP_LISTEN && e.localPort === port)?.inode ?? null;
+  return (
+    (await tcpTable(undefined, procRootOf(port))).find((e) => e.state === TCP_LISTEN && e.localPort === port)?.inode ??
+    null
+  );
 }
 
 export type ServerEnd = { state: 'accepted'; inode: number } | { state: 'queued' } | { state: 'gone' };
@@ -452,7 +462,7 @@ export type ServerEnd = { state: 'accepted'; inode: number } | { state: 'queued'
  */
 export async function serverEnd(serverPort: number, clientPort: number): Promise<ServerEnd> {
   // Both tables: a server listening on :: (Node's default) holds its IPv4 clients in tcp6, v4-mapped.
-  const entry = (await tcpTable()).find(
+  const entry = (await tcpTable(undefined, procRootOf(serverPort))).find(
     (e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN,
   );
   if (!entry) return { state: 'gone' };
@@ -462,7 +472,7 @@ export async function serverEnd(serverPort: number, clientPort: number): Promise
 /** Connections waiting in the backlog of whatever listens on `port` for accept() to take them. */
 export async function backlogWaiting(port: number): Promise<number | null> {
   if (!HAS_PROC) return null;
-  return (await tcpTable())
+  return (await tcpTable(undefined, procRootOf(port)))
     .filter((e) => e.state === TCP_LISTEN && e.localPort === port)
     .reduce((sum, e) => sum + e.rxQueue, 0);
 }
@@ -477,7 +487,7 @@ export async function inFlight(
   clientPort: number,
 ): Promise<{ toServer: number; toClient: number } | null> {
   if (!HAS_PROC) return null;
-  const table = await tcpTable();
+  const table = await tcpTable(undefined, procRootOf(serverPort));
   const client = table.find((e) => e.localPort === clientPort && e.remotePort === serverPort);
   const server = table.find((e) => e.localPort === serverPort && e.remotePort === clientPort && e.state !== TCP_LISTEN);
   if (!client || !server) return null;

@@ -1,10 +1,10 @@
 // How a command of the lab ends on a signal: Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP), or
-// a reader gone from its output (SIGPIPE, or the EPIPE Node turns it into: `npm run grade … | head`).
+// a reader gone from its output (the EPIPE a write to it then fails with: `npm run grade … | head`).
 // Every server it started is stopped first, then it exits with 128 + the signal's number. Every command
 // that starts servers installs this once, at its start.
-import { removeCompiledNow } from './compile.ts';
 import { releaseAllPorts } from './port.ts';
 import { killAllNow, shutDown } from './process.ts';
+import { removeScratchNow } from './scratch.ts';
 
 export const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGPIPE: 141 } as const;
 export type EndingSignal = keyof typeof EXIT_ON_SIGNAL;
@@ -45,18 +45,23 @@ export function endOnSignals(ending: Ending = {}): void {
     if (signal === 'SIGHUP') {
       // The terminal is gone, and Node 20 aborts at a normal exit when it can't restore the terminal's
       // mode. End the way a hang-up ends a program: by the signal, with its default action. Dying by a
-      // signal runs no exit handler: tidy up what those would have.
-      removeCompiledNow();
+      // signal runs no exit handler: tidy up what those would have. The signal is sent at once, not in a
+      // later turn: a check that ends in between could take a port or a place, and leave its lock behind.
+      killAllNow();
+      removeScratchNow();
       releaseAllPorts();
       process.off('SIGHUP', onSignal);
-      setImmediate(() => process.kill(process.pid, 'SIGHUP'));
+      process.kill(process.pid, 'SIGHUP');
       return;
     }
     ending.beforeExit?.();
     process.exit(EXIT_ON_SIGNAL[signal]);
   };
 
-  for (const signal of Object.keys(EXIT_ON_SIGNAL) as EndingSignal[]) process.on(signal, onSignal);
+  // Not SIGPIPE itself: Node ignores it, and a listener would make every write to a closed socket or
+  // pipe end the grader (a client's to a server that reset, Node's acknowledgement to a sandbox's helper
+  // that just ended). A reader gone from our output shows as EPIPE, below.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   process.on('exit', killAllNow);
   // A closed terminal fails a read or a mode change on it with EIO (enquirer's, say), often before the
   // SIGHUP arrives: it is the hang-up, and ends as one.

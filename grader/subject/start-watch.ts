@@ -58,7 +58,7 @@ export class StartWatch {
     if (
       ms >= this.limits.idleStartMs &&
       idle >= this.limits.idleMs &&
-      (await listenersOf(this.subject.pid))?.length === 0
+      (await listenersOf(this.subject.pid, this.subject.port))?.length === 0
     ) {
       return { kind: 'idle', ms };
     }

@@ -153,14 +153,17 @@ describe.concurrent('reports', () => {
       'passed',
       'startMs',
       'platformNote',
+      'sandboxNote',
       'properties',
     ]);
-    // Linux serves every check: no note (elsewhere, the line at the top of the human report).
+    // Linux serves every check: no note (elsewhere, the line at the top of the human report). Not
+    // sandboxed: nothing to say of a sandbox.
     expect(report).toMatchObject({
       stage: 'stage-1',
       subject: 'solutions/stage-1/server.ts',
       passed: true,
       platformNote: null,
+      sandboxNote: null,
     });
     expect(report.properties.map((p) => p.id)).toEqual([
       'listens',

@@ -104,43 +104,72 @@ describe.concurrent('hostile servers', () => {
   });
 
   // Linux with PID namespaces (see contain.ts): elsewhere a server can still leave its group.
-  test.runIf(boxed())('one that leaves its process group (setsid, a double fork) leaves nothing behind', async () => {
-    const run = await runGrader(['stage-3', '--file', fixture('hostile/escapes-the-group.ts'), '--json']);
-    expect(parseReport(run).properties.filter((p) => p.status !== 'pass')).toEqual([]);
-    expect(run.orphans).toEqual([]);
-    expect(run.leftovers).toEqual([]);
-  });
+  // In the box, and in the sandbox (its helper too must go).
+  const modes = [['in its box', []] as const, ['sandboxed', ['--sandbox']] as const];
+  test.runIf(boxed()).each(modes)(
+    'one that leaves its process group (setsid, a double fork) leaves nothing behind, %s',
+    async (_, flags) => {
+      const run = await runGrader(['stage-3', '--file', fixture('hostile/escapes-the-group.ts'), '--json', ...flags]);
+      expect(parseReport(run).properties.filter((p) => p.status !== 'pass')).toEqual([]);
+      expect(run.orphans).toEqual([]);
+      expect(run.leftovers).toEqual([]);
+    },
+  );
 
-  test.runIf(boxed())('nor when the grader itself is killed with SIGKILL in the middle of a grade', async () => {
-    const tag = randomUUID();
-    const grader = spawn(process.execPath, [...GRADER, 'stage-3', '--file', fixture('hostile/escapes-the-group.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, [TAG]: tag },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    const exited = new Promise((resolve) => grader.on('close', resolve));
-    // Kill it once servers and their escapees are up: the grader, a box (setpriv, its shell) and a server
-    // with two escapees make six; several servers start at once.
-    let seen = 0;
-    for (let i = 0; i < 3000 && seen < 12; i++) {
-      seen = processesTagged(tag).length;
-      if (seen < 12) await new Promise((r) => setTimeout(r, 10));
-    }
-    expect(seen).toBeGreaterThanOrEqual(12);
-    grader.kill('SIGKILL');
-    await exited;
-    // The kernel ends each box once its grader is gone: no event of ours to wait on, so look, bounded.
-    let left = processesTagged(tag);
-    for (let i = 0; i < 500 && left.length > 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      left = processesTagged(tag);
-    }
-    expect(left).toEqual([]);
-  });
+  test.runIf(boxed()).each(modes)(
+    'nor when the grader itself is killed with SIGKILL in the middle of a grade, %s',
+    async (_, flags) => {
+      const tag = randomUUID();
+      const grader = spawn(
+        process.execPath,
+        [...GRADER, 'stage-3', '--file', fixture('hostile/escapes-the-group.ts'), ...flags],
+        {
+          cwd: ROOT,
+          env: { ...process.env, [TAG]: tag },
+          stdio: ['ignore', 'ignore', 'ignore'],
+        },
+      );
+      const exited = new Promise((resolve) => grader.on('close', resolve));
+      // Kill it once servers and their escapees are up: the grader, a box (setpriv, its shell) and a server
+      // with two escapees make six; several servers start at once.
+      let seen = 0;
+      for (let i = 0; i < 3000 && seen < 12; i++) {
+        seen = processesTagged(tag).length;
+        if (seen < 12) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(seen).toBeGreaterThanOrEqual(12);
+      grader.kill('SIGKILL');
+      await exited;
+      // The kernel ends each box once its grader is gone: no event of ours to wait on, so look, bounded.
+      let left = processesTagged(tag);
+      for (let i = 0; i < 500 && left.length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        left = processesTagged(tag);
+      }
+      expect(left).toEqual([]);
+    },
+  );
 
   test('Ctrl-C stops every server, even one that ignores SIGTERM, and exits 130', async () => {
     // Interrupt once a server's forked child is up: the moment a learner would press Ctrl-C.
     await interruptOnceRunning(['stage-3', '--file', fixture('hostile/forks-child.ts')], 3);
+  });
+
+  test('a reader gone from its output (`| head -1`) ends it with 141, as a pipe ends a program, and nothing is left', async () => {
+    const tag = randomUUID();
+    const grader = spawn(process.execPath, [...GRADER, 'stage-3', '--solution'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', [TAG]: tag },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    grader.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => grader.on('close', resolve));
+    // The first line read, the reader goes, as head does; what the grader writes next fails.
+    await new Promise((resolve) => grader.stdout.once('data', resolve));
+    grader.stdout.destroy();
+    expect(await exited).toBe(141);
+    expect(processesTagged(tag)).toEqual([]);
+    expect(leftBehind(grader.pid ?? -1)).toEqual([]);
   });
 
   test("Ctrl-C in the middle of a batch stops every submission's servers and exits 130", async () => {

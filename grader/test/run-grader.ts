@@ -35,6 +35,8 @@ export interface JsonReport {
   passed: boolean;
   /** One line where the platform can't serve the stage fully; null on Linux. */
   platformNote: string | null;
+  /** Sandboxed: each limit this machine could not provide, in one line; else null. */
+  sandboxNote: string | null;
   properties: ({
     id: string;
     title: string;

@@ -66,3 +66,8 @@ export function cellPoints(results: Results, cell: { id: string; cell: Cell }): 
 export function passedAll(graded: Graded): boolean {
   return graded.report?.passed === true;
 }
+
+/** What the sandbox held for these results (one machine graded them all), or undefined when not sandboxed. */
+export function sandboxOf(results: Results): Report['sandbox'] {
+  return results.graded.find((g) => g.report?.sandbox)?.report?.sandbox;
+}

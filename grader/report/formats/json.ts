@@ -1,8 +1,8 @@
 // --out: every report as one JSON document.
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
+import { platformNote, sandboxNote } from '../../subject/platform.ts';
 import { reportData } from '../render.ts';
-import { type Results, scoreOf } from './graded.ts';
+import { type Results, sandboxOf, scoreOf } from './graded.ts';
 
 export function resultsJson(results: Results, lang: Lang): string {
   const document = {
@@ -11,6 +11,7 @@ export function resultsJson(results: Results, lang: Lang): string {
     startedAt: results.startedAt.toISOString(),
     durationMs: results.durationMs,
     platformNote: platformNote(results.stage.properties)?.[lang] ?? null,
+    sandboxNote: sandboxNote(sandboxOf(results))?.[lang] ?? null,
     submissions: results.graded.map((graded) => {
       const { held, max } = scoreOf(results, graded);
       const data = graded.report ? reportData(graded.report, lang) : null;

@@ -2,10 +2,10 @@
 // a testsuite per submission, a testcase per property, a failure with its message and story. Readers
 // differ in what they show (the message attribute, or the element's text), so a reason is in both.
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
+import { platformNote, sandboxNote } from '../../subject/platform.ts';
 import { failureText, messageOf } from '../render.ts';
 import { serverOutput } from '../story.ts';
-import { cellsOf, type Graded, type Results } from './graded.ts';
+import { cellsOf, type Graded, type Results, sandboxOf } from './graded.ts';
 
 // XML 1.0 can't hold most control characters at all, even escaped: a server's output may have them.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -41,6 +41,7 @@ export function resultsJunit(results: Results, lang: Lang): string {
   const total = results.graded.length * results.stage.properties.length;
   const timestamp = results.startedAt.toISOString().replace(/\.\d+Z$/, '');
   const platform = platformNote(results.stage.properties)?.[lang];
+  const sandbox = sandboxNote(sandboxOf(results))?.[lang];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escapeXml(`Socket Lab ${stage}`)}" tests="${total}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(results.durationMs)}">`,
@@ -58,6 +59,7 @@ export function resultsJunit(results: Results, lang: Lang): string {
         ? [`      <property name="startMs" value="${graded.report.startMs}"/>`]
         : []),
       ...(platform ? [`      <property name="platformNote" value="${escapeXml(platform)}"/>`] : []),
+      ...(sandbox ? [`      <property name="sandboxNote" value="${escapeXml(sandbox)}"/>`] : []),
       '    </properties>',
     );
     const file = graded.file === undefined ? '' : ` file="${escapeXml(graded.file)}"`;

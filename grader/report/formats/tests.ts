@@ -2,10 +2,10 @@
 // the story the terminal tells under a ✘ (bytes, wire, what the server printed, the hint).
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
+import { platformNote, sandboxNote } from '../../subject/platform.ts';
 import { failureText, messageOf, seedNote } from '../render.ts';
 import { clip } from './clip.ts';
-import { type Cell, cellPoints, cellsOf, type Graded, type Results, scoreOf } from './graded.ts';
+import { type Cell, cellPoints, cellsOf, type Graded, type Results, sandboxOf, scoreOf } from './graded.ts';
 
 /** One test's story at most: 13 of them stay well inside the 1 MB the platforms accept. */
 export const STORY_MAX_BYTES = 32 * 1024;
@@ -70,11 +70,15 @@ export function scoreLine(results: Results, graded: Graded, lang: Lang): string 
   })[lang];
 }
 
-/** The lines above the tests: what this platform can't serve (first, as every output puts it), the score, the file graded. */
+/**
+ * The lines above the tests: what this platform can't serve (first, as every output puts it), the score,
+ * what the sandbox could not hold here, the file graded.
+ */
 export function summaryLines(results: Results, graded: Graded, lang: Lang): string[] {
   return [
     platformNote(results.stage.properties)?.[lang] ?? '',
     scoreLine(results, graded, lang),
+    sandboxNote(sandboxOf(results))?.[lang] ?? '',
     graded.file ? t('engine.graded-file', { file: graded.file })[lang] : '',
   ].filter((line) => line !== '');
 }

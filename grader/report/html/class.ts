@@ -2,8 +2,8 @@
 // the submissions grouped by what they fail together, and each submission's whole report a click away.
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
-import { type Cell, cellsOf, type Graded, passedAll, type Results, scoreOf } from '../formats/graded.ts';
+import { platformNote, sandboxNote } from '../../subject/platform.ts';
+import { type Cell, cellsOf, type Graded, passedAll, type Results, sandboxOf, scoreOf } from '../formats/graded.ts';
 import { seedNote } from '../render.ts';
 import { esc, slug } from './markup.ts';
 import { htmlDocument, propertyAnchor, reportBody, reportMeta, summaryHtml } from './page.ts';
@@ -20,11 +20,13 @@ export function classPage(results: Results, lang: Lang): string {
   const anchors = anchorOf(graded);
   const title = `Socket Lab · ${stage.id} · ${stage.title[lang]}`;
   const platform = platformNote(stage.properties);
+  const sandbox = sandboxNote(sandboxOf(results));
   const passing = graded.filter(passedAll).length;
   const ungraded = graded.filter((g) => !g.report).length;
   const body = [
     `<header><h1>${esc(title)}</h1>`,
     ...(platform ? [`<p class="meta">${esc(platform[lang])}</p>`] : []),
+    ...(sandbox ? [`<p class="meta">${esc(sandbox[lang])}</p>`] : []),
     `<p class="meta">${esc(t('batch.submissions', { count: graded.length })[lang])} · ${esc(seedNote(results.seed, lang))} · ${esc(results.startedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</p></header>`,
     `<p class="summary ${passing === graded.length ? 'pass' : 'fail'}" role="status"><strong>${esc(t('html.class.passing', { passing, count: graded.length })[lang])}</strong>${ungraded > 0 ? esc(t('html.class.ungraded', { count: ungraded })[lang]) : ''}</p>`,
     `<h2 id="heat">${esc(t('html.class.heat')[lang])}</h2>`,

@@ -4,7 +4,7 @@
 import type { PropertyResult, Report } from '../../engine/grade.ts';
 import { t } from '../../i18n/t.ts';
 import type { Lang } from '../../i18n/text.ts';
-import { platformNote } from '../../subject/platform.ts';
+import { platformNote, sandboxNote } from '../../subject/platform.ts';
 import { caretAt, displayPieces } from '../bytes.ts';
 import type { Ladder } from '../formats/graded.ts';
 import { messageOf, seedNote, startNote, summaryParts } from '../render.ts';
@@ -69,9 +69,11 @@ export function propertyAnchor(prefix: string, id: string): string {
 /** The head of one report: subject, seed, the slow start and the platform's line when there is one. */
 export function reportMeta(report: Report, lang: Lang): string {
   const platform = platformNote(report.stage.properties);
+  const sandbox = sandboxNote(report.sandbox);
   const start = startNote(report, lang);
   return [
     ...(platform ? [`<p class="meta">${esc(platform[lang])}</p>`] : []),
+    ...(sandbox ? [`<p class="meta">${esc(sandbox[lang])}</p>`] : []),
     `<p class="meta">${esc(t('report.subject')[lang])}${esc(t('report.colon')[lang])}<code>${esc(report.subject)}</code> · ${esc(seedNote(report.seed, lang))}</p>`,
     ...(start ? [`<p class="meta">${esc(start)}</p>`] : []),
   ].join('\n');

@@ -1,0 +1,81 @@
+// Where a server's port is reached. Most servers share the machine's loopback. A sandboxed server has a
+// network of its own (sandbox.ts), which the grader can't enter: a helper inside it (dial-helper.mjs)
+// connects for the grader and hands the connected socket over. That socket stays in the sandbox's
+// network, so the server sees an ordinary loopback client, and the kernel's TCP tables that show it are
+// that network's (/proc/<pid of a process inside>/net). Ports are unique among a grader's servers, so
+// the port names the network.
+import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { deadline } from '../engine/wait.ts';
+
+export type Opened = { ok: true; socket: Socket } | { ok: false; code: string };
+
+interface Network {
+  /** Where its TCP tables are: /proc/<pid>/net/tcp, of a process inside it. */
+  procRoot: string;
+  dial(port: number, host: string, ms: number): Promise<Opened>;
+}
+
+const byPort = new Map<number, Network>();
+
+/** The network a server on `port` is in, when it is not the machine's. */
+export const networkOf = (port: number): Network | undefined => byPort.get(port);
+
+/** The /proc folder whose net/ shows the TCP tables a server on `port` is in. */
+export const procRootOf = (port: number): string => byPort.get(port)?.procRoot ?? '/proc';
+
+type Reply = { id: number; ok: boolean; code?: string };
+
+/** Reach the server on `port` through the helper on `child`'s IPC channel, until `leave` is called. */
+export function joinNetwork(port: number, child: ChildProcess, insidePid: number): () => void {
+  const waiting = new Map<number, (opened: Opened) => void>();
+  let next = 1;
+  const refuseAll = () => {
+    for (const done of waiting.values()) done({ ok: false, code: 'ECONNREFUSED' });
+    waiting.clear();
+  };
+  child.on('message', (reply: Reply, handle?: Socket) => {
+    const done = waiting.get(reply.id);
+    if (!done) {
+      handle?.destroy();
+      return;
+    }
+    waiting.delete(reply.id);
+    if (reply.ok && handle) {
+      // As a socket of our own connect would be (see openSocket): half-open allowed, no Nagle delay.
+      handle.allowHalfOpen = true;
+      handle.setNoDelay(true);
+      done({ ok: true, socket: handle });
+    } else done({ ok: false, code: reply.code ?? 'ECONNREFUSED' });
+  });
+  // The helper ends with the sandbox: no one is listening in there any more. A message Node sends it on
+  // its own (the acknowledgement of a socket received) then fails on the closed channel, harmlessly.
+  child.once('disconnect', refuseAll);
+  child.on('error', () => {});
+  child.channel?.unref();
+  const send = (message: object) => {
+    if (!child.connected) return false;
+    child.send(message, (err) => err && refuseAll());
+    return true;
+  };
+  byPort.set(port, {
+    procRoot: `/proc/${insidePid}`,
+    dial: (dialPort, host, ms) =>
+      new Promise((resolve) => {
+        const id = next++;
+        // The helper answers every id once: with the socket when its connect won the race with our
+        // deadline (a connection the server may already have accepted is never thrown away), else with
+        // ETIMEDOUT.
+        const cancel = deadline(ms, () => send({ cancel: id }));
+        waiting.set(id, (opened) => {
+          cancel();
+          resolve(opened);
+        });
+        if (!send({ id, port: dialPort, host })) refuseAll();
+      }),
+  });
+  return () => {
+    byPort.delete(port);
+    refuseAll();
+  };
+}
