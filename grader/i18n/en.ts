@@ -785,7 +785,8 @@ export const en = {
   'sandbox.missing.no-namespaces': '{limits} (this machine does not let a user make namespaces)',
   'sandbox.missing.no-ip': '{limits} (no `ip` command: install iproute2)',
   'sandbox.missing.no-remount': '{limits} (the file system could not be made read-only)',
-  'sandbox.missing.root': "{limits} (the kernel does not cap root's processes: grade as an ordinary user)",
+  'sandbox.missing.root':
+    "{limits} (as root, a server keeps root's rights over devices, root's local sockets and the number of processes: grade as an ordinary user)",
 
   // joining a list, per language
   'sep.sentence': ' ',

@@ -713,7 +713,8 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'sandbox.missing.no-namespaces': '{limits}（这台机器不允许普通用户创建命名空间）',
   'sandbox.missing.no-ip': '{limits}（没有 `ip` 命令：请安装 iproute2）',
   'sandbox.missing.no-remount': '{limits}（无法把文件系统设为只读）',
-  'sandbox.missing.root': '{limits}（内核不限制 root 的进程数：请以普通用户评分）',
+  'sandbox.missing.root':
+    '{limits}（以 root 运行时，服务器仍有 root 对设备、root 的本地套接字和进程数的权限：请以普通用户评分）',
 
   // 列表的连接符
   'sep.sentence': '',

@@ -20,9 +20,11 @@ export const LIMITS: readonly Limit[] = ['network', 'files', 'processes'];
 export type MissingReason = 'not-linux' | 'turned-off' | 'no-namespaces' | 'no-ip' | 'no-remount' | 'root';
 
 export interface SandboxSupport {
-  /** The limits every sandboxed server gets on this machine. */
+  /** The limits every sandboxed server is held to on this machine. */
   provided: Limit[];
   missing: { limit: Limit; reason: MissingReason }[];
+  /** What is set up for each server: as root, read-only files too, though they do not hold (see `root`). */
+  applied?: Limit[];
 }
 
 /** Processes and threads, all told: a threaded Python server with 50 clients has about 60. */
@@ -33,10 +35,13 @@ export const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/di
 
 /**
  * The namespace's first process, as root of its own user namespace (the only way to set up a network
- * and mounts without privileges). It sets up what is asked for, starts the helper in a session of its
- * own (outside the server's process group: its CPU and memory are not the server's), then the server
- * without any capability (it can't undo a mount), its process count capped, and waits for it. The
- * IPC channel (fd 3) and its variables are the helper's only. Exits 97 when loopback can't be brought up.
+ * and mounts without privileges). It sets up what is asked for (every mount not already read-only made
+ * so, one `mount` each), starts the helper in a session of its own (outside the server's process group:
+ * its CPU and memory are not the server's), then the server without any capability (it can't undo a
+ * mount), its process count capped, and waits for it. The IPC channel (fd 3) and its variables are the
+ * helper's only. Exits 97 when loopback can't be brought up.
+ * An empty /run hides the local sockets that could act outside the sandbox for it: the system's and the
+ * user's message buses, a container engine's (unless its own folders are there).
  */
 const FIRST = `[ -d "/proc/$1" ] || exit 1
 own=$2 tmp=$3 net=$4 files=$5 nproc=$6 node=$7 helper=$8
@@ -46,7 +51,11 @@ if [ "$net" = 1 ]; then
   mount -t sysfs sysfs /sys 2>/dev/null
 fi
 if [ "$files" = 1 ]; then
-  while read -r _ _ _ _ at _; do mount -o remount,bind,ro "$at" 2>/dev/null; done < /proc/self/mountinfo
+  case "$own/:$tmp/" in /run/*|*:/run/*|/var/run/*|*:/var/run/*) ;; *) mount -t tmpfs -o size=64k tmpfs /run ;; esac
+  while read -r _ _ _ _ at opts _; do
+    case ",$opts," in *,ro,*) continue ;; esac
+    mount -o remount,bind,ro "$at" 2>/dev/null
+  done < /proc/self/mountinfo
   for dir in "$own" "$tmp"; do mount --bind "$dir" "$dir" && mount -o remount,bind,rw "$dir"; done
 fi
 [ -z "$helper" ] || setsid "$node" "$helper" </dev/null >/dev/null 2>&1 &
@@ -160,9 +169,14 @@ export function findSandbox(): Promise<SandboxSupport> {
       };
       const interfaces = tried.seen.filter((line) => line.startsWith('if '));
       decide('network', !noIp && interfaces.length === 1 && interfaces[0] === 'if lo', 'no-ip');
-      decide('files', !tried.seen.includes('outside-written'), 'no-remount');
-      // The kernel exempts root's processes from RLIMIT_NPROC (even in a user namespace of its own).
-      decide('processes', !tried.seen.includes('forked'), process.getuid?.() === 0 ? 'root' : 'no-namespaces');
+      const readOnly = !tried.seen.includes('outside-written');
+      // As root, a server keeps root's rights where a read-only view does not reach: device files (a
+      // disk, written raw) and the local sockets of root's services. And the kernel exempts root's
+      // processes from RLIMIT_NPROC (even in a user namespace of its own). Set up, but not promised.
+      const root = process.getuid?.() === 0;
+      decide('files', readOnly && !root, root && readOnly ? 'root' : 'no-remount');
+      decide('processes', !tried.seen.includes('forked'), root ? 'root' : 'no-namespaces');
+      result.applied = [...result.provided, ...(root && readOnly ? (['files'] as const) : [])];
       return result;
     } finally {
       await removeScratch(probe);
@@ -187,8 +201,9 @@ export function inSandbox(
   launch: Pick<Launch, 'command' | 'args' | 'shell' | 'cwd'>,
   support: SandboxSupport,
 ): Sandboxed | null {
-  if (support.provided.length === 0) return null;
-  const has = (limit: Limit) => support.provided.includes(limit);
+  const applied = support.applied ?? support.provided;
+  if (applied.length === 0) return null;
+  const has = (limit: Limit) => applied.includes(limit);
   const tmp = scratchDir();
   const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
   const net = has('network');

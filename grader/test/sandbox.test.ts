@@ -22,6 +22,8 @@ import { fixture, GRADER, parseReport, processesTagged, ROOT, runGrader, TAG } f
 
 const support = await findSandbox();
 const provides = (limit: 'network' | 'files' | 'processes') => support.provided.includes(limit);
+/** Set up for each server, if not promised (as root, the read-only files: see sandbox.ts). */
+const applies = (limit: 'files') => (support.applied ?? support.provided).includes(limit);
 const root = process.getuid?.() === 0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'sandbox-test-'));
@@ -39,10 +41,10 @@ describe('the line a sandboxed report starts with', () => {
       ],
     });
     expect(note?.en).toBe(
-      "Sandbox: not on this machine: read-only files (the file system could not be made read-only); the process cap (the kernel does not cap root's processes: grade as an ordinary user).",
+      "Sandbox: not on this machine: read-only files (the file system could not be made read-only); the process cap (as root, a server keeps root's rights over devices, root's local sockets and the number of processes: grade as an ordinary user).",
     );
     expect(note?.zh).toBe(
-      '沙箱：本机缺少“文件只读”（无法把文件系统设为只读）；“进程数上限”（内核不限制 root 的进程数：请以普通用户评分）。',
+      '沙箱：本机缺少“文件只读”（无法把文件系统设为只读）；“进程数上限”（以 root 运行时，服务器仍有 root 对设备、root 的本地套接字和进程数的权限：请以普通用户评分）。',
     );
   });
 });
@@ -53,8 +55,8 @@ describe.runIf(process.platform === 'linux')('sandboxed servers', { concurrent: 
     const report = parseReport(run);
     expect(report.passed).toBe(true);
     expect(report.sandboxNote).toBe(sandboxNote(support)?.en ?? null);
-    // Here as root, the kernel can't cap the processes: that, at least, is said.
-    if (root) expect(report.sandboxNote).toContain("the kernel does not cap root's processes");
+    // As root, a server keeps root's rights over devices, sockets and process count: that is said.
+    if (root) expect(report.sandboxNote).toContain('read-only files, the process cap (as root, a server keeps');
     expect(run.orphans).toEqual([]);
     expect(run.leftovers).toEqual([]);
   });
@@ -89,7 +91,7 @@ describe.runIf(process.platform === 'linux')('sandboxed servers', { concurrent: 
     },
   );
 
-  test.runIf(provides('files'))(
+  test.runIf(applies('files'))(
     'one that writes outside its folder is refused, and its temporary folder works (without the sandbox, the write lands)',
     async () => {
       const file = fixture('hostile/writes-outside.ts');
@@ -114,7 +116,7 @@ describe.runIf(process.platform === 'linux')('sandboxed servers', { concurrent: 
   );
 
   // The kernel's cap holds for an ordinary user: as root, the class is graded as nobody (setpriv).
-  test.runIf(provides('files') && (!root || existsSync('/usr/bin/setpriv')))(
+  test.runIf(applies('files') && (!root || existsSync('/usr/bin/setpriv')))(
     'a fork bomb in a class stops at the process cap, is told so in its report, and the class goes on',
     async () => {
       const folder = join(scratch, 'class');
