@@ -63,7 +63,14 @@ export function processesTagged(tag: string): number[] {
   return found;
 }
 
+/**
+ * SOCKET_LAB_TEST_SANDBOX=1: every grade of the suite sandboxed (--sandbox), to show the sandbox changes
+ * no verdict (the fixture table, the solutions): `SOCKET_LAB_TEST_SANDBOX=1 npx vitest run fixtures`.
+ */
+const SANDBOXED = process.env.SOCKET_LAB_TEST_SANDBOX === '1' ? ['--sandbox'] : [];
+
 export async function runGrader(args: string[], env: Record<string, string> = {}): Promise<GraderRun> {
+  args = [...args, ...SANDBOXED];
   const tag = randomUUID();
   const progress = join(tmpdir(), `progress-test-${tag}.json`);
   const started = performance.now();
