@@ -19,7 +19,7 @@ import type { Printed } from '../subject/output.ts';
 import { freePort, releasePort } from '../subject/port.ts';
 import { type ExitInfo, SubjectProcess } from '../subject/process.ts';
 import { HAS_PROC, starvedMs } from '../subject/procfs.ts';
-import { findSandbox, type SandboxSupport } from '../subject/sandbox.ts';
+import { findSandbox, noSandbox, Sandbox, type SandboxSupport } from '../subject/sandbox.ts';
 import { type StyleKey, styleKeys } from '../subject/style.ts';
 import { Failure, Harness, Skip, takenPort } from './harness.ts';
 import { type Lead, leadOf } from './hints.ts';
@@ -130,8 +130,8 @@ interface GradeRun {
   ridden: Map<string, PropertyResult>;
   /** How the subject is written (its source read once): hints are said in that style, most particular first. */
   styles: StyleKey[];
-  /** What a sandboxed server gets on this machine; undefined when not sandboxed. */
-  sandbox?: SandboxSupport | undefined;
+  /** The grade's sandbox, its servers' to join; undefined when not sandboxed. */
+  sandbox?: Sandbox | undefined;
 }
 
 export async function grade(stage: Stage, launch: Launch, options: GradeOptions): Promise<Report> {
@@ -163,12 +163,22 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
           for (const subject of run.live) void subject.stop();
         });
   // How this machine boxes a server is found beside the compile: neither waits for the other.
-  const [compiled, sandbox] = await Promise.all([
+  const [compiled, support] = await Promise.all([
     launch.typescript ? compileServer(launch.typescript) : null,
     options.sandbox ? findSandbox() : undefined,
     findBox(),
   ]);
-  run.sandbox = sandbox;
+  // One sandbox for every server of this grade (a network, mounts and a helper cost more than a start).
+  run.sandbox = support ? ((await Sandbox.open(launch.cwd, support)) ?? undefined) : undefined;
+  // What the report says it held: nothing, when one was to be made but could not be after all.
+  const sandbox =
+    support && !run.sandbox && (support.applied ?? support.provided).length > 0 ? noSandbox('no-namespaces') : support;
+  let closed = false;
+  const closeSandbox = async () => {
+    if (closed) return;
+    closed = true;
+    await run.sandbox?.close();
+  };
   const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
     // A property proven by a server listening (listens) needs no server of its own: the first server
@@ -193,7 +203,8 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     const results = stage.properties.map(
       (p) => (judged.find((r) => r.id === p.id) ?? run.ridden.get(p.id)) as PropertyResult,
     );
-    const stopped = Promise.all(run.stops).then(() => undefined);
+    // The sandbox's helper holds its namespaces until the last server is stopped.
+    const stopped = Promise.all(run.stops).then(closeSandbox);
     const durationMs = Math.round(performance.now() - started);
     const passed = results.every((r) => r.status !== 'fail');
     return {
@@ -208,6 +219,10 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
       results,
       stopped,
     };
+  } catch (err) {
+    await Promise.all(run.stops);
+    await closeSandbox();
+    throw err;
   } finally {
     cancelCap();
     // Every server has loaded the compiled file by now (its verdict is in), so it can go; the servers

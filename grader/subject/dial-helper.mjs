@@ -1,7 +1,7 @@
-// Runs inside a sandboxed server's network (see sandbox.ts), which the grader can't reach: it opens each
-// of the grader's client connections there and hands the connected socket over the IPC channel. The
+// Runs inside a grade's sandbox (see sandbox.ts), whose network the grader can't reach: it opens each of
+// the grader's client connections there and hands the connected socket over the IPC channel. The
 // socket stays in the sandbox's network, so to the server it is an ordinary loopback client, and the
-// grader uses it as its own. Plain JavaScript: it starts with Node alone, beside every sandboxed server.
+// grader uses it as its own. Plain JavaScript: it starts with Node alone, once per sandboxed grade.
 //   grader → helper   { id, port, host }: connect     { cancel: id }: the grader's deadline passed
 //   helper → grader   { id, ok: true } with the socket, or { id, ok: false, code }: one answer per id
 import { connect } from 'node:net';
@@ -31,3 +31,4 @@ process.on('message', (msg) => {
   });
 });
 process.on('disconnect', () => process.exit(0));
+process.send({ ready: true }); // it also holds the sandbox's namespaces: servers may join them now

@@ -1,5 +1,5 @@
-// Where a server's port is reached. Most servers share the machine's loopback. A sandboxed server has a
-// network of its own (sandbox.ts), which the grader can't enter: a helper inside it (dial-helper.mjs)
+// Where a server's port is reached. Most servers share the machine's loopback. A sandboxed server is in
+// its grade's network (sandbox.ts), which the grader can't enter: a helper inside it (dial-helper.mjs)
 // connects for the grader and hands the connected socket over. That socket stays in the sandbox's
 // network, so the server sees an ordinary loopback client, and the kernel's TCP tables that show it are
 // that network's (/proc/<pid of a process inside>/net). Ports are unique among a grader's servers, so
@@ -10,9 +10,9 @@ import { deadline } from '../engine/wait.ts';
 
 export type Opened = { ok: true; socket: Socket } | { ok: false; code: string };
 
-interface Network {
+export interface Network {
   /** Where its TCP tables are: /proc/<pid>/net/tcp, of a process inside it. */
-  procRoot: string;
+  readonly procRoot: string;
   dial(port: number, host: string, ms: number): Promise<Opened>;
 }
 
@@ -24,58 +24,69 @@ export const networkOf = (port: number): Network | undefined => byPort.get(port)
 /** The /proc folder whose net/ shows the TCP tables a server on `port` is in. */
 export const procRootOf = (port: number): string => byPort.get(port)?.procRoot ?? '/proc';
 
+/** The server on `port` is reached in `network`, until the returned function is called. */
+export function joinNetwork(port: number, network: Network): () => void {
+  byPort.set(port, network);
+  return () => {
+    if (byPort.get(port) === network) byPort.delete(port);
+  };
+}
+
 type Reply = { id: number; ok: boolean; code?: string };
 
-/** Reach the server on `port` through the helper on `child`'s IPC channel, until `leave` is called. */
-export function joinNetwork(port: number, child: ChildProcess, insidePid: number): () => void {
-  const waiting = new Map<number, (opened: Opened) => void>();
-  let next = 1;
-  const refuseAll = () => {
-    for (const done of waiting.values()) done({ ok: false, code: 'ECONNREFUSED' });
-    waiting.clear();
-  };
-  child.on('message', (reply: Reply, handle?: Socket) => {
-    const done = waiting.get(reply.id);
-    if (!done) {
-      handle?.destroy();
+/** Connections opened by the helper on `child`'s IPC channel (see dial-helper.mjs for the messages). */
+export class HelperDialer {
+  private readonly waiting = new Map<number, (opened: Opened) => void>();
+  private next = 1;
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (reply: Reply, handle?: Socket) => {
+      const done = this.waiting.get(reply.id);
+      if (!done) {
+        handle?.destroy();
+        return;
+      }
+      this.waiting.delete(reply.id);
+      if (reply.ok && handle) {
+        // As a socket of our own connect would be (see openSocket): half-open allowed, no Nagle delay.
+        handle.allowHalfOpen = true;
+        handle.setNoDelay(true);
+        done({ ok: true, socket: handle });
+      } else done({ ok: false, code: reply.code ?? 'ECONNREFUSED' });
+    });
+    // The helper ends with the sandbox: no one is listening in there any more. A message Node sends it
+    // on its own (the acknowledgement of a socket received) then fails on the closed channel, harmlessly.
+    child.once('disconnect', () => this.close());
+    child.on('error', () => {});
+    child.channel?.unref();
+  }
+
+  dial(port: number, host: string, ms: number): Promise<Opened> {
+    return new Promise((resolve) => {
+      const id = this.next++;
+      // The helper answers every id once: with the socket when its connect won the race with our
+      // deadline (a connection the server may already have accepted is never thrown away), else with
+      // ETIMEDOUT.
+      const cancel = deadline(ms, () => this.send({ cancel: id }));
+      this.waiting.set(id, (opened) => {
+        cancel();
+        resolve(opened);
+      });
+      this.send({ id, port, host });
+    });
+  }
+
+  /** Every connection still waiting is refused: the sandbox is gone. */
+  close(): void {
+    for (const done of this.waiting.values()) done({ ok: false, code: 'ECONNREFUSED' });
+    this.waiting.clear();
+  }
+
+  private send(message: object): void {
+    if (!this.child.connected) {
+      this.close();
       return;
     }
-    waiting.delete(reply.id);
-    if (reply.ok && handle) {
-      // As a socket of our own connect would be (see openSocket): half-open allowed, no Nagle delay.
-      handle.allowHalfOpen = true;
-      handle.setNoDelay(true);
-      done({ ok: true, socket: handle });
-    } else done({ ok: false, code: reply.code ?? 'ECONNREFUSED' });
-  });
-  // The helper ends with the sandbox: no one is listening in there any more. A message Node sends it on
-  // its own (the acknowledgement of a socket received) then fails on the closed channel, harmlessly.
-  child.once('disconnect', refuseAll);
-  child.on('error', () => {});
-  child.channel?.unref();
-  const send = (message: object) => {
-    if (!child.connected) return false;
-    child.send(message, (err) => err && refuseAll());
-    return true;
-  };
-  byPort.set(port, {
-    procRoot: `/proc/${insidePid}`,
-    dial: (dialPort, host, ms) =>
-      new Promise((resolve) => {
-        const id = next++;
-        // The helper answers every id once: with the socket when its connect won the race with our
-        // deadline (a connection the server may already have accepted is never thrown away), else with
-        // ETIMEDOUT.
-        const cancel = deadline(ms, () => send({ cancel: id }));
-        waiting.set(id, (opened) => {
-          cancel();
-          resolve(opened);
-        });
-        if (!send({ id, port: dialPort, host })) refuseAll();
-      }),
-  });
-  return () => {
-    byPort.delete(port);
-    refuseAll();
-  };
+    this.child.send(message, (err) => err && this.close());
+  }
 }

@@ -11,7 +11,7 @@ import { watchMemory } from './memory.ts';
 import { joinNetwork } from './networks.ts';
 import { OutputCapture, type Printed } from './output.ts';
 import { groupMembers, HAS_PROC } from './procfs.ts';
-import { inSandbox, type SandboxSupport } from './sandbox.ts';
+import type { Sandbox } from './sandbox.ts';
 import { shown } from './shown.ts';
 
 export interface ExitInfo {
@@ -26,8 +26,8 @@ export interface ExitInfo {
 export interface SubjectOptions {
   /** Resident memory the whole process group may use before the grader kills it. */
   memoryCapMiB?: number;
-  /** Run it sandboxed, with what this machine provides (sandbox.ts); in the plain box when not given. */
-  sandbox?: SandboxSupport;
+  /** Run it in its grade's sandbox (sandbox.ts); in the plain box when not given. */
+  sandbox?: Sandbox;
 }
 
 /** Ample for any server of this course (Node itself starts at about 45 MiB), small beside a runaway. */
@@ -76,8 +76,8 @@ export class SubjectProcess {
   exitInfo: ExitInfo | null = null;
   private stopping: Promise<void> | null = null;
   private readonly unwatch: () => void;
-  /** What its sandbox leaves once it is stopped: its network's entry, its temporary folder. */
-  private readonly cleanUp: () => Promise<void>;
+  /** Its port is no longer reached in its sandbox's network, once it is stopped. */
+  private readonly leaveNetwork: () => void;
 
   /** What runs it: messages name its own language's calls. */
   readonly runtime: Launch['runtime'];
@@ -94,9 +94,9 @@ export class SubjectProcess {
     // In a box of its own where the machine allows (see contain.ts). A program that can't be found is
     // left to spawn, which says so in its own words.
     const runnable = !WINDOWS && (launch.shell || findable(launch.command, serverEnv.PATH));
-    const sandboxed = runnable && options.sandbox ? inSandbox(launch, options.sandbox) : null;
-    const box = sandboxed ?? (runnable ? inBox(launch) : null);
-    if (sandboxed) serverEnv.TMPDIR = sandboxed.tmp;
+    const sandbox = runnable ? options.sandbox : undefined;
+    const box = sandbox ? sandbox.command(launch) : runnable ? inBox(launch) : null;
+    if (sandbox) serverEnv.TMPDIR = sandbox.tmp;
     const child: ChildProcess = spawn(box?.command ?? launch.command, box?.args ?? launch.args, {
       cwd: launch.cwd,
       shell: box ? false : launch.shell,
@@ -104,17 +104,13 @@ export class SubjectProcess {
       // only give it a console of its own.)
       detached: !WINDOWS,
       windowsHide: true,
-      // A sandbox's own network is reached through its helper, over an IPC channel (networks.ts).
-      stdio: sandboxed?.ownNetwork ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: serverEnv,
     });
     this.pid = child.pid ?? -1;
     if (this.pid > 0) running.add(this);
-    const leaveNetwork = sandboxed?.ownNetwork && this.pid > 0 ? joinNetwork(port, child, this.pid) : () => {};
-    this.cleanUp = async () => {
-      leaveNetwork();
-      await sandboxed?.remove();
-    };
+    // A sandbox's own network is reached through its helper (networks.ts).
+    this.leaveNetwork = sandbox?.ownNetwork && this.pid > 0 ? joinNetwork(port, sandbox) : () => {};
     // Spawned while the grader is going down (a check was just starting): it must not outlive us.
     if (closing) this.signal('SIGKILL');
     const capMiB = options.memoryCapMiB ?? DEFAULT_MEMORY_CAP_MIB;
@@ -181,7 +177,7 @@ export class SubjectProcess {
         }
       }
       this.unwatch();
-      await this.cleanUp();
+      this.leaveNetwork();
       running.delete(this);
     })();
     return this.stopping;

@@ -1,16 +1,19 @@
 // `--sandbox`: the box of contain.ts, and more, for strangers' code (a class folder, a platform). Each
-// server also gets, in namespaces of its own made by util-linux's `unshare` as its own user:
+// grade gets namespaces of its own, made by util-linux's `unshare` as its own user, and every server of
+// the grade runs in them (each still in a PID namespace of its own, as in the box):
 //   network    a network with only loopback: the grader's clients reach it through a helper inside
 //              (dial-helper.mjs), nothing else does, and nothing in it reaches out;
-//   files      the machine's files read-only, but for its own folder and a temporary one of its own;
-//   processes  at most PROCESS_CAP processes and threads (the kernel's RLIMIT_NPROC, which counts them
-//              per user namespace: a fork bomb stops there, and the class goes on).
-// The memory cap is the grader's own, as without a sandbox. What a machine can't provide is found out
-// once, by trying each limit, and told at the top of every report: never skipped in silence.
-import { spawn } from 'node:child_process';
+//   files      the machine's files read-only, but for the submission's folder and a temporary one;
+//   processes  at most PROCESS_CAP processes and threads for the whole grade (the kernel's RLIMIT_NPROC,
+//              which counts them per user namespace: a fork bomb stops there, and the class goes on).
+// Made once per grade, not per server: a network, a dozen mounts and a helper in Node cost more than a
+// server's start. The memory cap is the grader's own, as without a sandbox. What a machine can't provide
+// is found out once, by trying each limit, and told at the top of every report: never skipped in silence.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Launch } from './launch.ts';
+import { HelperDialer, type Network } from './networks.ts';
 import { removeScratch, scratchDir } from './scratch.ts';
 
 export type Limit = 'network' | 'files' | 'processes';
@@ -27,25 +30,23 @@ export interface SandboxSupport {
   applied?: Limit[];
 }
 
-/** Processes and threads, all told: a threaded Python server with 50 clients has about 60. */
+/** Processes and threads of one grade's servers, all told: a threaded Python server with 200 clients has about 210. */
 export const PROCESS_CAP = 512;
 
-/** Inside the box, from outside: the helper that opens the grader's connections (see networks.ts). */
-export const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/dial-helper.mjs');
+/** Inside the sandbox, from outside: the helper that opens the grader's connections (see networks.ts). */
+const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/dial-helper.mjs');
 
 /**
- * The namespace's first process, as root of its own user namespace (the only way to set up a network
- * and mounts without privileges). It sets up what is asked for (every mount not already read-only made
- * so, one `mount` each), starts the helper in a session of its own (outside the server's process group:
- * its CPU and memory are not the server's), then the server without any capability (it can't undo a
- * mount), its process count capped, and waits for it. The IPC channel (fd 3) and its variables are the
- * helper's only. Exits 97 when loopback can't be brought up.
- * An empty /run hides the local sockets that could act outside the sandbox for it: the system's and the
- * user's message buses, a container engine's (unless its own folders are there).
+ * The sandbox's setup, as root of its own user namespace (the only way to set up a network and mounts
+ * without privileges): loopback up, and a fresh /sys that shows this network; an empty /run, which hides
+ * the local sockets that could act outside for a server (the system's and the user's message buses, a
+ * container engine's) unless the submission's folders are there; every mount not already read-only
+ * made so, one `mount` each; then its two folders writable again. Then it becomes the helper, which
+ * holds the namespaces for the servers to join. Exits 97 when loopback can't be brought up.
  */
-const FIRST = `[ -d "/proc/$1" ] || exit 1
-own=$2 tmp=$3 net=$4 files=$5 nproc=$6 node=$7 helper=$8
-shift 8
+const SETUP = `[ -d "/proc/$1" ] || exit 1
+own=$2 tmp=$3 net=$4 files=$5
+shift 5
 if [ "$net" = 1 ]; then
   ip link set lo up 2>/dev/null || exit 97
   mount -t sysfs sysfs /sys 2>/dev/null
@@ -58,60 +59,163 @@ if [ "$files" = 1 ]; then
   done < /proc/self/mountinfo
   for dir in "$own" "$tmp"; do mount --bind "$dir" "$dir" && mount -o remount,bind,rw "$dir"; done
 fi
-[ -z "$helper" ] || setsid "$node" "$helper" </dev/null >/dev/null 2>&1 &
+exec "$@"`;
+
+/**
+ * A server's first process, in a PID namespace of its own inside the sandbox (see contain.ts for why it
+ * is not the server): it starts the server without any capability (it can't undo a mount), its process
+ * count capped, and waits for it. It starts only while the grader ($1) lives.
+ */
+const FIRST = `[ -d "/proc/$1" ] || exit 1
+nproc=$2
+shift 2
 [ "$nproc" = 0 ] || set -- prlimit --nproc="$nproc" -- "$@"
-(
-  unset NODE_CHANNEL_FD NODE_CHANNEL_SERIALIZATION_MODE
-  exec 3>&- setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"
-) &
-wait "$!"`;
+setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" & wait "$!"`;
 
-const UNSHARE = (net: boolean) => [
-  '--user',
-  '--map-root-user',
-  ...(net ? ['--net'] : []),
-  '--mount',
-  '--pid',
-  '--fork',
-  '--kill-child',
-  '--',
-];
-
-interface BoxSpec {
+interface Spec {
   own: string;
   tmp: string;
   net: boolean;
   files: boolean;
   nproc: number;
-  helper: string;
 }
 
-function words(spec: BoxSpec, server: readonly string[]): string[] {
-  return [
-    '--pdeathsig',
-    'KILL',
-    '--',
-    'unshare',
-    ...UNSHARE(spec.net),
-    '/bin/sh',
-    '-c',
-    FIRST,
-    'sh',
-    String(process.pid),
-    spec.own,
-    spec.tmp,
-    spec.net ? '1' : '0',
-    spec.files ? '1' : '0',
-    String(spec.nproc),
-    process.execPath,
-    spec.helper,
-    ...server,
-  ];
+/** One grade's sandbox: its namespaces, held by the helper, and its temporary folder. */
+export class Sandbox implements Network {
+  readonly procRoot: string;
+  private readonly dialer: HelperDialer;
+
+  private constructor(
+    private readonly spec: Spec,
+    private readonly holder: ChildProcess & { pid: number },
+  ) {
+    this.procRoot = `/proc/${holder.pid}`;
+    this.dialer = new HelperDialer(holder);
+  }
+
+  /** The server's temporary folder (its TMPDIR). */
+  get tmp(): string {
+    return this.spec.tmp;
+  }
+
+  get ownNetwork(): boolean {
+    return this.spec.net;
+  }
+
+  /**
+   * Make a sandbox for the servers of a submission in `own`, as `support` allows: null where none can be
+   * made (then they run in the plain box). Resolves once its helper is ready.
+   */
+  static async open(own: string, support: SandboxSupport): Promise<Sandbox | null> {
+    const applied = support.applied ?? support.provided;
+    if (applied.length === 0) return null;
+    const spec: Spec = {
+      own,
+      tmp: scratchDir(),
+      net: applied.includes('network'),
+      files: applied.includes('files'),
+      nproc: applied.includes('processes') ? PROCESS_CAP : 0,
+    };
+    const sandbox = await Sandbox.start(spec);
+    if (sandbox instanceof Sandbox) return sandbox;
+    await removeScratch(spec.tmp);
+    return null;
+  }
+
+  /**
+   * Start the helper in the namespaces `spec` asks for: the sandbox once the helper says it is ready,
+   * else how its setup ended (97: no loopback to be had).
+   */
+  static start(spec: Spec): Promise<Sandbox | { failed: number | null }> {
+    const holder = spawn(
+      'setpriv',
+      [
+        '--pdeathsig',
+        'KILL',
+        '--',
+        'unshare',
+        '--user',
+        '--map-root-user',
+        ...(spec.net ? ['--net'] : []),
+        '--mount',
+        '--',
+        '/bin/sh',
+        '-c',
+        SETUP,
+        'sh',
+        String(process.pid),
+        spec.own,
+        spec.tmp,
+        spec.net ? '1' : '0',
+        spec.files ? '1' : '0',
+        process.execPath,
+        DIAL_HELPER,
+      ],
+      { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true },
+    );
+    return new Promise((resolve) => {
+      holder.once('error', () => resolve({ failed: null }));
+      holder.once('exit', (code) => resolve({ failed: code }));
+      holder.once('message', (message: { ready?: boolean }) => {
+        if (message.ready && holder.pid !== undefined)
+          resolve(new Sandbox(spec, holder as ChildProcess & { pid: number }));
+        else resolve({ failed: null });
+      });
+    });
+  }
+
+  /**
+   * The command that runs `launch` in this sandbox, in a PID namespace of its own, from its folder
+   * (entering a mount namespace starts at its root).
+   */
+  command(launch: Pick<Launch, 'command' | 'args' | 'shell' | 'cwd'>): { command: string; args: string[] } {
+    const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
+    return {
+      command: 'setpriv',
+      args: [
+        '--pdeathsig',
+        'KILL',
+        '--',
+        'nsenter',
+        '--target',
+        String(this.holder.pid),
+        '--user',
+        ...(this.spec.net ? ['--net'] : []),
+        '--mount',
+        `--wd=${launch.cwd}`,
+        '--preserve-credentials',
+        '--',
+        'unshare',
+        '--pid',
+        '--fork',
+        '--kill-child',
+        '--',
+        '/bin/sh',
+        '-c',
+        FIRST,
+        'sh',
+        String(process.pid),
+        String(this.spec.nproc),
+        ...server,
+      ],
+    };
+  }
+
+  dial(port: number, host: string, ms: number) {
+    return this.dialer.dial(port, host, ms);
+  }
+
+  /** End it: its helper, and with it the namespaces once no server holds them; its temporary folder. */
+  async close(): Promise<void> {
+    this.dialer.close();
+    this.holder.kill('SIGKILL');
+    await removeScratch(this.spec.tmp);
+  }
 }
 
 /**
  * What a server sees of the machine from inside: its interfaces, whether a write outside its folder and
- * inside it worked, and whether it could fork under a cap of 2 (itself and the first process). Builtins
+ * inside it worked, and whether it could fork under a cap of 2 (itself and its first process). Builtins
  * only before the fork, which comes last (a shell that can't fork exits).
  */
 const CHECK = `while IFS=: read -r name _; do
@@ -121,28 +225,41 @@ true > "$1/outside" 2>/dev/null && echo outside-written
 true > "$2/own" 2>/dev/null && echo own-written
 sh -c : 2>/dev/null && echo forked`;
 
-function tryBox(spec: BoxSpec, outside: string): Promise<{ code: number | null; seen: string[] }> {
-  return new Promise((done) => {
-    const tried = spawn('setpriv', words(spec, ['/bin/sh', '-c', CHECK, 'check', outside, spec.own]), {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 5000,
+/** Run CHECK as a server of a sandbox made as `spec` asks: what it saw, or null where none could be made. */
+async function tryCheck(spec: Spec, outside: string): Promise<string[] | 'no-ip' | null> {
+  const sandbox = await Sandbox.start(spec);
+  if (!(sandbox instanceof Sandbox)) return sandbox.failed === 97 ? 'no-ip' : null;
+  try {
+    const { command, args } = sandbox.command({
+      command: '/bin/sh',
+      args: ['-c', CHECK, 'check', outside, spec.own],
+      shell: false,
+      cwd: spec.own,
     });
-    let out = '';
-    tried.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    tried.once('error', () => done({ code: null, seen: [] }));
-    tried.once('close', (code) => done({ code, seen: out.split('\n').filter(Boolean) }));
-  });
+    return await new Promise<string[]>((done) => {
+      const tried = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+      let out = '';
+      tried.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      tried.once('error', () => done([]));
+      tried.once('close', () => done(out.split('\n').filter(Boolean)));
+    });
+  } finally {
+    await sandbox.close();
+  }
 }
 
 let support: Promise<SandboxSupport> | undefined;
 
+/** No limit at all, for one reason. */
+export const noSandbox = (reason: MissingReason): SandboxSupport => ({
+  provided: [],
+  missing: LIMITS.map((limit) => ({ limit, reason })),
+});
+
 /** Find out, once per grader, which limits this machine gives a sandboxed server: each is tried. */
 export function findSandbox(): Promise<SandboxSupport> {
   support ??= (async (): Promise<SandboxSupport> => {
-    const none = (reason: MissingReason): SandboxSupport => ({
-      provided: [],
-      missing: LIMITS.map((limit) => ({ limit, reason })),
-    });
+    const none = noSandbox;
     if (process.platform !== 'linux') return none('not-linux');
     if (process.env.SOCKET_LAB_NO_BOX === '1') return none('turned-off');
     const probe = scratchDir();
@@ -154,28 +271,25 @@ export function findSandbox(): Promise<SandboxSupport> {
       ];
       for (const dir of [own, tmp, outside]) mkdirSync(dir);
       writeFileSync(join(outside, 'outside'), '');
-      const spec = { own, tmp, net: true, files: true, nproc: 2, helper: '' };
-      let tried = await tryBox(spec, outside);
-      let noIp = false;
-      if (tried.code === 97) {
-        noIp = true;
-        tried = await tryBox({ ...spec, net: false }, outside);
-      }
-      if (!tried.seen.includes('own-written')) return none('no-namespaces');
+      const spec: Spec = { own, tmp, net: true, files: true, nproc: 2 };
+      let seen = await tryCheck(spec, outside);
+      const noIp = seen === 'no-ip';
+      if (noIp) seen = await tryCheck({ ...spec, net: false }, outside);
+      if (!Array.isArray(seen) || !seen.includes('own-written')) return none('no-namespaces');
       const result: SandboxSupport = { provided: [], missing: [] };
       const decide = (limit: Limit, holds: boolean, reason: MissingReason) => {
         if (holds) result.provided.push(limit);
         else result.missing.push({ limit, reason });
       };
-      const interfaces = tried.seen.filter((line) => line.startsWith('if '));
+      const interfaces = seen.filter((line) => line.startsWith('if '));
       decide('network', !noIp && interfaces.length === 1 && interfaces[0] === 'if lo', 'no-ip');
-      const readOnly = !tried.seen.includes('outside-written');
+      const readOnly = !seen.includes('outside-written');
       // As root, a server keeps root's rights where a read-only view does not reach: device files (a
       // disk, written raw) and the local sockets of root's services. And the kernel exempts root's
       // processes from RLIMIT_NPROC (even in a user namespace of its own). Set up, but not promised.
       const root = process.getuid?.() === 0;
       decide('files', readOnly && !root, root && readOnly ? 'root' : 'no-remount');
-      decide('processes', !tried.seen.includes('forked'), root ? 'root' : 'no-namespaces');
+      decide('processes', !seen.includes('forked'), root ? 'root' : 'no-namespaces');
       result.applied = [...result.provided, ...(root && readOnly ? (['files'] as const) : [])];
       return result;
     } finally {
@@ -183,37 +297,4 @@ export function findSandbox(): Promise<SandboxSupport> {
     }
   })();
   return support;
-}
-
-/** A sandbox made for one server: the command that runs it, and its temporary folder to remove after. */
-export interface Sandboxed {
-  command: string;
-  args: string[];
-  /** Whether its network is its own: then the grader reaches it only through the helper (IPC, fd 3). */
-  ownNetwork: boolean;
-  /** The server's temporary folder (TMPDIR), removed once it is stopped. */
-  tmp: string;
-  remove(): Promise<void>;
-}
-
-/** The command that runs `launch` sandboxed as `support` allows, or null where no sandbox can be made. */
-export function inSandbox(
-  launch: Pick<Launch, 'command' | 'args' | 'shell' | 'cwd'>,
-  support: SandboxSupport,
-): Sandboxed | null {
-  const applied = support.applied ?? support.provided;
-  if (applied.length === 0) return null;
-  const has = (limit: Limit) => applied.includes(limit);
-  const tmp = scratchDir();
-  const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
-  const net = has('network');
-  const spec: BoxSpec = {
-    own: launch.cwd,
-    tmp,
-    net,
-    files: has('files'),
-    nproc: has('processes') ? PROCESS_CAP : 0,
-    helper: net ? DIAL_HELPER : '',
-  };
-  return { command: 'setpriv', args: words(spec, server), ownNetwork: net, tmp, remove: () => removeScratch(tmp) };
 }
