@@ -782,6 +782,7 @@ export const en = {
   'sandbox.limit.processes': 'the process cap',
   'sandbox.missing.not-linux': '{limits} (namespaces are Linux only)',
   'sandbox.missing.turned-off': '{limits} (SOCKET_LAB_NO_BOX=1 turns boxes off)',
+  'sandbox.missing.no-tools': "{limits} (util-linux's setpriv, unshare, nsenter, mount or prlimit is missing)",
   'sandbox.missing.no-namespaces': '{limits} (this machine does not let a user make namespaces)',
   'sandbox.missing.no-ip': '{limits} (no `ip` command: install iproute2)',
   'sandbox.missing.no-remount': '{limits} (the file system could not be made read-only)',

@@ -710,6 +710,7 @@ export const zh: Readonly<Record<MessageId, Entry>> = {
   'sandbox.limit.processes': '“进程数上限”',
   'sandbox.missing.not-linux': '{limits}（命名空间只有 Linux 才有）',
   'sandbox.missing.turned-off': '{limits}（SOCKET_LAB_NO_BOX=1 关掉了盒子）',
+  'sandbox.missing.no-tools': '{limits}（缺少 util-linux 的 setpriv、unshare、nsenter、mount 或 prlimit）',
   'sandbox.missing.no-namespaces': '{limits}（这台机器不允许普通用户创建命名空间）',
   'sandbox.missing.no-ip': '{limits}（没有 `ip` 命令：请安装 iproute2）',
   'sandbox.missing.no-remount': '{limits}（无法把文件系统设为只读）',

@@ -12,6 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findable } from './contain.ts';
 import type { Launch } from './launch.ts';
 import { HelperDialer, type Network } from './networks.ts';
 import { removeScratch, scratchDir } from './scratch.ts';
@@ -20,7 +21,10 @@ export type Limit = 'network' | 'files' | 'processes';
 export const LIMITS: readonly Limit[] = ['network', 'files', 'processes'];
 
 /** Why a limit is missing here: the words are in the i18n tables (`sandbox.missing.<reason>`). */
-export type MissingReason = 'not-linux' | 'turned-off' | 'no-namespaces' | 'no-ip' | 'no-remount' | 'root';
+export type MissingReason = 'not-linux' | 'turned-off' | 'no-tools' | 'no-namespaces' | 'no-ip' | 'no-remount' | 'root';
+
+/** util-linux's tools it is made with (some distributions ship them apart); `ip` is tried, as iproute2's. */
+const TOOLS = ['setpriv', 'unshare', 'nsenter', 'mount', 'prlimit'];
 
 export interface SandboxSupport {
   /** The limits every sandboxed server is held to on this machine. */
@@ -262,6 +266,7 @@ export function findSandbox(): Promise<SandboxSupport> {
     const none = noSandbox;
     if (process.platform !== 'linux') return none('not-linux');
     if (process.env.SOCKET_LAB_NO_BOX === '1') return none('turned-off');
+    if (!TOOLS.every((tool) => findable(tool, process.env.PATH))) return none('no-tools');
     const probe = scratchDir();
     try {
       const [own, tmp, outside] = ['own', 'tmp', 'outside'].map((name) => join(probe, name)) as [

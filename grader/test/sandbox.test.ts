@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
 } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,25 @@ describe.runIf(process.platform === 'linux')('sandboxed servers', { concurrent: 
     expect(report.passed).toBe(true);
     expect(report.sandboxNote).toBe(
       'Sandbox: not on this machine: no network but loopback, read-only files, the process cap (SOCKET_LAB_NO_BOX=1 turns boxes off).',
+    );
+    expect(run.orphans).toEqual([]);
+  });
+
+  test('where a tool it is made with is missing (here: nsenter), the grade goes on in the box, and says so', async () => {
+    // A PATH of every program the grade needs but nsenter.
+    const bin = join(scratch, 'bin');
+    mkdirSync(bin);
+    for (const tool of ['setpriv', 'unshare', 'mount', 'prlimit', 'ip', 'python3']) {
+      const at = process.env.PATH?.split(':')
+        .map((dir) => join(dir, tool))
+        .find((path) => existsSync(path));
+      if (at) symlinkSync(at, join(bin, tool));
+    }
+    const run = await runGrader(['stage-1', '--solution', '--sandbox', '--json'], { PATH: bin });
+    const report = parseReport(run);
+    expect(report.passed).toBe(true);
+    expect(report.sandboxNote).toBe(
+      "Sandbox: not on this machine: no network but loopback, read-only files, the process cap (util-linux's setpriv, unshare, nsenter, mount or prlimit is missing).",
     );
     expect(run.orphans).toEqual([]);
   });
