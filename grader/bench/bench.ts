@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
-import { findBox, inBox } from '../subject/contain.ts';
+import { findBox, inBox, watchedStdio } from '../subject/contain.ts';
 import { commandLaunch, fileLaunch } from '../subject/launch.ts';
 import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
@@ -136,7 +136,9 @@ let box: { boxed: Spread; bare: Spread; cost: number } | null = null;
     const boxed: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < runs; i++) {
-      boxed.push(await firstReply(boxedServer.command, boxedServer.args, request));
+      boxed.push(
+        await firstReply(boxedServer.command, boxedServer.args, request, watchedStdio(['ignore', 'ignore', 'ignore'])),
+      );
       bare.push(await firstReply(server[0] as string, server.slice(1), request));
     }
     box = { boxed: spread(boxed), bare: spread(bare), cost: spread(boxed).median - spread(bare).median };

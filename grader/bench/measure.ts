@@ -1,6 +1,6 @@
 // Small measuring tools shared by bench and soak: wall time of a command, a server's spawn-to-first-reply,
 // and the statistics of a sample.
-import { spawn } from 'node:child_process';
+import { type StdioOptions, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
@@ -72,12 +72,18 @@ const REPLY_BOUND_MS = 10_000;
 
 /**
  * ms from spawn to the first reply to `request` (bytes in the stage's protocol: a framed server waits
- * for a whole frame). Bounded: 10 s to listen, 10 s more for the reply.
+ * for a whole frame). Bounded: 10 s to listen, 10 s more for the reply. A boxed server is given the
+ * stdio its box watches (contain.ts).
  */
-export async function firstReply(command: string, args: string[], request: Buffer): Promise<number> {
+export async function firstReply(
+  command: string,
+  args: string[],
+  request: Buffer,
+  stdio: StdioOptions = 'ignore',
+): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, PORT: String(port) } });
+  const child = spawn(command, args, { stdio, env: { ...process.env, PORT: String(port) } });
   try {
     for (;;) {
       const socket = connect(port, '127.0.0.1');

@@ -3,7 +3,7 @@
 // Windows has no process groups and no signals: there the server's process tree is ended (taskkill /T /F).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { pause, within } from '../engine/wait.ts';
-import { findable, inBox, serverExit } from './contain.ts';
+import { findable, inBox, serverExit, watchedStdio } from './contain.ts';
 import { subjectEnv } from './env.ts';
 import type { Launch } from './launch.ts';
 import { LineSplitter } from './lines.ts';
@@ -104,7 +104,8 @@ export class SubjectProcess {
       // only give it a console of its own.)
       detached: !WINDOWS,
       windowsHide: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // A box watches a pipe of ours as long as we live (contain.ts).
+      stdio: box ? watchedStdio(['ignore', 'pipe', 'pipe']) : ['ignore', 'pipe', 'pipe'],
       env: serverEnv,
     });
     this.pid = child.pid ?? -1;

@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findable } from './contain.ts';
+import { findable, START_AND_WATCH, watchedStdio } from './contain.ts';
 import type { Launch } from './launch.ts';
 import { HelperDialer, type Network } from './networks.ts';
 import { removeScratch, scratchDir } from './scratch.ts';
@@ -67,14 +67,14 @@ exec "$@"`;
 
 /**
  * A server's first process, in a PID namespace of its own inside the sandbox (see contain.ts for why it
- * is not the server): it starts the server without any capability (it can't undo a mount), its process
- * count capped, and waits for it. It starts only while the grader ($1) lives.
+ * is not the server, and how it ends with the grader): it starts the server without any capability (it
+ * can't undo a mount), its process count capped, and waits for it.
  */
-const FIRST = `[ -d "/proc/$1" ] || exit 1
-nproc=$2
-shift 2
+const FIRST = `nproc=$1
+shift
 [ "$nproc" = 0 ] || set -- prlimit --nproc="$nproc" -- "$@"
-setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" & wait "$!"`;
+set -- setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@"
+${START_AND_WATCH}`;
 
 interface Spec {
   own: string;
@@ -175,12 +175,8 @@ export class Sandbox implements Network {
   command(launch: Pick<Launch, 'command' | 'args' | 'shell' | 'cwd'>): { command: string; args: string[] } {
     const server = launch.shell ? ['/bin/sh', '-c', launch.command] : [launch.command, ...launch.args];
     return {
-      command: 'setpriv',
+      command: 'nsenter',
       args: [
-        '--pdeathsig',
-        'KILL',
-        '--',
-        'nsenter',
         '--target',
         String(this.holder.pid),
         '--user',
@@ -198,7 +194,6 @@ export class Sandbox implements Network {
         '-c',
         FIRST,
         'sh',
-        String(process.pid),
         String(this.spec.nproc),
         ...server,
       ],
@@ -241,9 +236,9 @@ async function tryCheck(spec: Spec, outside: string): Promise<string[] | 'no-ip'
       cwd: spec.own,
     });
     return await new Promise<string[]>((done) => {
-      const tried = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+      const tried = spawn(command, args, { stdio: watchedStdio(['ignore', 'pipe', 'ignore']), timeout: 5000 });
       let out = '';
-      tried.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      tried.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
       tried.once('error', () => done([]));
       tried.once('close', () => done(out.split('\n').filter(Boolean)));
     });

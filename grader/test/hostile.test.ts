@@ -130,8 +130,8 @@ describe.concurrent('hostile servers', () => {
         },
       );
       const exited = new Promise((resolve) => grader.on('close', resolve));
-      // Kill it once servers and their escapees are up: the grader, a box (setpriv, its shell) and a server
-      // with two escapees make six; several servers start at once.
+      // Kill it once servers and their escapees are up: the grader, a box (unshare, its shell, its watcher)
+      // and a server with two escapees make seven; several servers start at once.
       let seen = 0;
       for (let i = 0; i < 3000 && seen < 12; i++) {
         seen = processesTagged(tag).length;
