@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [--out file.json]
+// npm run bench [-- --runs N] [--stage S] [--out file.json]
 // How fast a grade is, next to the floor measured in the same run: a server's own spawn-to-first-reply
 // plus the longest window the grader must observe. And the worst cases: hostile servers.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { firstReply, machine, runTimed, type Spread, spread, timeCommand } from 
 // The grades below start servers in process groups of their own: a Ctrl-C must stop them too.
 endOnSignals();
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '15' }, stage: { type: 'string' }, out: { type: 'string' } },
+});
 const runs = Math.max(1, Number(values.runs));
 const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench.json'));
 const limits = limitsFor(1);
@@ -54,8 +56,13 @@ interface StageRow {
   ratio: number;
 }
 
+// --stage S: that stage's row alone (a quick look at one change); the hostile rows are skipped too.
+const only = values.stage === undefined ? undefined : findStage(values.stage);
+if (values.stage !== undefined && !only)
+  throw new Error(`no stage ${values.stage}: ${STAGES.map((s) => s.id).join(', ')}`);
+
 const stageRows: StageRow[] = [];
-for (const stage of STAGES) {
+for (const stage of only ? [only] : STAGES) {
   const solution = resolve(ROOT, stage.solution);
   const request = stage.protocol.request(Buffer.from('hello'));
   process.stderr.write(`${stage.id}: floor, grade, end to end (${runs} runs each)…\n`);
@@ -88,13 +95,24 @@ for (const stage of STAGES) {
   const bareRuns: number[] = [];
   const sandboxedRuns: number[] = [];
   const cpuRuns: number[] = [];
+  const variants = [
+    async () => {
+      const boxed = await runTimed(process.execPath, args);
+      boxedRuns.push(boxed.ms);
+      if (boxed.cpuMs !== null) cpuRuns.push(boxed.cpuMs);
+    },
+    async () => {
+      bareRuns.push(await timeCommand(process.execPath, args, { ...process.env, SOCKET_LAB_NO_BOX: '1' }));
+    },
+    async () => {
+      sandboxedRuns.push(await timeCommand(process.execPath, [...args, '--sandbox']));
+    },
+  ];
   for (let i = 0; i < runs; i++) {
     tsxRuns.push(await firstReply(process.execPath, [...TSX, solution], request));
-    const boxed = await runTimed(process.execPath, args);
-    boxedRuns.push(boxed.ms);
-    if (boxed.cpuMs !== null) cpuRuns.push(boxed.cpuMs);
-    bareRuns.push(await timeCommand(process.execPath, args, { ...process.env, SOCKET_LAB_NO_BOX: '1' }));
-    sandboxedRuns.push(await timeCommand(process.execPath, [...args, '--sandbox']));
+    // Each first in its turn: what a grade leaves the kernel to do after its exit (a sandbox's network is
+    // torn down after it) falls on each of the others alike, not always on the one after it.
+    for (let k = 0; k < variants.length; k++) await variants[(i + k) % variants.length]?.();
   }
   const startTsx = spread(tsxRuns);
   const window = observationWindow(stage);
@@ -169,7 +187,7 @@ const HOSTILE = [
 ];
 const hostileRuns = Math.max(1, Math.min(runs, 5));
 const hostileRows: { name: string; stage: string; report: Spread }[] = [];
-for (const h of HOSTILE) {
+for (const h of only ? [] : HOSTILE) {
   process.stderr.write(`hostile: ${h.name} (${hostileRuns} runs)…\n`);
   const cwd = process.cwd();
   process.chdir(ROOT);
@@ -179,9 +197,9 @@ for (const h of HOSTILE) {
 }
 
 // Every failing verdict of every broken fixture: how long the grader waited once the server was up.
-process.stderr.write('failing verdicts: every fixture once…\n');
+if (!only) process.stderr.write('failing verdicts: every fixture once…\n');
 let slowest = { ms: 0, what: '' };
-for (const row of FIXTURE_ROWS) {
+for (const row of only ? [] : FIXTURE_ROWS) {
   const stage = findStage(row.stage) as Stage;
   const [flag, value = ''] = row.subject;
   const launch = flag === '--cmd' ? commandLaunch(value, ROOT) : fileLaunch(value, ROOT);
@@ -203,15 +221,23 @@ const table = [
     (r) =>
       `| ${r.stage} | ${r.startTsx.median} ms | ${r.startCompiled.median} ms | ${r.window} ms | ${r.floor} ms | ${r.grade.median} ms (${r.grade.p10}–${r.grade.p90}) | ${r.endToEnd.median} ms (${r.endToEnd.p10}–${r.endToEnd.p90}) | ${r.ratio.toFixed(2)}× | ${r.cpu ? `${r.cpu.median} ms (${(r.cpu.median / r.endToEnd.median).toFixed(1)})` : '–'} | ${r.unboxed.median} ms (${percent(r.endToEnd.median / r.unboxed.median - 1)}) | ${r.sandboxed.median} ms (${percent(r.sandboxed.median / r.endToEnd.median - 1)}) |`,
   ),
-  '',
-  '| hostile server | stage | time to a full report |',
-  '| --- | --- | --- |',
-  ...hostileRows.map((r) => `| ${r.name} | ${r.stage} | ${r.report.median} ms (${r.report.min}–${r.report.max}) |`),
+  ...(only
+    ? []
+    : [
+        '',
+        '| hostile server | stage | time to a full report |',
+        '| --- | --- | --- |',
+        ...hostileRows.map(
+          (r) => `| ${r.name} | ${r.stage} | ${r.report.median} ms (${r.report.min}–${r.report.max}) |`,
+        ),
+      ]),
   '',
   box
     ? `A server's box (its own PID namespace): start to first reply ${box.boxed.median} ms in it, ${box.bare.median} ms without, ${box.cost} ms per server.`
     : 'Servers are not boxed on this machine (no PID namespaces): no cost to measure.',
-  `Slowest failing verdict of all fixtures, counted from the server being up: ${slowest.ms} ms (${slowest.what}).`,
+  only
+    ? 'Hostile servers and failing verdicts: not measured (--stage).'
+    : `Slowest failing verdict of all fixtures, counted from the server being up: ${slowest.ms} ms (${slowest.what}).`,
   `Medians of ${runs} runs (hostile: ${hostileRuns}), p10–p90 in brackets. Machine: ${machine()}.`,
 ].join('\n');
 process.stdout.write(`${table}\n`);
