@@ -168,8 +168,9 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     options.sandbox ? findSandbox() : undefined,
     findBox(),
   ]);
+  const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   // One sandbox for every server of this grade (a network, mounts and a helper cost more than a start).
-  run.sandbox = support ? ((await Sandbox.open(launch.cwd, support)) ?? undefined) : undefined;
+  run.sandbox = support ? ((await Sandbox.open(runnable, support)) ?? undefined) : undefined;
   // What the report says it held: nothing, when one was to be made but could not be after all.
   const sandbox =
     support && !run.sandbox && (support.applied ?? support.provided).length > 0 ? noSandbox('no-namespaces') : support;
@@ -179,7 +180,6 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     closed = true;
     await run.sandbox?.close();
   };
-  const runnable = compiled ? compiledLaunch(launch, compiled.file) : launch;
   try {
     // A property proven by a server listening (listens) needs no server of its own: the first server
     // started, the pathfinder (see start-gate.ts), proves it or shows it can't hold. Long checks first,

@@ -16,6 +16,7 @@ import { findable, START_AND_WATCH, watchedStdio } from './contain.ts';
 import type { Launch } from './launch.ts';
 import { HelperDialer, type Network } from './networks.ts';
 import { removeScratch, scratchDir } from './scratch.ts';
+import { keptInTmp, tmpFolder } from './tmp-kept.ts';
 
 export type Limit = 'network' | 'files' | 'processes';
 export const LIMITS: readonly Limit[] = ['network', 'files', 'processes'];
@@ -37,6 +38,13 @@ export interface SandboxSupport {
 /** Processes and threads of one grade's servers, all told: a threaded Python server with 200 clients has about 210. */
 export const PROCESS_CAP = 512;
 
+/** The machine's /tmp as the kernel finds it (null: none), which a sandbox replaces (tmp-kept.ts). */
+const TMP = tmpFolder();
+
+/** A fresh /tmp showing `keep` again; none where all of it is kept (a server in /tmp itself). */
+const tmpView = (keep: string[]): Pick<Spec, 'hide' | 'keep'> =>
+  TMP === null || keep.includes(TMP) ? { hide: null, keep: [] } : { hide: TMP, keep };
+
 /** Inside the sandbox, from outside: the helper that opens the grader's connections (see networks.ts). */
 const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/dial-helper.mjs');
 
@@ -44,19 +52,27 @@ const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/dial-help
  * The sandbox's setup, as root of its own user namespace (the only way to set up a network and mounts
  * without privileges): loopback up, and a fresh /sys that shows this network; an empty /run, which hides
  * the local sockets that could act outside for a server (the system's and the user's message buses, a
- * container engine's) unless the submission's folders are there; every mount not already read-only
- * made so, one `mount` each; then its two folders writable again. Then it becomes the helper, which
- * holds the namespaces for the servers to join. Exits 97 when loopback can't be brought up.
+ * container engine's) unless the submission's folders are there; a fresh /tmp, for the same reason,
+ * showing again only the folders kept (tmp-kept.ts: each bound from the old /tmp, which the new one
+ * covers, by a path relative to it as the working folder, which `mount` must take as it is); every mount not already read-only made so, one `mount` each; then its two
+ * folders writable again. Then it becomes the helper, which holds the namespaces for the servers to join.
+ * Exits 97 when loopback can't be brought up.
  */
 const SETUP = `[ -d "/proc/$1" ] || exit 1
-own=$2 tmp=$3 net=$4 files=$5
-shift 5
+own=$2 tmp=$3 net=$4 files=$5 hide=$6 keep=$7
+shift 7
 if [ "$net" = 1 ]; then
   ip link set lo up 2>/dev/null || exit 97
   mount -t sysfs sysfs /sys 2>/dev/null
 fi
 if [ "$files" = 1 ]; then
   case "$own/:$tmp/" in /run/*|*:/run/*|/var/run/*|*:/var/run/*) ;; *) mount -t tmpfs -o size=64k tmpfs /run ;; esac
+  [ -z "$hide" ] || (
+    cd "$hide" && mount -t tmpfs -o mode=1777,size=64k tmpfs "$hide" || exit
+    printf '%s\\n' "$keep" | while IFS= read -r dir; do
+      [ -z "$dir" ] || { mkdir -p "$dir" && mount --no-canonicalize --rbind "./\${dir#"$hide"/}" "$dir"; }
+    done
+  )
   while read -r _ _ _ _ at opts _; do
     case ",$opts," in *,ro,*) continue ;; esac
     mount -o remount,bind,ro "$at" 2>/dev/null
@@ -79,6 +95,9 @@ ${START_AND_WATCH}`;
 interface Spec {
   own: string;
   tmp: string;
+  /** The machine's /tmp, as the kernel finds it, and the folders in it to show again (tmp-kept.ts). */
+  hide: string | null;
+  keep: string[];
   net: boolean;
   files: boolean;
   nproc: number;
@@ -107,15 +126,21 @@ export class Sandbox implements Network {
   }
 
   /**
-   * Make a sandbox for the servers of a submission in `own`, as `support` allows: null where none can be
-   * made (then they run in the plain box). Resolves once its helper is ready.
+   * Make a sandbox for the servers that `launch` starts, as `support` allows: null where none can be made
+   * (then they run in the plain box). Resolves once its helper is ready.
    */
-  static async open(own: string, support: SandboxSupport): Promise<Sandbox | null> {
+  static async open(
+    launch: Pick<Launch, 'command' | 'args' | 'shell' | 'cwd'>,
+    support: SandboxSupport,
+  ): Promise<Sandbox | null> {
     const applied = support.applied ?? support.provided;
     if (applied.length === 0) return null;
+    const own = launch.cwd;
+    const tmp = scratchDir();
     const spec: Spec = {
       own,
-      tmp: scratchDir(),
+      tmp,
+      ...tmpView(keptInTmp(launch, own, tmp, TMP)),
       net: applied.includes('network'),
       files: applied.includes('files'),
       nproc: applied.includes('processes') ? PROCESS_CAP : 0,
@@ -152,6 +177,8 @@ export class Sandbox implements Network {
         spec.tmp,
         spec.net ? '1' : '0',
         spec.files ? '1' : '0',
+        spec.files ? (spec.hide ?? '') : '',
+        spec.keep.join('\n'),
         process.execPath,
         DIAL_HELPER,
       ],
@@ -271,7 +298,14 @@ export function findSandbox(): Promise<SandboxSupport> {
       ];
       for (const dir of [own, tmp, outside]) mkdirSync(dir);
       writeFileSync(join(outside, 'outside'), '');
-      const spec: Spec = { own, tmp, net: true, files: true, nproc: 2 };
+      const spec: Spec = {
+        own,
+        tmp,
+        ...tmpView(keptInTmp({ command: '/bin/sh', args: [], shell: false }, own, tmp, TMP)),
+        net: true,
+        files: true,
+        nproc: 2,
+      };
       let seen = await tryCheck(spec, outside);
       const noIp = seen === 'no-ip';
       if (noIp) seen = await tryCheck({ ...spec, net: false }, outside);

@@ -3,6 +3,7 @@
 // an address outside loopback: a way out is judged by what the server can see.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import {
   chmodSync,
   copyFileSync,
@@ -13,12 +14,15 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { sandboxNote } from '../subject/platform.ts';
 import { findSandbox, PROCESS_CAP } from '../subject/sandbox.ts';
+import { keptInTmp, pathsIn } from '../subject/tmp-kept.ts';
 import { fixture, GRADER, parseReport, processesTagged, ROOT, runGrader, TAG } from './run-grader.ts';
 
 const support = await findSandbox();
@@ -29,6 +33,37 @@ const root = process.getuid?.() === 0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'sandbox-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('what a sandbox shows again of /tmp', () => {
+  test('the paths a command names: plain, after a flag or a variable, in a PATH-like list, as a file URL', () => {
+    expect(pathsIn('/tmp/a/server.py')).toEqual(['/tmp/a/server.py']);
+    expect(pathsIn('--import=/tmp/lab/tsx.mjs')).toEqual(['/tmp/lab/tsx.mjs']);
+    expect(pathsIn('PYTHONPATH=/tmp/lib:/opt/x')).toEqual(['/tmp/lib', '/opt/x']);
+    expect(pathsIn('file:///tmp/lab/node_modules/tsx/dist/loader.mjs')).toEqual([
+      '/tmp/lab/node_modules/tsx/dist/loader.mjs',
+    ]);
+    expect(pathsIn('server.py')).toEqual([]);
+    expect(pathsIn("'/tmp/q/s.py'")).toEqual(['/tmp/q/s.py']);
+  });
+
+  test('the folders under /tmp it needs, none inside another, nothing outside /tmp', () => {
+    const fake = mkdtempSync(join(scratch, 'tmp-'));
+    const [own, scratchOf, other, nested] = ['own', 'scratch', 'other', 'own/deeper'].map((name) => {
+      const dir = join(fake, name);
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    }) as [string, string, string, string];
+    writeFileSync(join(other, 'server.py'), '');
+    const kept = keptInTmp(
+      { command: `python3 ${join(other, 'server.py')} --data=${nested} /opt/elsewhere`, args: [], shell: true },
+      own,
+      scratchOf,
+      fake,
+      `/usr/bin:${join(fake, 'missing')}`,
+    );
+    expect(kept).toEqual([other, own, scratchOf].sort());
+  });
+});
 
 describe('the line a sandboxed report starts with', () => {
   test('names each limit missing, and why, in both languages; nothing when all are there', () => {
@@ -131,6 +166,41 @@ describe.runIf(process.platform === 'linux')('sandboxed servers', { concurrent: 
       for (const run of [inside, outside]) {
         expect(run.orphans).toEqual([]);
         expect(run.leftovers).toEqual([]);
+      }
+    },
+  );
+
+  // A read-only mount doesn't stop connect(): the machine's /tmp, where tmux, ssh-agent and editors keep
+  // theirs, is hidden (a stand-in agent listens there, and counts who comes).
+  test.runIf(applies('files') && existsSync('/tmp'))(
+    "one that reaches for a local socket in /tmp (tmux's, ssh-agent's) finds none (without the sandbox, it connects)",
+    async () => {
+      const dir = mkdtempSync('/tmp/sandbox-agent-');
+      const path = join(dir, 'agent.sock');
+      let reached = 0;
+      const agent = createServer((socket) => {
+        reached++;
+        socket.destroy();
+      }).listen(path);
+      await once(agent, 'listening');
+      try {
+        const file = fixture('hostile/reaches-a-local-socket.ts');
+        const env = { SOCKET_LAB_FIXTURE_SOCKET: path };
+        const inside = await runGrader(['stage-1', '--file', file, '--sandbox', '--json'], env);
+        expect(parseReport(inside).properties.filter((p) => p.status !== 'pass')).toEqual([]);
+        expect(reached).toBe(0);
+        const outside = await runGrader(['stage-1', '--file', file, '--json'], env);
+        const seen = parseReport(outside).properties.find((p) => p.id === 'uppercases');
+        expect(seen?.status).toBe('fail');
+        expect(JSON.stringify(seen)).toContain('a way out: ');
+        expect(reached).toBeGreaterThan(0);
+        for (const run of [inside, outside]) {
+          expect(run.orphans).toEqual([]);
+          expect(run.leftovers).toEqual([]);
+        }
+      } finally {
+        agent.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   );
