@@ -6,7 +6,7 @@
 // the port names the network.
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { deadline } from '../engine/wait.ts';
+import { deadline, TIMED_OUT, within } from '../engine/wait.ts';
 
 export type Opened = { ok: true; socket: Socket } | { ok: false; code: string };
 
@@ -32,15 +32,27 @@ export function joinNetwork(port: number, network: Network): () => void {
   };
 }
 
-type Reply = { id: number; ok: boolean; code?: string };
+type Reply = { id: number; ok: boolean; code?: string } | { ready: true };
 
-/** Connections opened by the helper on `child`'s IPC channel (see dial-helper.mjs for the messages). */
+/**
+ * Connections opened by the helper on `child`'s IPC channel (see dial-helper.mjs for the messages). The
+ * sandbox is open before its helper is up (servers may start meanwhile): a dial waits for it.
+ */
 export class HelperDialer {
   private readonly waiting = new Map<number, (opened: Opened) => void>();
   private next = 1;
+  private readonly up: Promise<boolean>;
+  private isUp: (up: boolean) => void = () => {};
 
   constructor(private readonly child: ChildProcess) {
+    this.up = new Promise((resolve) => {
+      this.isUp = resolve;
+    });
     child.on('message', (reply: Reply, handle?: Socket) => {
+      if ('ready' in reply) {
+        this.isUp(true);
+        return;
+      }
       const done = this.waiting.get(reply.id);
       if (!done) {
         handle?.destroy();
@@ -57,11 +69,16 @@ export class HelperDialer {
     // The helper ends with the sandbox: no one is listening in there any more. A message Node sends it
     // on its own (the acknowledgement of a socket received) then fails on the closed channel, harmlessly.
     child.once('disconnect', () => this.close());
+    child.once('exit', () => this.close());
     child.on('error', () => {});
     child.channel?.unref();
   }
 
-  dial(port: number, host: string, ms: number): Promise<Opened> {
+  /** Bounded by `ms` while the helper starts, then by `ms` again for the connection itself. */
+  async dial(port: number, host: string, ms: number): Promise<Opened> {
+    const up = await within(this.up, ms);
+    if (up === TIMED_OUT) return { ok: false, code: 'ETIMEDOUT' };
+    if (!up) return { ok: false, code: 'ECONNREFUSED' };
     return new Promise((resolve) => {
       const id = this.next++;
       // The helper answers every id once: with the socket when its connect won the race with our
@@ -76,8 +93,9 @@ export class HelperDialer {
     });
   }
 
-  /** Every connection still waiting is refused: the sandbox is gone. */
+  /** Every connection still waiting is refused, and every one asked for from now on: the sandbox is gone. */
   close(): void {
+    this.isUp(false);
     for (const done of this.waiting.values()) done({ ok: false, code: 'ECONNREFUSED' });
     this.waiting.clear();
   }

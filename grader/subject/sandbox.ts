@@ -12,9 +12,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pause } from '../engine/wait.ts';
 import { findable, START_AND_WATCH, watchedStdio } from './contain.ts';
 import type { Launch } from './launch.ts';
 import { HelperDialer, type Network } from './networks.ts';
+import { groupMembers, HAS_PROC } from './procfs.ts';
 import { removeScratch, scratchDir } from './scratch.ts';
 import { keptInTmp, tmpFolder } from './tmp-kept.ts';
 
@@ -55,8 +57,8 @@ const DIAL_HELPER = resolve(import.meta.dirname, '../../grader/subject/dial-help
  * container engine's) unless the submission's folders are there; a fresh /tmp, for the same reason,
  * showing again only the folders kept (tmp-kept.ts: each bound from the old /tmp, which the new one
  * covers, by a path relative to it as the working folder, which `mount` must take as it is); every mount not already read-only made so, one `mount` each; then its two
- * folders writable again. Then it becomes the helper, which holds the namespaces for the servers to join.
- * Exits 97 when loopback can't be brought up.
+ * folders writable again. Then it says "ready" (servers may join now) and becomes what holds the
+ * namespaces for them: the helper (or, for the probe, a sleep). Exits 97 when loopback can't be brought up.
  */
 const SETUP = `[ -d "/proc/$1" ] || exit 1
 own=$2 tmp=$3 net=$4 files=$5 hide=$6 keep=$7
@@ -79,6 +81,7 @@ if [ "$files" = 1 ]; then
   done < /proc/self/mountinfo
   for dir in "$own" "$tmp"; do mount --bind "$dir" "$dir" && mount -o remount,bind,rw "$dir"; done
 fi
+echo ready
 exec "$@"`;
 
 /**
@@ -101,6 +104,39 @@ interface Spec {
   net: boolean;
   files: boolean;
   nproc: number;
+}
+
+/** Every sandbox's holder still running, set up or not: ended with the grader, however it ends. */
+const holders = new Set<ChildProcess>();
+
+/** End a holder's process group: the holder, and its setup's commands while it still sets up (a mount). */
+function killHolder(holder: ChildProcess): void {
+  try {
+    if (holder.pid !== undefined) process.kill(-holder.pid, 'SIGKILL');
+  } catch {
+    // gone already
+  }
+}
+
+/** End a holder, and wait (bounded) until its group is gone: its namespaces go with it. */
+async function endHolder(holder: ChildProcess): Promise<void> {
+  killHolder(holder);
+  const pid = holder.pid;
+  const until = performance.now() + 2000;
+  const left = () =>
+    pid !== undefined && (HAS_PROC ? groupMembers(pid).length > 0 : holder.exitCode === null && !holder.signalCode);
+  while (left() && performance.now() < until) await pause(5);
+  holders.delete(holder);
+}
+
+/** The grader is ending (a signal): end every sandbox, once its servers are stopped. */
+export async function closeAllSandboxes(): Promise<void> {
+  await Promise.all([...holders].map(endHolder));
+}
+
+/** Last resort at exit, when nothing async can run any more. */
+export function killSandboxesNow(): void {
+  for (const holder of holders) killHolder(holder);
 }
 
 /** One grade's sandbox: its namespaces, held by the helper, and its temporary folder. */
@@ -152,11 +188,13 @@ export class Sandbox implements Network {
   }
 
   /**
-   * Start the helper in the namespaces `spec` asks for: the sandbox once the helper says it is ready,
-   * else how its setup ended (97: no loopback to be had).
+   * Make the namespaces `spec` asks for, held by the helper (or by a sleep, for a probe that dials no
+   * one): the sandbox once its setup is done, the helper still starting; else how the setup ended (97:
+   * no loopback to be had).
    */
-  static start(spec: Spec): Promise<Sandbox | { failed: number | null }> {
-    const holder = spawn(
+  static start(spec: Spec, holder: 'helper' | 'sleep' = 'helper'): Promise<Sandbox | { failed: number | null }> {
+    const helper = holder === 'helper';
+    const holding = spawn(
       'setpriv',
       [
         '--pdeathsig',
@@ -179,17 +217,19 @@ export class Sandbox implements Network {
         spec.files ? '1' : '0',
         spec.files ? (spec.hide ?? '') : '',
         spec.keep.join('\n'),
-        process.execPath,
-        DIAL_HELPER,
+        ...(helper ? [process.execPath, DIAL_HELPER] : ['sleep', '3600']),
       ],
-      { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true },
+      { stdio: ['ignore', 'pipe', 'ignore', ...(helper ? (['ipc'] as const) : [])], detached: true },
     );
+    holders.add(holding);
+    holding.once('exit', () => holders.delete(holding));
     return new Promise((resolve) => {
-      holder.once('error', () => resolve({ failed: null }));
-      holder.once('exit', (code) => resolve({ failed: code }));
-      holder.once('message', (message: { ready?: boolean }) => {
-        if (message.ready && holder.pid !== undefined)
-          resolve(new Sandbox(spec, holder as ChildProcess & { pid: number }));
+      holding.once('error', () => resolve({ failed: null }));
+      holding.once('exit', (code) => resolve({ failed: code }));
+      holding.stdout?.once('data', (said: Buffer) => {
+        holding.stdout?.destroy(); // the setup's one word: the holder says nothing more
+        if (said.toString().endsWith('ready\n') && holding.pid !== undefined)
+          resolve(new Sandbox(spec, holding as ChildProcess & { pid: number }));
         else resolve({ failed: null });
       });
     });
@@ -234,7 +274,7 @@ export class Sandbox implements Network {
   /** End it: its helper, and with it the namespaces once no server holds them; its temporary folder. */
   async close(): Promise<void> {
     this.dialer.close();
-    this.holder.kill('SIGKILL');
+    await endHolder(this.holder);
     await removeScratch(this.spec.tmp);
   }
 }
@@ -253,7 +293,7 @@ sh -c : 2>/dev/null && echo forked`;
 
 /** Run CHECK as a server of a sandbox made as `spec` asks: what it saw, or null where none could be made. */
 async function tryCheck(spec: Spec, outside: string): Promise<string[] | 'no-ip' | null> {
-  const sandbox = await Sandbox.start(spec);
+  const sandbox = await Sandbox.start(spec, 'sleep');
   if (!(sandbox instanceof Sandbox)) return sandbox.failed === 97 ? 'no-ip' : null;
   try {
     const { command, args } = sandbox.command({

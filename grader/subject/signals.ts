@@ -1,9 +1,10 @@
 // How a command of the lab ends on a signal: Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP), or
 // a reader gone from its output (the EPIPE a write to it then fails with: `npm run grade … | head`).
-// Every server it started is stopped first, then it exits with 128 + the signal's number. Every command
+// Every server it started is stopped first (and every sandbox ended), then it exits with 128 + the signal's number. Every command
 // that starts servers installs this once, at its start.
 import { releaseAllPorts } from './port.ts';
 import { killAllNow, shutDown } from './process.ts';
+import { closeAllSandboxes, killSandboxesNow } from './sandbox.ts';
 import { removeScratchNow } from './scratch.ts';
 
 export const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGPIPE: 141 } as const;
@@ -37,6 +38,7 @@ export function endOnSignals(ending: Ending = {}): void {
     leaving = true;
     ending.onSignal?.(signal);
     void shutDown()
+      .then(closeAllSandboxes)
       .then(() => ending.cleanUp?.())
       .finally(() => leave(hungUp ? 'SIGHUP' : signal));
   };
@@ -48,6 +50,7 @@ export function endOnSignals(ending: Ending = {}): void {
       // signal runs no exit handler: tidy up what those would have. The signal is sent at once, not in a
       // later turn: a check that ends in between could take a port or a place, and leave its lock behind.
       killAllNow();
+      killSandboxesNow();
       removeScratchNow();
       releaseAllPorts();
       process.off('SIGHUP', onSignal);
@@ -62,7 +65,10 @@ export function endOnSignals(ending: Ending = {}): void {
   // pipe end the grader (a client's to a server that reset, Node's acknowledgement to a sandbox's helper
   // that just ended). A reader gone from our output shows as EPIPE, below.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
-  process.on('exit', killAllNow);
+  process.on('exit', () => {
+    killAllNow();
+    killSandboxesNow();
+  });
   // A closed terminal fails a read or a mode change on it with EIO (enquirer's, say), often before the
   // SIGHUP arrives: it is the hang-up, and ends as one.
   process.on('uncaughtException', (err: NodeJS.ErrnoException) => {
