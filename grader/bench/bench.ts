@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [--stage S] [--out file.json]
+// npm run bench [-- --runs N] [--stage S] [--out file.json] [--against folder]
 // How fast a grade is, next to the floor measured in the same run: a server's own spawn-to-first-reply
 // plus the longest window the grader must observe. And the worst cases: hostile servers.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,16 +8,22 @@ import { findStage, ROOT, STAGES, type Stage } from '../course/catalogue.ts';
 import { grade } from '../engine/grade.ts';
 import { limitsFor } from '../engine/limits.ts';
 import { findBox, inBox, watchedStdio } from '../subject/contain.ts';
-import { commandLaunch, fileLaunch } from '../subject/launch.ts';
+import { commandLaunch, fileLaunch, userCwd } from '../subject/launch.ts';
 import { endOnSignals } from '../subject/signals.ts';
 import { FIXTURE_ROWS } from '../test/fixture-table.ts';
+import { compareCheckouts, notACheckout, sharedStages } from './against.ts';
 import { firstReply, machine, runTimed, type Spread, spread, timeCommand } from './measure.ts';
 
 // The grades below start servers in process groups of their own: a Ctrl-C must stop them too.
 endOnSignals();
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '15' }, stage: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '15' },
+    stage: { type: 'string' },
+    out: { type: 'string' },
+    against: { type: 'string' },
+  },
 });
 const runs = Math.max(1, Number(values.runs));
 const out = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench.json'));
@@ -60,6 +66,37 @@ interface StageRow {
 const only = values.stage === undefined ? undefined : findStage(values.stage);
 if (values.stage !== undefined && !only)
   throw new Error(`no stage ${values.stage}: ${STAGES.map((s) => s.id).join(', ')}`);
+
+const percent = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
+
+// --against folder: only the same grades here and in another checkout, in turns (see against.ts).
+if (values.against !== undefined) {
+  // Where the command was typed: npm runs the bench from the lab's root.
+  const there = resolve(userCwd(), values.against);
+  const why = notACheckout(there);
+  if (why) {
+    process.stderr.write(`${why}\n`);
+    process.exit(2);
+  }
+  const stages = sharedStages(ROOT, there, only ? [only.id] : STAGES.map((s) => s.id));
+  const rows = await compareCheckouts(ROOT, there, stages, runs, (line) => process.stderr.write(`${line}\n`));
+  const table = [
+    `| stage | here, through npm | ${there}, through npm | here against there |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.stage} | ${r.here.median} ms (${r.here.p10}–${r.here.p90}) | ${r.there.median} ms (${r.there.p10}–${r.there.p90}) | ${percent(r.change)} |`,
+    ),
+    '',
+    `Medians of ${runs} runs each, the two in turns, p10–p90 in brackets. Machine: ${machine()}.`,
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  const file = resolve(values.out ?? resolve(ROOT, '.socket-lab/bench-against.json'));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ machine: machine(), runs, against: there, stages: rows }, null, 2)}\n`);
+  process.stderr.write(`written to ${file}\n`);
+  process.exit(0);
+}
 
 const stageRows: StageRow[] = [];
 for (const stage of only ? [only] : STAGES) {
@@ -211,8 +248,6 @@ for (const row of only ? [] : FIXTURE_ROWS) {
     if (waited > slowest.ms) slowest = { ms: Math.round(waited), what: `${row.stage} ${value}: ${r.id}` };
   }
 }
-
-const percent = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(100 * x))}%`;
 
 const table = [
   '| stage | server start, tsx (floor part) | server start, compiled | window | floor | grade (in-process) | end to end (`node` CLI) | end to end ÷ floor | CPU, grader and servers (cores busy) | unboxed (box cost) | sandboxed (its cost) |',

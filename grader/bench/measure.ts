@@ -54,14 +54,15 @@ export async function runTimed(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ ms: number; cpuMs: number | null }> {
+  cwd?: string,
+): Promise<{ ms: number; cpuMs: number | null; code: number | null }> {
   const cpuBefore = reapedChildrenCpuMs();
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'ignore', env });
-  await once(child, 'close');
+  const child = spawn(command, args, { stdio: 'ignore', env, ...(cwd ? { cwd } : {}) });
+  const [code] = (await once(child, 'close')) as [number | null];
   const ms = performance.now() - started;
   const cpuAfter = reapedChildrenCpuMs();
-  return { ms, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  return { ms, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore, code };
 }
 
 /**

@@ -2,17 +2,18 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { notACheckout, sharedStages } from '../bench/against.ts';
 import { parseRequest } from '../cli/args.ts';
 import { FLAGS } from '../cli/flags.ts';
 import { hintCommand } from '../cli/main.ts';
 import { shellQuote } from '../cli/shell-quote.ts';
 import { closest } from '../cli/suggest.ts';
-import { findStage, STAGES } from '../course/catalogue.ts';
+import { findStage, ROOT, STAGES } from '../course/catalogue.ts';
 import { UsageError } from '../engine/errors.ts';
 import { takenPort } from '../engine/harness.ts';
 import { limitsFor, timeoutScale } from '../engine/limits.ts';
@@ -397,5 +398,23 @@ describe('deadlines', () => {
 
   test('a deadline still passes when nothing came', async () => {
     expect(await within(new Promise(() => {}), 10)).toBe(TIMED_OUT);
+  });
+});
+
+describe('bench --against', () => {
+  test('another checkout is one with a package.json and its node_modules, and is compared on the stages both have', () => {
+    const there = mkdtempSync(join(tmpdir(), 'socket-lab-against-'));
+    try {
+      expect(notACheckout(there)).toMatch(/no package\.json/);
+      writeFileSync(join(there, 'package.json'), '{}');
+      expect(notACheckout(there)).toMatch(/no node_modules: run npm ci there/);
+      mkdirSync(join(there, 'node_modules'));
+      expect(notACheckout(there)).toBeNull();
+      mkdirSync(join(there, 'solutions', 'stage-1'), { recursive: true });
+      mkdirSync(join(there, 'solutions', 'stage-9'), { recursive: true });
+      expect(sharedStages(ROOT, there, [...STAGES.map((s) => s.id), 'stage-9'])).toEqual(['stage-1']);
+    } finally {
+      rmSync(there, { recursive: true, force: true });
+    }
   });
 });
