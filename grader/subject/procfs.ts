@@ -400,32 +400,77 @@ export async function tcpTable(families: readonly Family[] = [4, 6], root = '/pr
 }
 
 /** The rows of /proc/net/tcp and /proc/net/tcp6, in that order. */
-function parseTcpTables(texts: readonly string[]): TcpEntry[] {
+export function parseTcpTables(texts: readonly string[]): TcpEntry[] {
   const entries: TcpEntry[] = [];
   for (const [i, text] of texts.entries()) {
     const family: Family = i === 0 ? 4 : 6;
-    for (const line of text.split('\n').slice(1)) {
-      // sl local:port remote:port st tx:rx tr:when retrnsmt uid timeout inode …
-      const cols = line.trim().split(/\s+/);
-      if (cols.length < 10) continue;
-      const [localHex = '', localPort = '0'] = (cols[1] ?? '').split(':');
-      const remotePort = (cols[2] ?? '').split(':')[1] ?? '0';
-      const [tx = '0', rx = '0'] = (cols[4] ?? '').split(':');
-      entries.push(
-        new Row(
-          family,
-          localHex,
-          parseInt(localPort, 16),
-          parseInt(remotePort, 16),
-          parseInt(cols[3] ?? '0', 16),
-          Number(cols[9]),
-          parseInt(tx, 16),
-          parseInt(rx, 16),
-        ),
-      );
+    for (let start = text.indexOf('\n') + 1, end: number; start > 0 && start < text.length; start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const row = rowAt(text, start, end, family) ?? rowOfColumns(text.slice(start, end), family);
+      if (row) entries.push(row);
     }
   }
   return entries;
+}
+
+const TIME_WAIT = 0x06;
+
+/**
+ * A row read at the places the kernel prints its fields, up to the queues (`%4d: %08X:%04X %08X:%04X %02X
+ * %08X:%08X`, an IPv6 address as 32 digits): several times quicker than splitting each line into columns,
+ * which counts where a machine holds thousands of connections in TIME_WAIT (a stage-4 grade leaves about
+ * 700 for a minute, and every poll reads them all). Null where the line is not laid out so.
+ */
+function rowAt(text: string, start: number, end: number, family: Family): Row | null {
+  const digits = family === 4 ? 8 : 32;
+  const local = text.indexOf(': ', start) + 2;
+  const remote = local + digits + 6;
+  const state = remote + digits + 6;
+  const queues = state + 3;
+  if (local < 2 || queues + 17 >= end) return null;
+  if (text[local + digits] !== ':' || text[remote + digits] !== ':' || text[queues - 1] !== ' ') return null;
+  if (text[queues + 8] !== ':' || text[queues + 17] !== ' ') return null;
+  const st = parseInt(text.slice(state, state + 2), 16);
+  // A connection in TIME_WAIT belongs to no process: the kernel prints its inode as 0.
+  const inode =
+    st === TIME_WAIT
+      ? 0
+      : Number(
+          text
+            .slice(queues + 17, end)
+            .trim()
+            .split(/\s+/)[4],
+        );
+  return new Row(
+    family,
+    text.slice(local, local + digits),
+    parseInt(text.slice(local + digits + 1, local + digits + 5), 16),
+    parseInt(text.slice(remote + digits + 1, remote + digits + 5), 16),
+    st,
+    inode,
+    parseInt(text.slice(queues, queues + 8), 16),
+    parseInt(text.slice(queues + 9, queues + 17), 16),
+  );
+}
+
+/** A row read column by column: sl local:port remote:port st tx:rx tr:when retrnsmt uid timeout inode … */
+function rowOfColumns(line: string, family: Family): Row | null {
+  const cols = line.trim().split(/\s+/);
+  if (cols.length < 10) return null;
+  const [localHex = '', localPort = '0'] = (cols[1] ?? '').split(':');
+  const remotePort = (cols[2] ?? '').split(':')[1] ?? '0';
+  const [tx = '0', rx = '0'] = (cols[4] ?? '').split(':');
+  return new Row(
+    family,
+    localHex,
+    parseInt(localPort, 16),
+    parseInt(remotePort, 16),
+    parseInt(cols[3] ?? '0', 16),
+    Number(cols[9]),
+    parseInt(tx, 16),
+    parseInt(rx, 16),
+  );
 }
 
 export interface Listener {

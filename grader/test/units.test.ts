@@ -25,6 +25,7 @@ import { releasePort, reservePort } from '../subject/port.ts';
 import {
   groupUsage,
   HAS_PROC,
+  parseTcpTables,
   runnableLedger,
   serverEnd,
   socketInodes,
@@ -250,6 +251,53 @@ describe('the wire story', () => {
       const words = displayWidth(note.slice(0, note.indexOf('A', 14)));
       expect(words, lang).toBe(arrow);
     }
+  });
+});
+
+describe('TCP tables', () => {
+  const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+  const V4 = [
+    '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000  1000        0 4242 1 0000000000000000 100 0 0 10 0',
+    '10001: 0100007F:8000 0100007F:B28D 06 00000000:00000000 03:00000BF5 00000000     0        0 0 3 0000000043076bf0',
+    '   2: 0100007F:1F90 0100007F:D431 01 0000000A:00000014 00:00000000 00000000  1000        0 77 1 0000000000000000 20 4 30 10 -1',
+  ];
+  const V6 =
+    '   0: 00000000000000000000000001000000:1F91 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 99 1 0000000000000000 100 0 0 10 0';
+  const fields = (texts: string[]) =>
+    parseTcpTables(texts).map((e) => [
+      e.family,
+      e.localAddress,
+      e.localPort,
+      e.remotePort,
+      e.state,
+      e.inode,
+      e.txQueue,
+      e.rxQueue,
+    ]);
+
+  test('rows are read at the places the kernel prints them: ports, state, queues, inode; TIME_WAIT owns no inode', () => {
+    expect(fields([`${HEADER}${V4.join('\n')}\n`, `${HEADER}${V6}\n`])).toEqual([
+      [4, '127.0.0.1', 8080, 0, 0x0a, 4242, 0, 3],
+      [4, '127.0.0.1', 32768, 45709, 0x06, 0, 0, 0],
+      [4, '127.0.0.1', 8080, 54321, 0x01, 77, 10, 20],
+      [6, '::1', 8081, 0, 0x0a, 99, 0, 0],
+    ]);
+  });
+
+  test('a line laid out otherwise is read column by column, to the same fields', () => {
+    // Spaced differently: the places don't hold, the columns do.
+    const respaced = (line: string) =>
+      line.replace(': ', ':   ').replaceAll(' 0A ', '  0A  ').replaceAll(' 01 ', '  01 ');
+    const texts = [`${HEADER}${V4.join('\n')}\n`, `${HEADER}${V6}\n`];
+    expect(fields(texts.map((t) => t.split('\n').map(respaced).join('\n')))).toEqual(fields(texts));
+    expect(parseTcpTables([`${HEADER}   0: garbage\n\n`, ''])).toEqual([]);
+  });
+
+  test.runIf(HAS_PROC)("this machine's own tables read the same both ways", () => {
+    const texts = ['/proc/net/tcp', '/proc/net/tcp6'].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : ''));
+    const respaced = texts.map((t) => t.replaceAll(': ', ':  '));
+    expect(fields(respaced)).toEqual(fields(texts));
+    expect(fields(texts).length).toBeGreaterThan(0);
   });
 });
 
