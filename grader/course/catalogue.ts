@@ -20,6 +20,12 @@ export interface Stage {
   /** The same solution in the other styles a learner may write (subject/style.ts): a ladder's last word names it. */
   styleSolutions: Readonly<Partial<Record<Style, string>>>;
   properties: readonly Property[];
+  /**
+   * Its solution serves client after client (a connection loop, from stage 3): a check that passed hands
+   * its server, back at rest, to the next check of the same chain, so a grade starts fewer servers
+   * (engine/grade.ts). Before, a server ends with its first client, or may.
+   */
+  sharesServers: boolean;
   /** How a message goes on the wire: as its bytes (stages 1–4), or framed with its length (stage 5). */
   protocol: Protocol;
   /**
@@ -69,6 +75,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-1/server.callback.ts',
       'python-asyncio': 'solutions/stage-1/server.asyncio.py',
     },
+    sharesServers: false,
     protocol: STREAM,
     picture: 'closes-after-reply',
     properties: pick(['listens', 'uppercases', 'closes-after-reply', 'exits-after-client']),
@@ -84,6 +91,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-2/server.callback.ts',
       'python-asyncio': 'solutions/stage-2/server.asyncio.py',
     },
+    sharesServers: false,
     protocol: STREAM,
     picture: 'closes-on-eof',
     properties: pick([...LOOP, 'exits-cleanly']),
@@ -99,6 +107,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-3/server.callback.ts',
       'python-asyncio': 'solutions/stage-3/server.asyncio.py',
     },
+    sharesServers: true,
     protocol: STREAM,
     picture: 'survives-reset',
     properties: pick([...LOOP, ...CONNECTION_LOOP]),
@@ -114,6 +123,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-4/server.callback.ts',
       'python-asyncio': 'solutions/stage-4/server.asyncio.py',
     },
+    sharesServers: true,
     protocol: STREAM,
     picture: 'idle-client-no-block',
     properties: pick([
@@ -136,6 +146,7 @@ export const STAGES: readonly Stage[] = [
       'node-callback': 'solutions/stage-5/server.callback.ts',
       'python-asyncio': 'solutions/stage-5/server.asyncio.py',
     },
+    sharesServers: true,
     protocol: FRAMED,
     picture: 'two-in-one',
     properties: pick([

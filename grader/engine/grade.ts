@@ -184,22 +184,18 @@ export async function grade(stage: Stage, launch: Launch, options: GradeOptions)
     // A property proven by a server listening (listens) needs no server of its own: the first server
     // started, the pathfinder (see start-gate.ts), proves it or shows it can't hold. Long checks first,
     // so the short ones fill the gaps beside them (see `weight`); the report keeps the stage's order.
+    // A stage that shares servers judges its short checks in chains, one server each (see unitsOf).
     const alone = stage.properties.filter((p) => !p.provenByListening);
     run.riders = alone.length > 0 ? stage.properties.filter((p) => p.provenByListening) : [];
-    const queue = (alone.length > 0 ? alone : [...stage.properties]).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
-    const judged = await mapPool(queue, jobs, async (property) => {
-      const result = await judge(property, runnable, run);
-      decided(run, result);
-      return result;
-    });
+    const units = unitsOf(
+      alone.length > 0 ? alone : stage.properties,
+      stage.sharesServers ? availableParallelism() : 0,
+    );
+    const judged = (await mapPool(units, jobs, (chain) => judgeChain(chain, runnable, run))).flat();
     // No pathfinder to ride on (every other property skipped, or the cap came first): on their own.
     const unridden = run.riders.filter((p) => !run.ridden.has(p.id));
     run.riders = [];
-    for (const property of unridden) {
-      const result = await judge(property, runnable, run);
-      decided(run, result);
-      judged.push(result);
-    }
+    for (const property of unridden) judged.push(...(await judgeChain([property], runnable, run)));
     const results = stage.properties.map(
       (p) => (judged.find((r) => r.id === p.id) ?? run.ridden.get(p.id)) as PropertyResult,
     );
@@ -250,10 +246,95 @@ function pastCap(property: Property, run: GradeRun, result?: PropertyResult): Pr
   };
 }
 
-async function judge(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
-  if (run.capped) return pastCap(property, run);
-  const result = await judgeOnce(property, launch, run);
-  return run.capped ? pastCap(property, run, result) : result;
+/** A server a passing check left at rest and still listening: the next check of its chain is judged on it. */
+interface AtRest {
+  subject: SubjectProcess;
+  port: number;
+  host: string;
+}
+
+/** A verdict, and the server it leaves at rest for the next check when it was asked to and could. */
+interface Judged {
+  result: PropertyResult;
+  rest?: AtRest;
+}
+
+/** In weight's units (ms of a correct server alone), what a short check costs on a server already up. */
+const CHECK_COST = 50;
+
+/**
+ * What the pool runs: each a list of properties judged in turn. A property alone starts a server of its
+ * own; a stage that shares servers spreads the rest over `chains` chains (one per core: no more run at
+ * once than the machine can carry), the heaviest first onto the lightest chain, and each chain keeps
+ * the stage's order. Heaviest units first, as before.
+ */
+export function unitsOf(properties: readonly Property[], chains: number): Property[][] {
+  const cost = (p: Property) => CHECK_COST + (p.weight ?? 0);
+  const alone = properties.filter((p) => chains === 0 || p.ownServer).map((p) => [p]);
+  const shared = properties.filter((p) => chains > 0 && !p.ownServer);
+  const lanes = Array.from({ length: Math.min(chains, shared.length) }, () => ({
+    cost: 0,
+    members: new Set<Property>(),
+  }));
+  for (const property of [...shared].sort((a, b) => cost(b) - cost(a))) {
+    const lane = lanes.reduce((a, b) => (b.cost < a.cost ? b : a));
+    lane.members.add(property);
+    lane.cost += cost(property);
+  }
+  const units = [...alone, ...lanes.map((lane) => properties.filter((p) => lane.members.has(p)))];
+  const weight = (unit: Property[]) =>
+    unit.length === 1 ? (unit[0]?.weight ?? 0) : unit.reduce((n, p) => n + cost(p), 0);
+  return units.sort((a, b) => weight(b) - weight(a));
+}
+
+/**
+ * The properties of one unit, in turn, each told as it is decided: each on the server the one before
+ * left at rest, else on a fresh one. A verdict other than a pass is given only on a fresh server, as
+ * every verdict was before servers were shared: a check that fails on a used server is judged again on a
+ * fresh one. Once one fails there too, the server is not one to share: the rest start their own, at once.
+ */
+async function judgeChain(chain: readonly Property[], launch: Launch, run: GradeRun): Promise<PropertyResult[]> {
+  const results: PropertyResult[] = [];
+  let rest: AtRest | undefined;
+  try {
+    for (const [i, property] of chain.entries()) {
+      const handOn = i < chain.length - 1;
+      let judged = await judge(property, launch, run, rest, handOn);
+      if (rest && judged.result.status !== 'pass') judged = await judge(property, launch, run, undefined, handOn);
+      rest = judged.rest;
+      decided(run, judged.result);
+      results.push(judged.result);
+      if (judged.result.status === 'pass') continue;
+      const others = await Promise.all(
+        chain.slice(i + 1).map(async (other) => {
+          const { result } = await judge(other, launch, run, undefined, false);
+          decided(run, result);
+          return result;
+        }),
+      );
+      return [...results, ...others];
+    }
+    return results;
+  } finally {
+    if (rest) retire(run, rest.subject, rest.port);
+  }
+}
+
+async function judge(
+  property: Property,
+  launch: Launch,
+  run: GradeRun,
+  rest?: AtRest,
+  handOn = false,
+): Promise<Judged> {
+  if (run.capped) {
+    if (rest) retire(run, rest.subject, rest.port);
+    return { result: pastCap(property, run) };
+  }
+  const judged = await judgeOnce(property, launch, run, rest, handOn);
+  if (!run.capped) return judged;
+  if (judged.rest) retire(run, judged.rest.subject, judged.rest.port);
+  return { result: pastCap(property, run, judged.result) };
 }
 
 /** A property whose server was never started: the pathfinder's never listened, and this is why. */
@@ -261,10 +342,16 @@ function notStarted(property: Property, first: PropertyResult): PropertyResult {
   return { ...first, id: property.id, title: property.title, durationMs: 0, notListening: true };
 }
 
-async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Promise<PropertyResult> {
+async function judgeOnce(
+  property: Property,
+  launch: Launch,
+  run: GradeRun,
+  rest: AtRest | undefined,
+  handOn: boolean,
+): Promise<Judged> {
   if (property.needsProc && !HAS_PROC) {
     const base = { id: property.id, title: property.title };
-    return {
+    const result: PropertyResult = {
       ...base,
       hints: property.hints,
       status: 'skip',
@@ -275,26 +362,29 @@ async function judgeOnce(property: Property, launch: Launch, run: GradeRun): Pro
       exit: null,
       output: [],
     };
+    if (rest) retire(run, rest.subject, rest.port);
+    return { result };
   }
+  if (rest) return judgeAtRest(property, launch, run, rest, handOn);
   const ticket = await run.gate.enter();
   const first = run.gate.failed();
-  if (!ticket) return notStarted(property, first as PropertyResult);
+  if (!ticket) return { result: notStarted(property, first as PropertyResult) };
   if (run.capped) {
     ticket.done();
-    return pastCap(property, run);
+    return { result: pastCap(property, run) };
   }
-  let result: PropertyResult | undefined;
+  let judged: Judged | undefined;
   try {
-    result = await judgeStarted(property, launch, run, ticket.pathfinder, (ms) => ticket.listening(ms));
-    if (ticket.pathfinder && result.notListening) {
+    judged = await judgeStarted(property, launch, run, ticket.pathfinder, (ms) => ticket.listening(ms), handOn);
+    if (ticket.pathfinder && judged.result.notListening) {
       // Told as before: `listens` failed, and every other property (this one too) was not judged.
       const rider = run.riders.map((p) => run.ridden.get(p.id)).find((r) => r !== undefined);
-      if (rider) result = notStarted(property, rider);
-      run.gate.close(rider ?? result);
+      if (rider) judged = { result: notStarted(property, rider) };
+      run.gate.close(rider ?? judged.result);
     }
-    return result;
+    return judged;
   } finally {
-    ticket.done(result?.notListening === true);
+    ticket.done(judged?.result.notListening === true);
   }
 }
 
@@ -304,8 +394,9 @@ async function judgeStarted(
   run: GradeRun,
   pathfinder: boolean,
   onListening: (ms: number) => void,
-): Promise<PropertyResult> {
-  const { options, stops } = run;
+  handOn: boolean,
+): Promise<Judged> {
+  const { options } = run;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const started = performance.now();
@@ -325,40 +416,11 @@ async function judgeStarted(
       onListening(ms);
       if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port, run.styles));
     };
-    let status: Status = 'pass';
-    let message = EMPTY;
-    let details: Failure['details'] = {};
-    try {
-      const outcome = await within(property.check(harness), hardCap(options.limits));
-      if (outcome === TIMED_OUT) throw new Error(`the check of ${property.id} ran past its hard cap: a grader bug`);
-    } catch (err) {
-      if (err instanceof Failure) {
-        status = 'fail';
-        message = err.text;
-        details = err.details;
-      } else if (err instanceof Skip) {
-        status = 'skip';
-        message = err.text;
-      } else {
-        harness.closeClients();
-        await subject.stop();
-        run.live.delete(subject);
-        releasePort(port);
-        throw err;
-      }
-    }
-    const durationMs = Math.round(performance.now() - started);
-    if (status === 'fail') await lastWords(subject, GROWING_WAIT_REPLIES * options.limits.replyMs);
-    // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
-    const wire = [...harness.wire.events];
-    harness.closeClients();
-    // The verdict is in: stop the server in the background; the grader waits for every stop before it exits.
-    stops.push(
-      subject.stop().then(() => {
-        run.live.delete(subject);
-        releasePort(port);
-      }),
-    );
+    const checked = await checkOn(property, harness, port, started, run, true);
+    const { status, details } = checked;
+    // The verdict is in: stop the server in the background (the grader waits for every stop before it
+    // exits), or keep it for the next check.
+    const rest = await afterCheck(run, harness, port, status, handOn);
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');
@@ -371,12 +433,97 @@ async function judgeStarted(
     // The pathfinder's server listened, this one didn't: start it once more before any verdict.
     const startedForOthers = !pathfinder && details.notListening === true;
     if (startedForOthers && attempt < START_RETRIES) continue;
-    const seen: Seen = { status, message, details, durationMs, wire, port, subject, startedForOthers };
+    const seen: Seen = { ...checked, port, subject, startedForOthers, since: 0 };
     // The pathfinder never listened: what listening would have proven fails the same way.
     if (pathfinder && details.notListening)
       for (const rider of run.riders) ride(run, rider, resultOf(rider, launch, seen, run.styles));
-    return resultOf(property, launch, seen, run.styles);
+    return { result: resultOf(property, launch, seen, run.styles), ...(rest ? { rest } : {}) };
   }
+}
+
+/** `property` judged on a server an earlier check left at rest: no start, no probe. */
+async function judgeAtRest(
+  property: Property,
+  launch: Launch,
+  run: GradeRun,
+  rest: AtRest,
+  handOn: boolean,
+): Promise<Judged> {
+  const { subject, port, host } = rest;
+  const started = performance.now();
+  const harness = new Harness(subject, run.options.limits, run.traffic, run.protocol, host);
+  // Only a pass counts from here (a failure is judged again on a fresh server): no last words to wait for.
+  const checked = await checkOn(property, harness, port, started, run, false);
+  const next = await afterCheck(run, harness, port, checked.status, handOn);
+  const seen: Seen = { ...checked, port, subject, startedForOthers: false, since: started - subject.startedAt };
+  return { result: resultOf(property, launch, seen, run.styles), ...(next ? { rest: next } : {}) };
+}
+
+/** Run `property`'s check on `harness`: its verdict, and the story up to it. */
+async function checkOn(
+  property: Property,
+  harness: Harness,
+  port: number,
+  started: number,
+  run: GradeRun,
+  final: boolean,
+): Promise<Pick<Seen, 'status' | 'message' | 'details' | 'durationMs' | 'wire'>> {
+  const { subject } = harness;
+  let status: Status = 'pass';
+  let message = EMPTY;
+  let details: Failure['details'] = {};
+  try {
+    const outcome = await within(property.check(harness), hardCap(run.options.limits));
+    if (outcome === TIMED_OUT) throw new Error(`the check of ${property.id} ran past its hard cap: a grader bug`);
+  } catch (err) {
+    if (err instanceof Failure) {
+      status = 'fail';
+      message = err.text;
+      details = err.details;
+    } else if (err instanceof Skip) {
+      status = 'skip';
+      message = err.text;
+    } else {
+      harness.closeClients();
+      await subject.stop();
+      run.live.delete(subject);
+      releasePort(port);
+      throw err;
+    }
+  }
+  const durationMs = Math.round(performance.now() - started);
+  if (status === 'fail' && final) await lastWords(subject, GROWING_WAIT_REPLIES * run.options.limits.replyMs);
+  // The story ends at the verdict: what the grader does to clean up (our SIGTERM) is not the server's doing.
+  return { status, message, details, durationMs, wire: [...harness.wire.events] };
+}
+
+/**
+ * After a verdict: a server that passed, asked to serve the next check and back at rest once its
+ * clients have left, is kept for it; any other is stopped in the background.
+ */
+async function afterCheck(
+  run: GradeRun,
+  harness: Harness,
+  port: number,
+  status: Status,
+  handOn: boolean,
+): Promise<AtRest | undefined> {
+  const host = harness.listeningHost;
+  if (handOn && status === 'pass' && host !== null && !run.capped && (await harness.leaveIdle()) && !run.capped)
+    return { subject: harness.subject, port, host };
+  harness.closeClients();
+  retire(run, harness.subject, port);
+  return undefined;
+}
+
+/** Stop a server in the background; the grade's `stopped` waits for it. */
+function retire(run: GradeRun, subject: SubjectProcess, port: number): void {
+  run.stops.push(
+    subject.stop().then(() => {
+      run.live.delete(subject);
+      releasePort(port);
+    }),
+  );
 }
 
 /** What one server showed, by the time its check was decided. */
@@ -390,6 +537,8 @@ interface Seen {
   subject: SubjectProcess;
   /** A server started for a property other than the pathfinder's, which listened, did not. */
   startedForOthers: boolean;
+  /** When its check began, in ms since the server's spawn (0 on a fresh server): what it printed before is not this check's. */
+  since: number;
 }
 
 /** `property`'s result from what its server showed. */
@@ -431,7 +580,7 @@ function resultOf(property: Property, launch: Launch, seen: Seen, styles: readon
     port,
     exit: subject.exitInfo,
     output: subject.transcript.lines(12),
-    printed: [...subject.printed],
+    printed: subject.printed.filter((p) => p.at >= seen.since),
   };
 }
 

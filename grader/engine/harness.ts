@@ -87,8 +87,8 @@ function graderStarvedMs(now: number): number {
 
 export class Harness {
   readonly wire: Wire;
-  private host: string | null = null;
   private readonly sockets: Socket[] = [];
+  private readonly clients: WatchedSocket[] = [];
 
   constructor(
     readonly subject: SubjectProcess,
@@ -97,6 +97,8 @@ export class Harness {
     readonly traffic: Traffic,
     /** How a message goes on the wire at this stage: as it is, or framed. */
     readonly protocol: Protocol = STREAM,
+    /** Where the server listens, when an earlier check on it found that out: the first client is no probe. */
+    private host: string | null = null,
   ) {
     this.wire = new Wire(subject.startedAt, protocol.framed);
     void subject.exited.then((info) => this.wire.add('server', 'exit', { detail: say.exitStatus(info) }));
@@ -163,6 +165,7 @@ export class Harness {
   private adopt<C extends WatchedSocket>(client: C): C {
     if (HAS_PROC) client.starved = (fresh) => this.starvedMs(fresh);
     this.sockets.push(client.socket);
+    this.clients.push(client);
     return client;
   }
 
@@ -531,6 +534,25 @@ export class Harness {
   /** Let go of every client socket; the server itself is stopped by the runner. */
   closeClients(): void {
     for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Where the server was found listening (null before the first client got through). */
+  get listeningHost(): string | null {
+    return this.host;
+  }
+
+  /**
+   * After a check that passed, before its server serves the next one: every client still connected
+   * leaves politely (a FIN, nothing told on the wire: the story ended at the verdict), and the server
+   * must close each one within a close window of its clock. True when it did and still runs: it is back
+   * to waiting for clients, as a fresh server is.
+   */
+  async leaveIdle(): Promise<boolean> {
+    const open = this.clients.filter((client) => !client.serverDone);
+    for (const client of open) client.socket.end();
+    const closed = await Promise.all(open.map((client) => client.until(() => client.serverDone, this.limits.closeMs)));
+    this.closeClients();
+    return closed.every(Boolean) && this.subject.exitInfo === null;
   }
 }
 

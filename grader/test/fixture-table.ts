@@ -37,6 +37,11 @@ export const FIXTURE_ROWS: Row[] = [
   { stage: 'stage-3', subject: file('stage-3/once-per-client.ts'), fails: ['no-fd-leak', 'queued-clients'] },
   {
     stage: 'stage-3',
+    subject: file('stage-3/serves-first-client-only.ts'),
+    fails: ['next-client', 'survives-reset', 'empty-session', 'queued-clients', 'queued-reset', 'no-fd-leak'],
+  },
+  {
+    stage: 'stage-3',
     subject: file('stage-3/crashes-on-reset.ts'),
     fails: ['empty-session', 'no-fd-leak', 'queued-reset', 'survives-reset'],
   },

@@ -49,6 +49,7 @@ const BUSY_BYTES = 64;
 
 export const noBusyLoop: Property = {
   id: 'no-busy-loop',
+  ownServer: true,
   title: t('no-busy-loop.title'),
   weight: 300,
   needsProc: true,

@@ -71,6 +71,7 @@ function names(clients: readonly { name: string }[]): Text {
 
 export const manyClients: Property = {
   id: 'many-clients',
+  ownServer: true,
   title: t('many-clients.title', { crowd: CROWD, rounds: ROUNDS }),
   weight: 450,
   hints: [hint('many-clients.1', { crowd: CROWD }), hint('many-clients.2')],
@@ -215,6 +216,7 @@ const SLOW_READER_HINTS: Record<'dropped' | 'holdsUp' | 'stopped' | 'garbled', H
 
 export const slowReader: Property = {
   id: 'slow-reader',
+  ownServer: true,
   title: t('slow-reader.title'),
   weight: 1000,
   hints: [hint('slow-reader.1', { payload: PAYLOAD / MIB }), hint('slow-reader.2')],
@@ -338,6 +340,7 @@ const BURST_UNFINISHED_HINT = hint('burst-unfinished');
 
 export const staysSmall: Property = {
   id: 'stays-small',
+  ownServer: true,
   needsProc: true,
   title: t('stays-small.title', { burst: BURST }),
   weight: 450,

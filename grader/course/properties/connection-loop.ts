@@ -130,6 +130,7 @@ const SPARE_SOCKETS = 2;
 
 export const noFdLeak: Property = {
   id: 'no-fd-leak',
+  ownServer: true,
   title: t('no-fd-leak.title', { sessions: SESSIONS }),
   weight: 200,
   needsProc: true,

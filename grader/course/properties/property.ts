@@ -25,6 +25,11 @@ export interface Property {
    * anyway: judged on the grade's first server (see grade.ts), with no server of its own.
    */
   provenByListening?: boolean;
+  /**
+   * Measures the server against where it started (its CPU, its files, its memory, its backlog): always
+   * judged on a server of its own, never on one an earlier check of a shared stage has used (grade.ts).
+   */
+  ownServer?: boolean;
   /** Needs Linux /proc to be measured at all: reported as a skip elsewhere. */
   needsProc?: boolean;
   /** Resolves when the property holds; throws Failure (or Skip) when it doesn't. */
