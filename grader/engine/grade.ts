@@ -249,7 +249,6 @@ function pastCap(property: Property, run: GradeRun, result?: PropertyResult): Pr
 /** A server a passing check left at rest and still listening: the next check of its chain is judged on it. */
 interface AtRest {
   subject: SubjectProcess;
-  port: number;
   host: string;
 }
 
@@ -316,7 +315,7 @@ async function judgeChain(chain: readonly Property[], launch: Launch, run: Grade
     }
     return results;
   } finally {
-    if (rest) retire(run, rest.subject, rest.port);
+    if (rest) retire(run, rest.subject);
   }
 }
 
@@ -328,12 +327,12 @@ async function judge(
   handOn = false,
 ): Promise<Judged> {
   if (run.capped) {
-    if (rest) retire(run, rest.subject, rest.port);
+    if (rest) retire(run, rest.subject);
     return { result: pastCap(property, run) };
   }
   const judged = await judgeOnce(property, launch, run, rest, handOn);
   if (!run.capped) return judged;
-  if (judged.rest) retire(run, judged.rest.subject, judged.rest.port);
+  if (judged.rest) retire(run, judged.rest.subject);
   return { result: pastCap(property, run, judged.result) };
 }
 
@@ -362,7 +361,7 @@ async function judgeOnce(
       exit: null,
       output: [],
     };
-    if (rest) retire(run, rest.subject, rest.port);
+    if (rest) retire(run, rest.subject);
     return { result };
   }
   if (rest) return judgeAtRest(property, launch, run, rest, handOn);
@@ -416,11 +415,11 @@ async function judgeStarted(
       onListening(ms);
       if (pathfinder) for (const rider of run.riders) ride(run, rider, listened(rider, ms, harness, port, run.styles));
     };
-    const checked = await checkOn(property, harness, port, started, run, true);
+    const checked = await checkOn(property, harness, started, run, true);
     const { status, details } = checked;
     // The verdict is in: stop the server in the background (the grader waits for every stop before it
     // exits), or keep it for the next check.
-    const rest = await afterCheck(run, harness, port, status, handOn);
+    const rest = await afterCheck(run, harness, status, handOn);
     // Another program took our port between the check and the server's listen: try another port. (A
     // server that hard-codes a taken port is told so by the probe, not retried.)
     const stderr = subject.stderr.lines(20).join('\n');
@@ -449,12 +448,13 @@ async function judgeAtRest(
   rest: AtRest,
   handOn: boolean,
 ): Promise<Judged> {
-  const { subject, port, host } = rest;
+  const { subject, host } = rest;
+  const { port } = subject;
   const started = performance.now();
   const harness = new Harness(subject, run.options.limits, run.traffic, run.protocol, host);
   // Only a pass counts from here (a failure is judged again on a fresh server): no last words to wait for.
-  const checked = await checkOn(property, harness, port, started, run, false);
-  const next = await afterCheck(run, harness, port, checked.status, handOn);
+  const checked = await checkOn(property, harness, started, run, false);
+  const next = await afterCheck(run, harness, checked.status, handOn);
   const seen: Seen = { ...checked, port, subject, startedForOthers: false, since: started - subject.startedAt };
   return { result: resultOf(property, launch, seen, run.styles), ...(next ? { rest: next } : {}) };
 }
@@ -463,7 +463,6 @@ async function judgeAtRest(
 async function checkOn(
   property: Property,
   harness: Harness,
-  port: number,
   started: number,
   run: GradeRun,
   final: boolean,
@@ -487,7 +486,7 @@ async function checkOn(
       harness.closeClients();
       await subject.stop();
       run.live.delete(subject);
-      releasePort(port);
+      releasePort(subject.port);
       throw err;
     }
   }
@@ -504,24 +503,23 @@ async function checkOn(
 async function afterCheck(
   run: GradeRun,
   harness: Harness,
-  port: number,
   status: Status,
   handOn: boolean,
 ): Promise<AtRest | undefined> {
   const host = harness.listeningHost;
   if (handOn && status === 'pass' && host !== null && !run.capped && (await harness.leaveIdle()) && !run.capped)
-    return { subject: harness.subject, port, host };
+    return { subject: harness.subject, host };
   harness.closeClients();
-  retire(run, harness.subject, port);
+  retire(run, harness.subject);
   return undefined;
 }
 
 /** Stop a server in the background; the grade's `stopped` waits for it. */
-function retire(run: GradeRun, subject: SubjectProcess, port: number): void {
+function retire(run: GradeRun, subject: SubjectProcess): void {
   run.stops.push(
     subject.stop().then(() => {
       run.live.delete(subject);
-      releasePort(port);
+      releasePort(subject.port);
     }),
   );
 }
